@@ -2,6 +2,7 @@ package dev.strata.syntax;
 
 import dev.strata.text.LineIndex;
 import dev.strata.text.Position;
+import dev.strata.text.Range;
 import java.util.Arrays;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -11,12 +12,14 @@ import org.snakeyaml.engine.v2.exceptions.Mark;
  * stored, so text without them takes the fast path and a lookup never costs more than a binary search.
  */
 final class SourceMap {
+  private final String text;
   private final LineIndex lines;
   private final int[] pairs;
   private final int chunkStart;
   private final int firstPair;
 
-  private SourceMap(LineIndex lines, int[] pairs, int chunkStart) {
+  private SourceMap(String text, LineIndex lines, int[] pairs, int chunkStart) {
+    this.text = text;
     this.lines = lines;
     this.pairs = pairs;
     this.chunkStart = chunkStart;
@@ -35,16 +38,29 @@ final class SourceMap {
         pairs[count++] = i++;
       }
     }
-    return new SourceMap(lines, Arrays.copyOf(pairs, count), 0);
+    return new SourceMap(text, lines, Arrays.copyOf(pairs, count), 0);
   }
 
   /** The same text read from a later offset, as after a resync. */
   SourceMap from(int offset) {
-    return new SourceMap(lines, pairs, offset);
+    return new SourceMap(text, lines, pairs, offset);
   }
 
   Position position(Optional<Mark> mark) {
     return lines.position(offset(mark));
+  }
+
+  /**
+   * snakeyaml ends a block scalar after its final line break, at the start of the next line; ending it on
+   * its own last line keeps a cursor on the following key from landing inside the scalar.
+   */
+  Range withoutFinalBreak(Range range) {
+    Position end = range.end();
+    if (end.character() != 0 || end.line() <= range.start().line()) {
+      return range;
+    }
+    int line = end.line() - 1;
+    return new Range(range.start(), new Position(line, lines.lineEnd(line, text) - lines.lineStart(line)));
   }
 
   int offset(Optional<Mark> mark) {

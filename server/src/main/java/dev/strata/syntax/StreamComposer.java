@@ -107,7 +107,7 @@ final class StreamComposer {
 
   private void scalar(ScalarEvent event) {
     count(1);
-    Range range = range(event);
+    Range range = event.isLiteral() || event.isFolded() ? source.withoutFinalBreak(range(event)) : range(event);
     complete(new YamlScalar(event.getValue(), style(event.getScalarStyle()), range), anchorOf(event), 1);
   }
 

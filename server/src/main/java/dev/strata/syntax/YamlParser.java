@@ -3,15 +3,11 @@ package dev.strata.syntax;
 import dev.strata.text.LineIndex;
 import dev.strata.text.Position;
 import dev.strata.text.Range;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
@@ -48,7 +44,20 @@ public final class YamlParser {
   }
 
   /** One parse of one text: the chunks read between resyncs share the composer and the source map. */
-  private record Run(String text, LineIndex lines, StreamComposer composer, List<SyntaxProblem> problems) {
+  private static final class Run {
+    private final String text;
+    private final LineIndex lines;
+    private final StreamComposer composer;
+    private final List<SyntaxProblem> problems;
+    private int forbidden = -1;
+
+    Run(String text, LineIndex lines, StreamComposer composer, List<SyntaxProblem> problems) {
+      this.text = text;
+      this.lines = lines;
+      this.composer = composer;
+      this.problems = problems;
+    }
+
     void readAll() {
       SourceMap source = SourceMap.of(text, lines);
       int start = !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? 1 : 0;
@@ -60,12 +69,12 @@ public final class YamlParser {
     /** Returns where to resume after a failure, or -1 when the text is done. */
     private int readFrom(int start, SourceMap chunk) {
       try {
-        composer.compose(new ParserImpl(SETTINGS, new StreamReader(SETTINGS, readerAt(start))), chunk);
+        composer.compose(new ParserImpl(SETTINGS, new StreamReader(SETTINGS, reader(start))), chunk);
         return -1;
       } catch (MarkedYamlEngineException e) {
         return resync(message(e), problemOffset(e, chunk));
-      } catch (ReaderException e) {
-        return resync(firstLine(e.getMessage()), chunk.offset(e.getPosition()));
+      } catch (PrintableReader.ForbiddenCharacterException e) {
+        return resync(e.getMessage(), e.offset);
       } catch (ParseLimitException e) {
         int resume = resync(e.getMessage(), e.offset());
         return e.fatal() ? -1 : resume;
@@ -76,14 +85,12 @@ public final class YamlParser {
       }
     }
 
-    private StringReader readerAt(int start) {
-      StringReader reader = new StringReader(text);
-      try {
-        reader.skip(start);
-      } catch (IOException impossible) {
-        throw new UncheckedIOException(impossible);
+    /** Resyncs only move forward, so the scan for forbidden characters is reused until passed. */
+    private PrintableReader reader(int start) {
+      if (forbidden < start) {
+        forbidden = PrintableReader.firstForbidden(text, start);
       }
-      return reader;
+      return new PrintableReader(text, start, forbidden);
     }
 
     private int problemOffset(MarkedYamlEngineException e, SourceMap chunk) {
@@ -124,8 +131,10 @@ public final class YamlParser {
     return firstLine(problem != null ? problem : e.getClass().getSimpleName());
   }
 
+  /** snakeyaml spells a tab {@code '\t(TAB)'}; a reader knows it as a tab. */
   private static String firstLine(String text) {
     int end = text.indexOf('\n');
-    return (end < 0 ? text : text.substring(0, end)).strip();
+    String line = end < 0 ? text : text.substring(0, end);
+    return line.replace("'\\t(TAB)'", "tab").replace("\\t(TAB)", "tabs").strip();
   }
 }

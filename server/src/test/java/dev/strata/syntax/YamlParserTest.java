@@ -229,6 +229,15 @@ class YamlParserTest {
   }
 
   @Test
+  void resumesAfterEachOfFiveThousandBadDocumentsInLinearTime() {
+    String text = ("---\nkind: : bad\n---\nkind: \u0001\n").repeat(5_000) + "---\nkind: Good\n";
+    YamlFile file = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> YamlParser.parse(text));
+    assertEquals(10_000, file.problems().size());
+    assertEquals(List.of(10_000), file.documents().stream().map(YamlDocument::index).toList());
+    assertEquals(Range.of(20_001, 0, 20_001, 4), entry(mapping(file, 0), "kind").key().range());
+  }
+
+  @Test
   void readsFiveThousandDocuments() {
     String text = "---\nkind: ConfigMap\n".repeat(5_000);
     YamlFile file = YamlParser.parse(text);
@@ -239,9 +248,48 @@ class YamlParserTest {
   }
 
   @Test
-  void neverThrowsOnControlCharacters() {
-    YamlFile file = YamlParser.parse("a: \u0001\n---\nb: 1\n");
+  void reportsAControlCharacterAndKeepsTheDocumentsAroundIt() {
+    YamlFile file = YamlParser.parse("a: 1\n---\nb: \u0001\n---\nc: 3\n");
+    assertEquals(
+        List.of(new SyntaxProblem("special character U+0001 is not allowed", Range.of(2, 3, 2, 3))),
+        file.problems());
+    assertEquals(List.of(0, 2), file.documents().stream().map(YamlDocument::index).toList());
+  }
+
+  @Test
+  void reportsALoneSurrogate() {
+    YamlFile file = YamlParser.parse("a: \uD83D\n");
+    assertEquals(List.of("special character U+D83D is not allowed"), messages(file));
+  }
+
+  @Test
+  void countsUtf16ColumnsAfterAResync() {
+    YamlFile file = YamlParser.parse("a: \uD83D\uDE00: bad\n---\nb: \uD83D\uDE00 \uD83D\uDE00\nc: d\n");
     assertEquals(1, file.problems().size());
-    assertEquals(1, file.documents().size());
+    assertEquals(Range.of(2, 3, 2, 8), entry(mapping(file, 0), "b").value().range());
+    assertEquals(Range.of(3, 3, 3, 4), entry(mapping(file, 0), "c").value().range());
+  }
+
+  @Test
+  void endsABlockScalarOnItsLastLine() {
+    YamlFile file = YamlParser.parse("a: |\n  one\n  two\nb: 1\n");
+    YamlScalar literal = (YamlScalar) mapping(file, 0).get("a").orElseThrow();
+    assertEquals("one\ntwo\n", literal.value());
+    assertEquals(Range.of(0, 3, 2, 5), literal.range());
+  }
+
+  @Test
+  void givesTheSameResultOnTwoThreads() throws Exception {
+    String text = "---\nkind: ConfigMap\nmetadata: {name: \uD83D\uDE00, labels: {a: b}}\n".repeat(2_000);
+    YamlFile expected = YamlParser.parse(text);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var first = pool.submit(() -> YamlParser.parse(text));
+      var second = pool.submit(() -> YamlParser.parse(text));
+      assertEquals(expected.documents(), first.get().documents());
+      assertEquals(expected.documents(), second.get().documents());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }
