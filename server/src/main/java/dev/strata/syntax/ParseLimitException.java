@@ -1,6 +1,6 @@
 package dev.strata.syntax;
 
-/** A limit of {@link ParseLimits} was reached; {@code fatal} stops the whole file rather than one document. */
+/** A limit of {@link ParseLimits} was reached; a {@code fatal} one ends the file, not only the document. */
 final class ParseLimitException extends RuntimeException {
   private final int offset;
   private final boolean fatal;

@@ -107,7 +107,8 @@ final class StreamComposer {
 
   private void scalar(ScalarEvent event) {
     count(1);
-    Range range = event.isLiteral() || event.isFolded() ? source.withoutFinalBreak(range(event)) : range(event);
+    boolean block = event.isLiteral() || event.isFolded();
+    Range range = block ? source.withoutFinalBreak(range(event)) : range(event);
     complete(new YamlScalar(event.getValue(), style(event.getScalarStyle()), range), anchorOf(event), 1);
   }
 
@@ -132,7 +133,8 @@ final class StreamComposer {
 
   private void open(CollectionStartEvent event, boolean mapping) {
     if (stack.size() >= limits.maxDepth()) {
-      throw new ParseLimitException("nesting deeper than " + limits.maxDepth() + " levels", lastOffset, false);
+      String message = "nesting deeper than " + limits.maxDepth() + " levels";
+      throw new ParseLimitException(message, lastOffset, false);
     }
     count(1);
     Optional<String> anchor = anchorOf(event);
@@ -166,7 +168,8 @@ final class StreamComposer {
   /** Kubernetes decodes YAML to JSON, whose keys are strings, so a collection key is never intended. */
   private void checkKey(Frame mapping, YamlNode key) {
     if (!(key instanceof YamlScalar scalar)) {
-      problems.add(new SyntaxProblem("a mapping key must be a scalar; \"{{ }}\" templates are not YAML", key.range()));
+      String message = "a mapping key must be a scalar; \"{{ }}\" templates are not YAML";
+      problems.add(new SyntaxProblem(message, key.range()));
     } else if (!mapping.rememberKey(scalar)) {
       problems.add(new SyntaxProblem("duplicate key \"" + scalar.value() + "\"", key.range()));
     }
@@ -183,7 +186,9 @@ final class StreamComposer {
 
   /** A plain scalar is never empty in the text, so an empty one is the parser's stand-in for nothing. */
   private static boolean isImplicitEmpty(YamlNode node) {
-    return node instanceof YamlScalar scalar && scalar.style() == YamlScalar.Style.PLAIN && scalar.value().isEmpty();
+    return node instanceof YamlScalar scalar
+        && scalar.style() == YamlScalar.Style.PLAIN
+        && scalar.value().isEmpty();
   }
 
   private Range range(Event event) {

@@ -18,14 +18,12 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  * count the documents of the stream. A file of comments only has no documents. Thread-safe.
  */
 public final class YamlParser {
-  /** The workspace enforces its own file-size limit; snakeyaml's 3 MB default would reject real files. */
+  /**
+   * Only the scanner and parser read these: composition, aliases and duplicate keys are handled here. The
+   * workspace enforces its own file-size limit, so snakeyaml's 3 MB default is lifted.
+   */
   private static final LoadSettings SETTINGS =
-      LoadSettings.builder()
-          .setCodePointLimit(64 * 1024 * 1024)
-          .setParseComments(false)
-          .setAllowDuplicateKeys(true)
-          .setMaxAliasesForCollections(ParseLimits.DEFAULT.maxAliasesForCollections())
-          .build();
+      LoadSettings.builder().setCodePointLimit(64 * 1024 * 1024).setParseComments(false).build();
 
   private static final char BYTE_ORDER_MARK = '\uFEFF';
 
@@ -72,16 +70,17 @@ public final class YamlParser {
         composer.compose(new ParserImpl(SETTINGS, new StreamReader(SETTINGS, reader(start))), chunk);
         return -1;
       } catch (MarkedYamlEngineException e) {
-        return resync(message(e), problemOffset(e, chunk));
+        return resync(message(e), problemOffset(e, chunk), start);
       } catch (PrintableReader.ForbiddenCharacterException e) {
-        return resync(e.getMessage(), e.offset);
+        return resync(e.getMessage(), e.offset, start);
       } catch (ParseLimitException e) {
-        int resume = resync(e.getMessage(), e.offset());
+        int resume = resync(e.getMessage(), e.offset(), start);
         return e.fatal() ? -1 : resume;
       } catch (StackOverflowError e) {
-        return resync("nesting too deep to read", composer.lastOffset());
+        return resync("nesting too deep to read", composer.lastOffset(), start);
       } catch (RuntimeException e) {
-        return resync("could not read this document: " + firstLine(String.valueOf(e.getMessage())), composer.lastOffset());
+        String message = "could not read this document: " + firstLine(String.valueOf(e.getMessage()));
+        return resync(message, composer.lastOffset(), start);
       }
     }
 
@@ -94,12 +93,15 @@ public final class YamlParser {
     }
 
     private int problemOffset(MarkedYamlEngineException e, SourceMap chunk) {
-      return e.getProblemMark().or(e::getContextMark).map(mark -> chunk.offset(mark.getIndex()))
+      return e.getProblemMark()
+          .or(e::getContextMark)
+          .map(mark -> chunk.offset(mark.getIndex()))
           .orElse(composer.lastOffset());
     }
 
-    private int resync(String message, int offset) {
-      Position at = lines.position(offset);
+    /** Clamping to the chunk's start keeps a stale offset from sending the resync backwards. */
+    private int resync(String message, int offset, int chunkStart) {
+      Position at = lines.position(Math.max(offset, chunkStart));
       problems.add(new SyntaxProblem(message, Range.at(at)));
       Optional<Position> started = composer.abandon();
       boolean errorEndsOpenDocument = started.map(s -> s.line() < at.line()).orElse(false);
@@ -113,11 +115,16 @@ public final class YamlParser {
     private int nextDocumentMarker(int fromLine) {
       for (int line = fromLine; line < lines.lineCount(); line++) {
         int start = lines.lineStart(line);
-        if (text.startsWith("---", start) && (start + 3 == text.length() || isBlankOrBreak(text.charAt(start + 3)))) {
+        if (isDocumentMarker(start)) {
           return start;
         }
       }
       return -1;
+    }
+
+    private boolean isDocumentMarker(int start) {
+      return text.startsWith("---", start)
+          && (start + 3 == text.length() || isBlankOrBreak(text.charAt(start + 3)));
     }
 
     private static boolean isBlankOrBreak(char c) {

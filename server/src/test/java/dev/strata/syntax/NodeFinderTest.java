@@ -19,7 +19,7 @@ class NodeFinderTest {
 
   private static List<String> describe(List<YamlNode> path) {
     return path.stream()
-        .map(node -> node instanceof YamlScalar scalar ? scalar.value() : node.getClass().getSimpleName())
+        .map(node -> node instanceof YamlScalar s ? s.value() : node.getClass().getSimpleName())
         .toList();
   }
 
@@ -27,13 +27,15 @@ class NodeFinderTest {
   void findsThePathFromRootToTheScalarUnderTheCursor() {
     YamlDocument document = YamlParser.parse(TEXT).documents().get(0);
     List<YamlNode> path = NodeFinder.path(document, Position.of(3, 14));
-    assertEquals(List.of("YamlMapping", "YamlMapping", "YamlSequence", "YamlMapping", "infra"), describe(path));
+    assertEquals(
+        List.of("YamlMapping", "YamlMapping", "YamlSequence", "YamlMapping", "infra"), describe(path));
   }
 
   @Test
   void findsAKeyUnderTheCursor() {
     YamlDocument document = YamlParser.parse(TEXT).documents().get(0);
-    assertEquals(List.of("YamlMapping", "YamlMapping", "dependsOn"), describe(NodeFinder.path(document, Position.of(2, 4))));
+    List<YamlNode> path = NodeFinder.path(document, Position.of(2, 4));
+    assertEquals(List.of("YamlMapping", "YamlMapping", "dependsOn"), describe(path));
   }
 
   @Test

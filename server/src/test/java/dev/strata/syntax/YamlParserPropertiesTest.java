@@ -12,14 +12,17 @@ import net.jqwik.api.constraints.StringLength;
 class YamlParserPropertiesTest {
   @Property(tries = 2_000)
   void neverThrowsOnYamlishText(
-      @ForAll @StringLength(max = 200) @Chars({' ', '\n', '\t', '\r', '-', ':', '[', ']', '{', '}', ',', '&', '*',
-          '!', '|', '>', '?', '#', '"', '\'', '%', '@', '`', '\uFEFF', '\uD83D', '\uDE00', 'a', 'b', '1'})
+      @ForAll
+          @StringLength(max = 200)
+          @Chars({' ', '\n', '\t', '\r', '-', ':', '[', ']', '{', '}', ',', '&', '*', '!', '|', '>', '?', '#',
+            '"', '\'', '%', '@', '`', '\uFEFF', '\uD83D', '\uDE00', 'a', 'b', '1'})
           String text) {
     assertWithinText(YamlParser.parse(text));
   }
 
   @Property(tries = 500)
-  void neverThrowsOnArbitraryText(@ForAll @StringLength(max = 300) @CharRange(from = 0, to = 0xFFFF) String text) {
+  void neverThrowsOnArbitraryText(
+      @ForAll @StringLength(max = 300) @CharRange(from = 0, to = 0xFFFF) String text) {
     assertWithinText(YamlParser.parse(text));
   }
 
