@@ -5,6 +5,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -16,7 +17,7 @@ public record JavaDiscovery(String setting, String javaHomeVariable, String ideJ
 
     /** The inputs of a running IDE: its environment and {@code java.home}. */
     public static JavaDiscovery fromEnvironment(String setting) {
-        boolean windows = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
+        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
         return new JavaDiscovery(setting, System.getenv("JAVA_HOME"), System.getProperty("java.home"), windows);
     }
 

@@ -1,7 +1,6 @@
 package dev.strata.intellij.launch;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +23,7 @@ final class JavaRelease {
         try {
             return parse(Files.readAllLines(releaseFile, StandardCharsets.ISO_8859_1));
         } catch (IOException e) {
-            return Optional.empty();
-        } catch (UncheckedIOException e) {
+            // An unreadable release file is treated like a missing one: this folder is not a usable Java.
             return Optional.empty();
         }
     }
