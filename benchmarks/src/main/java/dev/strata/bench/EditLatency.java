@@ -1,0 +1,90 @@
+package dev.strata.bench;
+
+import dev.strata.analysis.Analysis;
+import dev.strata.analysis.Analyzer;
+import dev.strata.analysis.Finding;
+import dev.strata.workspace.Snapshot;
+import dev.strata.workspace.SourceFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Edits that change findings: in a file whose Flux Kustomization has a {@code dependsOn}, the first
+ * dependency is renamed to one that does not exist (an unknown-dependency finding appears) and renamed
+ * back on the next round (it disappears). Without dependsOn anywhere, a Kustomization's path is broken
+ * and restored instead.
+ */
+final class EditLatency {
+  private static final Pattern DEPENDENCY = Pattern.compile("dependsOn:\\s*\\n\\s*- name: ([^\\s#]+)");
+  private static final Pattern PATH = Pattern.compile("(?m)^  path: (\\S+)$");
+
+  /** One file's text before and after the edit; the edit alternates between them. */
+  record Edit(String path, String original, String edited) {
+    String text(int round) {
+      return round % 2 == 0 ? edited : original;
+    }
+  }
+
+  /** Up to {@code max} edits over distinct files, spread over the repository. */
+  static List<Edit> edits(Snapshot snapshot, int max) {
+    List<Edit> byDependency = new ArrayList<>();
+    List<Edit> byPath = new ArrayList<>();
+    for (SourceFile file : snapshot.files()) {
+      if (!file.text().contains("kustomize.toolkit.fluxcd.io")) {
+        continue;
+      }
+      Matcher dependency = DEPENDENCY.matcher(file.text());
+      if (dependency.find()) {
+        byDependency.add(edit(file, dependency, "-renamed"));
+        continue;
+      }
+      Matcher path = PATH.matcher(file.text());
+      if (path.find()) {
+        byPath.add(edit(file, path, "-moved"));
+      }
+    }
+    List<Edit> all = byDependency.isEmpty() ? byPath : byDependency;
+    List<Edit> spread = new ArrayList<>();
+    int step = Math.max(1, all.size() / Math.max(1, max));
+    for (int i = 0; i < all.size() && spread.size() < max; i += step) {
+      spread.add(all.get(i));
+    }
+    return spread;
+  }
+
+  private static Edit edit(SourceFile file, Matcher match, String suffix) {
+    String text = file.text();
+    String edited = text.substring(0, match.end(1)) + suffix + text.substring(match.end(1));
+    return new Edit(file.path(), text, edited);
+  }
+
+  /** The result of a series of edits: the latency of each and how many changed the findings. */
+  record Result(Stats latency, int edits, int changed) {}
+
+  /**
+   * Applies {@code count} edits one after another as the language server's writer does (a new snapshot
+   * sharing every other file, then a full analysis of it) and times each from text to findings.
+   */
+  static Result measure(Snapshot base, List<Edit> edits, int count) {
+    Analyzer analyzer = Analyzer.standard((rule, e) -> {});
+    Snapshot current = base;
+    List<Finding> previous = analyzer.analyze(new Analysis(base));
+    List<Long> nanos = new ArrayList<>();
+    int changed = 0;
+    for (int i = 0; i < count; i++) {
+      Edit edit = edits.get(i % edits.size());
+      String text = edit.text(i / edits.size());
+      long start = System.nanoTime();
+      current = current.withFile(SourceFile.parse(edit.path(), text));
+      List<Finding> findings = analyzer.analyze(new Analysis(current));
+      nanos.add(System.nanoTime() - start);
+      if (!findings.equals(previous)) {
+        changed++;
+      }
+      previous = findings;
+    }
+    return new Result(Stats.of(nanos), count, changed);
+  }
+}
