@@ -18,6 +18,7 @@ import dev.strata.workspace.ObjectId;
 import dev.strata.workspace.Origin;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,6 +47,10 @@ public final class ClusterFacts {
   private final Map<ObjectId, String> ociUrls = new HashMap<>();
   private final Map<ObjectId, List<Need>> needs = new LinkedHashMap<>();
   private final Map<ObjectId, String> provides = new LinkedHashMap<>();
+  // Indexes over sources and uses, so that matching them stays linear in the size of the cluster.
+  private final Map<String, List<SecretSource>> sourcesByName = new HashMap<>();
+  private final Map<String, List<SecretUse>> usesByName = new HashMap<>();
+  private final Map<Applied, List<SecretUse>> usesByConsumer = new IdentityHashMap<>();
 
   ClusterFacts(Cluster cluster) {
     this.cluster = cluster;
@@ -54,6 +59,13 @@ public final class ClusterFacts {
     }
     for (Applied applied : cluster.objects()) {
       collectUses(applied);
+    }
+    for (SecretSource source : sources) {
+      sourcesByName.computeIfAbsent(source.name(), n -> new ArrayList<>()).add(source);
+    }
+    for (SecretUse use : uses) {
+      usesByName.computeIfAbsent(use.name(), n -> new ArrayList<>()).add(use);
+      usesByConsumer.computeIfAbsent(use.consumer(), c -> new ArrayList<>()).add(use);
     }
     for (Applied applied : cluster.objects()) {
       collectNeeds(applied);
@@ -104,11 +116,16 @@ public final class ClusterFacts {
   }
 
   public List<SecretUse> usesOf(SecretSource source) {
-    return uses.stream().filter(source::produces).toList();
+    return usesByName.getOrDefault(source.name(), List.of()).stream().filter(source::produces).toList();
   }
 
   public List<SecretSource> sourcesOf(SecretUse use) {
-    return sources.stream().filter(s -> s.produces(use)).toList();
+    return sourcesByName.getOrDefault(use.name(), List.of()).stream().filter(s -> s.produces(use)).toList();
+  }
+
+  /** Every source of a Secret with this name, whatever its namespace. */
+  List<SecretSource> sourcesNamed(String name) {
+    return sourcesByName.getOrDefault(name, List.of());
   }
 
   public Optional<ObjectId> storeProvider(ObjectId store) {
@@ -311,11 +328,9 @@ public final class ClusterFacts {
     }
     storageClassNeeds(applied, list);
     issuerNeeds(applied, list);
-    for (SecretUse use : uses) {
-      if (use.consumer() == applied) {
-        for (SecretSource source : sourcesOf(use)) {
-          source.source().owner().ifPresent(p -> list.add(new Need(applied, use.at(), p, "Secret " + source.qualifiedName())));
-        }
+    for (SecretUse use : usesByConsumer.getOrDefault(applied, List.of())) {
+      for (SecretSource source : sourcesOf(use)) {
+        source.source().owner().ifPresent(p -> list.add(new Need(applied, use.at(), p, "Secret " + source.qualifiedName())));
       }
     }
     if (applied.manifest() instanceof HelmRelease release) {

@@ -55,9 +55,8 @@ public record Deadlock(SecretSource source, SecretUse use, ObjectId kustomizatio
 
   /** True when something in Git also produces this Secret, so it exists without External Secrets. */
   private static boolean providedFromGit(ClusterFacts facts, SecretSource source) {
-    return facts.sources().stream()
+    return facts.sourcesNamed(source.name()).stream()
         .anyMatch(other -> other.mechanism() != SecretSource.Mechanism.EXTERNAL_SECRET
-            && other.name().equals(source.name())
             && (other.namespace().isEmpty() || source.namespace().isEmpty() || other.namespace().equals(source.namespace())));
   }
 }
