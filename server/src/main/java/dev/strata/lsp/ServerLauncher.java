@@ -35,7 +35,7 @@ public final class ServerLauncher {
         // The client closed our input without exit: treat as exit, code 0 only after shutdown.
         server.exit();
         return server.exitCode().join();
-      }, executors.watchdog());
+      }, executors.messages());
       return CompletableFuture.anyOf(server.exitCode(), inputClosed).thenApply(Integer.class::cast).join();
     }
   }
