@@ -62,4 +62,17 @@ record Fixture(Path root, Map<String, String> files) {
     int character = offset - (before.lastIndexOf('\n') + 1);
     return new org.eclipse.lsp4j.Position(line, character);
   }
+
+  /** The position {@code shift} characters into the first occurrence of {@code needle} in a file. */
+  org.eclipse.lsp4j.Position find(String path, String needle, int shift) {
+    String content = text(path);
+    int offset = content.indexOf(needle);
+    if (offset < 0) {
+      throw new IllegalArgumentException(needle + " not in " + path);
+    }
+    offset += shift;
+    String before = content.substring(0, offset);
+    int line = (int) before.chars().filter(c -> c == '\n').count();
+    return new org.eclipse.lsp4j.Position(line, offset - (before.lastIndexOf('\n') + 1));
+  }
 }
