@@ -25,7 +25,7 @@ public record YamlPath(List<Object> keys, Optional<YamlNode> node, Optional<Yaml
       Optional<YamlNode> next = Optional.empty();
       if (node instanceof YamlMapping mapping) {
         for (YamlMapping.Entry entry : mapping.entries()) {
-          if (entry.value().range().contains(position) || emptyValueAt(entry, position)) {
+          if (covers(entry.value(), position) || emptyValueAt(entry, position)) {
             keys.add(entry.keyText().orElse(""));
             parent = Optional.of(mapping);
             next = Optional.of(entry.value());
@@ -34,7 +34,7 @@ public record YamlPath(List<Object> keys, Optional<YamlNode> node, Optional<Yaml
         }
       } else if (node instanceof YamlSequence sequence) {
         for (int i = 0; i < sequence.items().size(); i++) {
-          if (sequence.items().get(i).range().contains(position)) {
+          if (covers(sequence.items().get(i), position)) {
             keys.add(i);
             next = Optional.of(sequence.items().get(i));
             break;
@@ -47,6 +47,12 @@ public record YamlPath(List<Object> keys, Optional<YamlNode> node, Optional<Yaml
       current = next;
     }
     return new YamlPath(keys, Optional.empty(), parent);
+  }
+
+  /** Inside the node, or after its end on the same line: the cursor sits in trailing spaces being typed. */
+  private static boolean covers(YamlNode node, Position position) {
+    return node.range().contains(position)
+        || (node.range().end().line() == position.line() && node.range().start().compareTo(position) <= 0);
   }
 
   private static boolean emptyValueAt(YamlMapping.Entry entry, Position position) {
