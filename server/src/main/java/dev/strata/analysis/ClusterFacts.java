@@ -227,7 +227,7 @@ public final class ClusterFacts {
             store.cluster()
                 ? credential.namespace().map(n -> applied.substituted(n.value()))
                 : Optional.of(applied.id().namespace());
-        addUse(applied, namespace, credential.name(), SecretUse.Role.INFRASTRUCTURE, "credentials of " + store.kind() + " " + applied.id().name());
+        addUse(applied, namespace, credential.name(), SecretUse.Role.INFRASTRUCTURE, "store credentials");
       }
     }
     if (applied.manifest() instanceof FluxKustomization kustomization) {
@@ -271,7 +271,7 @@ public final class ClusterFacts {
         String namespaceKey = key.substring(0, key.length() - CSI_SECRET.length()) + "-secret-namespace";
         Optional<String> namespace = Fieldless.text(mapping, namespaceKey).map(applied::substituted);
         addUse(applied, namespace, Located.of(name.value(), name.range()), SecretUse.Role.INFRASTRUCTURE,
-            "CSI secret of StorageClass " + applied.id().name());
+            "CSI secret");
       }
     }
   }
