@@ -3,7 +3,9 @@ package dev.strata.lsp;
 import com.google.gson.JsonObject;
 import dev.strata.lsp.diagnostics.DiagnosticsPublisher;
 import dev.strata.lsp.diagnostics.DiagnosticsScheduler;
+import dev.strata.lsp.diagnostics.CurrentFindings;
 import dev.strata.lsp.features.DependencyGraphs;
+import dev.strata.lsp.features.SecretsInventory;
 import dev.strata.lsp.state.Uris;
 import dev.strata.lsp.state.Workspace;
 import java.nio.file.Path;
@@ -45,6 +47,7 @@ public final class StrataLanguageServer implements LanguageServer, LanguageClien
   private volatile ClientSupport support = ClientSupport.NONE;
   private volatile DiagnosticsPublisher publisher;
   private volatile DiagnosticsScheduler scheduler;
+  private volatile CurrentFindings findings;
   private volatile boolean shutDown;
   private volatile List<Path> folders = List.of();
 
@@ -59,7 +62,7 @@ public final class StrataLanguageServer implements LanguageServer, LanguageClien
     });
     this.requests = new Requests(executors.requests(), workspace, () -> shutDown);
     this.settings = new SettingsSource(workspace, log);
-    this.documents = new StrataTextDocumentService(workspace, requests, () -> support, () -> publisher, log);
+    this.documents = new StrataTextDocumentService(workspace, requests, () -> support, () -> findings);
     this.workspaceService = new StrataWorkspaceService(workspace, requests, settings);
   }
 
@@ -78,6 +81,7 @@ public final class StrataLanguageServer implements LanguageServer, LanguageClien
   public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
     support = ClientSupport.of(params.getCapabilities());
     publisher = new DiagnosticsPublisher(client, support);
+    findings = new CurrentFindings(publisher, log);
     scheduler = new DiagnosticsScheduler(executors.diagnostics(), workspace::current, publisher, log);
     settings.connect(client, support);
     settings.initial(params.getInitializationOptions());
@@ -137,6 +141,11 @@ public final class StrataLanguageServer implements LanguageServer, LanguageClien
   @Override
   public CompletableFuture<JsonObject> dependencyGraph(DependencyGraphs.Params params) {
     return requests.compute(state -> DependencyGraphs.of(state, params));
+  }
+
+  @Override
+  public CompletableFuture<JsonObject> secrets(SecretsInventory.Params params) {
+    return requests.compute(state -> SecretsInventory.of(state, params, findings::of));
   }
 
   private static String version() {

@@ -1,9 +1,6 @@
 package dev.strata.lsp;
 
-import dev.strata.analysis.Analyzer;
-import dev.strata.analysis.Finding;
-import dev.strata.lsp.diagnostics.DiagnosticsPublisher;
-import dev.strata.lsp.diagnostics.FileFindings;
+import dev.strata.lsp.diagnostics.CurrentFindings;
 import dev.strata.lsp.features.CodeActions;
 import dev.strata.lsp.features.CodeLenses;
 import dev.strata.lsp.features.Completions;
@@ -60,16 +57,13 @@ final class StrataTextDocumentService implements TextDocumentService {
   private final Workspace workspace;
   private final Requests requests;
   private final Supplier<ClientSupport> client;
-  private final Supplier<DiagnosticsPublisher> diagnostics;
-  private final ServerLog log;
+  private final Supplier<CurrentFindings> findings;
 
-  StrataTextDocumentService(
-      Workspace workspace, Requests requests, Supplier<ClientSupport> client, Supplier<DiagnosticsPublisher> diagnostics, ServerLog log) {
+  StrataTextDocumentService(Workspace workspace, Requests requests, Supplier<ClientSupport> client, Supplier<CurrentFindings> findings) {
     this.workspace = workspace;
     this.requests = requests;
     this.client = client;
-    this.diagnostics = diagnostics;
-    this.log = log;
+    this.findings = findings;
   }
 
   @Override
@@ -149,20 +143,9 @@ final class StrataTextDocumentService implements TextDocumentService {
       }
       Optional<List<String>> only = Optional.ofNullable(params.getContext()).map(c -> c.getOnly());
       List<CodeAction> actions =
-          CodeActions.of(state, file.get(), FromProto.range(params.getRange()), findings(state, file.get()), only, client.get());
+          CodeActions.of(state, file.get(), FromProto.range(params.getRange()), findings.get().of(state, file.get().root()), only, client.get());
       return actions.stream().map(Either::<Command, CodeAction>forRight).toList();
     });
-  }
-
-  /** The findings of a file at this state: the published ones when current, else a fresh analysis. */
-  private List<Finding> findings(WorkspaceState state, FileRef file) {
-    DiagnosticsPublisher.Published published = diagnostics.get().last();
-    String uri = file.root().uri(file.path());
-    if (published.revision() == state.revision()) {
-      return Optional.ofNullable(published.files().get(uri)).map(FileFindings::findings).orElse(List.of());
-    }
-    Analyzer analyzer = Analyzer.standard((rule, e) -> log.error("rule " + rule.id() + " failed and was skipped", e));
-    return analyzer.analyze(file.root().analysis()).stream().filter(f -> f.file().equals(file.path())).toList();
   }
 
   private <T> CompletableFuture<T> atCursor(TextDocumentPositionParams params, Function<Cursor, T> feature, T none) {

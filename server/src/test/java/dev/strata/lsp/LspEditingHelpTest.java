@@ -115,7 +115,7 @@ class LspEditingHelpTest {
   @Test
   void codeLensCountsDependenciesAndDependents() throws Exception {
     List<? extends CodeLens> lenses = get(session.server.getTextDocumentService().codeLens(new CodeLensParams(new TextDocumentIdentifier(fixture.uri(ESO)))));
-    assertEquals(List.of("depends on 1 · 1 dependents"), lenses.stream().map(l -> l.getCommand().getTitle()).toList());
+    assertEquals(List.of("depends on 1 · 1 dependents · bootstrap"), lenses.stream().map(l -> l.getCommand().getTitle()).toList());
   }
 
   @Test
@@ -128,5 +128,22 @@ class LspEditingHelpTest {
         .filter(n -> n.get("id").getAsString().equals("Kustomization/apps/web")).findFirst().orElseThrow();
     assertEquals(fixture.uri(WEB), web.get("uri").getAsString());
     assertTrue(graph.getAsJsonArray("edges").toString().contains("\"from\":\"Kustomization/apps/web\",\"to\":\"Kustomization/flux-system/eso\""));
+  }
+
+  @Test
+  void hoverShowsLayerAndOutageImpact() throws Exception {
+    Hover hover = get(session.server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(fixture.uri(WEB)), fixture.find(WEB, "name: web", 7))));
+    String text = hover.getContents().getRight().getValue();
+    assertTrue(text.contains("- Layer: application"), text);
+    assertTrue(text.contains("- If the secret provider is down: "), text);
+  }
+
+  @Test
+  void secretsInventoryListsTheExternalSecretWithItsUri() throws Exception {
+    JsonObject result = get(session.server.secrets(new dev.strata.lsp.features.SecretsInventory.Params()));
+    JsonObject row = result.getAsJsonArray("secrets").get(0).getAsJsonObject();
+    assertEquals("web", row.get("name").getAsString());
+    assertEquals("external-secret", row.get("mechanism").getAsString());
+    assertEquals(fixture.uri(SECRET), row.get("uri").getAsString());
   }
 }

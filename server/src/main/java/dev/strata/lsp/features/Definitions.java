@@ -18,7 +18,8 @@ import org.eclipse.lsp4j.Location;
 /**
  * Go to definition: a {@code dependsOn} entry to the object it names, {@code secretStoreRef.name} to the
  * store, {@code spec.path} and kustomize {@code resources:}/{@code components:} entries to the
- * kustomization file of the folder or to the file, an ExternalSecret's {@code target.name} to itself.
+ * kustomization file of the folder or to the file, an ExternalSecret's {@code target.name} to the
+ * fields that use that Secret (or to itself when nothing does).
  * Every cluster that applies the file contributes; equal places are listed once.
  */
 public final class Definitions {
@@ -34,7 +35,11 @@ public final class Definitions {
     }
     stores(cursor).forEach(origins::add);
     paths(cursor).forEach(origins::add);
-    secretTarget(cursor).ifPresent(origins::add);
+    secretTarget(cursor).ifPresent(self -> {
+      // The Secret's consumers when the analysis knows them, else the ExternalSecret itself.
+      java.util.Set<Origin> consumers = SecretPlacement.consumers(cursor);
+      origins.addAll(consumers.isEmpty() ? java.util.Set.of(self) : consumers);
+    });
     return origins.stream().map(o -> ToProto.location(root, o)).toList();
   }
 

@@ -59,7 +59,7 @@ public final class DependencyGraphs {
       n.addProperty("inCycle", node.inCycle());
       n.addProperty("suspended", node.suspended());
       n.addProperty("uri", root.uri(node.file()));
-      n.add("range", range(node.range()));
+      n.add("range", JsonRange.of(ToProto.range(node.range())));
       nodes.add(n);
     }
     json.add("nodes", nodes);
@@ -81,20 +81,5 @@ public final class DependencyGraphs {
       cycles.add(c);
     }
     json.add("cycles", cycles);
-  }
-
-  private static JsonObject range(dev.strata.text.Range range) {
-    org.eclipse.lsp4j.Range r = ToProto.range(range);
-    JsonObject json = new JsonObject();
-    json.add("start", position(r.getStart()));
-    json.add("end", position(r.getEnd()));
-    return json;
-  }
-
-  private static JsonObject position(org.eclipse.lsp4j.Position p) {
-    JsonObject json = new JsonObject();
-    json.addProperty("line", p.getLine());
-    json.addProperty("character", p.getCharacter());
-    return json;
   }
 }

@@ -2,6 +2,8 @@ package dev.strata.lsp.features;
 
 import dev.strata.analysis.Analysis;
 import dev.strata.analysis.DependencyGraph;
+import dev.strata.analysis.Layers;
+import dev.strata.analysis.OutageSimulation;
 import dev.strata.model.ExternalSecret;
 import dev.strata.model.Manifest;
 import dev.strata.model.SecretManifest;
@@ -42,6 +44,14 @@ public final class Hovers {
         .filter(c -> c.members().contains(target.id()))
         .findFirst()
         .ifPresent(c -> text.append("- On a dependency cycle: `").append(c.render()).append("`\n"));
+    Layers layers = analysis.layers(target.cluster());
+    text.append("- Layer: ").append(layers.of(target.id()).label());
+    layers.explain(target.id()).ifPresent(why -> text.append(" (").append(why).append(')'));
+    text.append('\n');
+    List<String> outage = new OutageSimulation(analysis, target.cluster()).chain(target.id());
+    text.append("- If the secret provider is down: ")
+        .append(outage.isEmpty() ? "becomes Ready from Git alone" : "blocked, because " + String.join(", because ", outage))
+        .append('\n');
     return text.toString();
   }
 
@@ -58,20 +68,21 @@ public final class Hovers {
       return Optional.empty();
     }
     String name = "`" + manifest.get().meta().namespaceText().map(n -> n + "/").orElse("") + manifest.get().meta().nameText() + "`";
+    String placement = SecretPlacement.describe(cursor);
     if (manifest.get() instanceof SecretManifest secret) {
-      return Optional.of("**Secret** " + name + "\n\n- Mechanism: " + mechanism(secret) + "\n- Keys: " + secret.keys().size());
+      return Optional.of("**Secret** " + name + "\n\n- Mechanism: " + mechanism(secret) + "\n- Keys: " + secret.keys().size() + placement);
     }
     if (manifest.get() instanceof ExternalSecret external) {
       String store = external.storeRef().map(s -> "`" + s.name().value() + "`").orElse("none");
       return Optional.of(
           "**ExternalSecret** " + name + "\n\n- Mechanism: external-secret\n- Produces Secret `" + external.targetName()
-              + "`\n- Store: " + store + "\n- Keys: " + external.data().size());
+              + "`\n- Store: " + store + "\n- Keys: " + external.data().size() + placement);
     }
     if (manifest.get() instanceof SecretStore store) {
       String credentials = store.credentials().stream().map(c -> "`" + c.name().value() + "`").collect(Collectors.joining(", "));
       return Optional.of(
-          "**" + manifest.get().kind() + "** " + name + "\n\n- Provider: " + store.provider().orElse("unknown")
-              + "\n- Credentials from: " + (credentials.isEmpty() ? "nothing" : credentials));
+          "**" + manifest.get().kind() + "** " + name + "\n\n- Mechanism: secret store (provider " + store.provider().orElse("unknown")
+              + ")\n- Credentials from: " + (credentials.isEmpty() ? "nothing" : credentials) + placement);
     }
     return Optional.empty();
   }
