@@ -105,7 +105,10 @@ class ArchitectureTest {
   void keepsRulesFreeOfIoAndProtocolTypes() {
     noClasses()
         .that().resideInAPackage("dev.strata.analysis.rules..")
-        .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio.file..", "java.net..", "picocli..", "com.google.gson..")
+        .should().dependOnClassesThat().resideInAnyPackage("java.net..", "picocli..", "com.google.gson..", "org.eclipse.lsp4j..")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.nio.file.Files")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.File")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileInputStream")
         .check(main);
   }
 }
