@@ -48,7 +48,7 @@ class RemovedApiVersionRuleTest {
             metadata: {name: d, namespace: default}
             ---
             apiVersion: external-secrets.io/v1beta1
-            #           ^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning[removed-api-version]: use external-secrets.io/v1
+            #           ^^^^^^^^^^^^^^^^^^^^^^^^^^^ warning[removed-api-version]: ExternalSecret external-secrets.io/v1beta1 was removed from the served versions in External Secrets v0.17; use external-secrets.io/v1
             kind: ExternalSecret
             metadata: {name: e, namespace: default}
             """,
