@@ -149,4 +149,19 @@ class InvalidConfigRuleTest {
     assertEquals(1, findings.size());
     assertEquals(dev.strata.model.Severity.INFO, findings.get(0).severity());
   }
+
+  @Test
+  void leavesBrokenYamlInTheConfigurationToYamlSyntaxAndKeepsTheDefaults() {
+    Fixture fixture =
+        Fixture.of(
+            CYCLE
+                + """
+                #- .strata.yaml
+                rules: [dependency-cycle: off
+                """);
+    assertEquals(List.of(".strata.yaml"), fixture.findings("yaml-syntax").stream().map(Finding::file).toList());
+    List<Finding> cycle = fixture.findings("dependency-cycle");
+    assertEquals(1, cycle.size());
+    assertEquals(dev.strata.model.Severity.ERROR, cycle.get(0).severity());
+  }
 }
