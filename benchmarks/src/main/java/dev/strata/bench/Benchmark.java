@@ -75,18 +75,26 @@ public final class Benchmark {
 
     List<Long> floor = new ArrayList<>();
     List<Long> strata = new ArrayList<>();
+    List<Long> floorCpu = new ArrayList<>();
+    List<Long> strataCpu = new ArrayList<>();
     List<Long> load = new ArrayList<>();
     List<Long> analyze = new ArrayList<>();
     int findings = 0;
     for (int i = 0; i < options.warmup() + options.iterations(); i++) {
+      long startCpu = Cpu.process();
       long start = System.nanoTime();
       Floor.run(root);
       long floorNanos = System.nanoTime() - start;
+      long floorCpuNanos = Cpu.process() - startCpu;
+      startCpu = Cpu.process();
       StrataRun run = StrataRun.of(root);
+      long strataCpuNanos = Cpu.process() - startCpu;
       findings = run.findings().size();
       if (i >= options.warmup()) {
         floor.add(floorNanos);
         strata.add(run.totalNanos());
+        floorCpu.add(floorCpuNanos);
+        strataCpu.add(strataCpuNanos);
         load.add(run.loadNanos());
         analyze.add(run.analyzeNanos());
       }
@@ -94,25 +102,34 @@ public final class Benchmark {
     Row row = new Row(name, files.size());
     row.floorWarm = Stats.of(floor).median();
     row.strataWarm = Stats.of(strata).median();
-    out.printf("floor (read + compose, 1 thread)  warm median %8.1f ms%n", row.floorWarm);
-    out.printf("strata load + analyze             warm median %8.1f ms  (load %.1f, analyze %.1f)  = %.2fx floor, %d findings%n",
-        row.strataWarm, Stats.of(load).median(), Stats.of(analyze).median(), row.strataWarm / row.floorWarm, findings);
+    row.floorWarmCpu = Stats.of(floorCpu).median();
+    row.strataWarmCpu = Stats.of(strataCpu).median();
+    out.printf("floor (read + compose, 1 thread)  warm median %8.1f ms  (process CPU %.0f ms)%n", row.floorWarm, row.floorWarmCpu);
+    out.printf("strata load + analyze             warm median %8.1f ms  (process CPU %.0f ms; load %.1f, analyze %.1f)  = %.2fx floor (CPU %.2fx), %d findings%n",
+        row.strataWarm, row.strataWarmCpu, Stats.of(load).median(), Stats.of(analyze).median(), row.strataWarm / row.floorWarm,
+        row.strataWarmCpu / row.floorWarmCpu, findings);
 
     ChildResult coldFloor = child("floor", root);
     ChildResult coldStrata = child("strata", root);
     row.floorCold = coldFloor.wallMs();
     row.strataCold = coldStrata.wallMs();
+    row.floorColdCpu = coldFloor.cpuMs();
+    row.strataColdCpu = coldStrata.cpuMs();
     out.printf("floor cold (fresh JVM)                        %8.1f ms  (process CPU %.0f ms)%n", coldFloor.wallMs(), coldFloor.cpuMs());
-    out.printf("strata cold (fresh JVM)                       %8.1f ms  (process CPU %.0f ms) = %.2fx floor%n",
-        coldStrata.wallMs(), coldStrata.cpuMs(), coldStrata.wallMs() / coldFloor.wallMs());
+    out.printf("strata cold (fresh JVM)                       %8.1f ms  (process CPU %.0f ms) = %.2fx floor (CPU %.2fx)%n",
+        coldStrata.wallMs(), coldStrata.cpuMs(), coldStrata.wallMs() / coldFloor.wallMs(), coldStrata.cpuMs() / coldFloor.cpuMs());
 
-    Stats check = Processes.time(options.checkCommand(root), options.processes());
-    Stats floorProcess = Processes.time(options.floorCommand(root), options.processes());
-    row.checkProcess = check.median();
-    row.floorProcess = floorProcess.median();
-    out.printf("process: strata check             median %8.1f ms  min %.1f ms%n", check.median(), check.min());
-    out.printf("process: floor only               median %8.1f ms  min %.1f ms  = %.2fx floor process%n",
-        floorProcess.median(), floorProcess.min(), check.median() / floorProcess.median());
+    Processes.Timing check = Processes.time(options.checkCommand(root), options.processes());
+    Processes.Timing floorProcess = Processes.time(options.floorCommand(root), options.processes());
+    row.checkProcess = check.wall().median();
+    row.floorProcess = floorProcess.wall().median();
+    row.checkProcessCpu = check.cpu().median();
+    row.floorProcessCpu = floorProcess.cpu().median();
+    out.printf("process: strata check             median %8.1f ms  min %.1f ms  (CPU median %.0f ms)%n",
+        check.wall().median(), check.wall().min(), check.cpu().median());
+    out.printf("process: floor only               median %8.1f ms  min %.1f ms  (CPU median %.0f ms); check = %.2fx floor process (CPU %.2fx)%n",
+        floorProcess.wall().median(), floorProcess.wall().min(), floorProcess.cpu().median(),
+        check.wall().median() / floorProcess.wall().median(), check.cpu().median() / floorProcess.cpu().median());
 
     Snapshot snapshot = Loader.load(root);
     List<EditLatency.Edit> edits = EditLatency.edits(snapshot, 20);
@@ -122,8 +139,9 @@ public final class Benchmark {
       EditLatency.Result result = EditLatency.measure(snapshot, edits, options.edits());
       row.editMedian = result.latency().median();
       row.editP95 = result.latency().p95();
-      out.printf("edit -> findings (engine)         median %8.1f ms  p95 %.1f ms  over %d edits in %d files, %d changed findings%n",
-          row.editMedian, row.editP95, result.edits(), edits.size(), result.changed());
+      row.editCpuP95 = result.cpu().p95();
+      out.printf("edit -> findings (engine)         median %8.1f ms  p95 %.1f ms  (process CPU median %.1f, p95 %.1f)  over %d edits in %d files, %d changed findings%n",
+          row.editMedian, row.editP95, result.cpu().median(), result.cpu().p95(), result.edits(), edits.size(), result.changed());
     }
     LspLatency.report(root, edits, options.edits(), out, row);
 
@@ -138,12 +156,13 @@ public final class Benchmark {
   }
 
   private void summary() {
-    out.printf("%nSummary (ms unless stated; warm = median of %d runs; ratio = strata / floor)%n%n", options.iterations());
-    out.println("| repository | files | floor warm | strata warm | ratio | floor cold | strata cold | ratio | check process | floor process | edit median | edit p95 | LSP median | LSP p95 | heap MB |");
-    out.println("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
-    for (Row row : rows) {
-      out.println(row.markdown());
-    }
+    out.printf("%nSummary, wall time (ms unless stated; warm = median of %d runs; ratio = strata / floor)%n%n", options.iterations());
+    out.println(Row.WALL_HEADER);
+    rows.forEach(row -> out.println(row.wall()));
+    out.printf("%nSummary, CPU time of the process (ms; JIT and GC threads included)%n%n");
+    out.println(Row.CPU_HEADER);
+    rows.forEach(row -> out.println(row.cpu()));
+    Machine.loadAverage().ifPresent(load -> out.printf("%nload average at end: %s%n", load));
   }
 
   private static void delete(Path directory) throws IOException {

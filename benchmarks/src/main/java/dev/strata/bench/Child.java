@@ -18,12 +18,12 @@ public final class Child {
       case "floor" -> {
         long start = System.nanoTime();
         Floor.run(root);
-        System.out.println("wall " + (System.nanoTime() - start) + " cpu " + processCpu());
+        System.out.println("wall " + (System.nanoTime() - start) + " cpu " + Cpu.process());
       }
       case "strata" -> {
         long start = System.nanoTime();
         StrataRun run = StrataRun.of(root);
-        System.out.println("wall " + (System.nanoTime() - start) + " cpu " + processCpu() + " load " + run.loadNanos() + " analyze " + run.analyzeNanos());
+        System.out.println("wall " + (System.nanoTime() - start) + " cpu " + Cpu.process() + " load " + run.loadNanos() + " analyze " + run.analyzeNanos());
       }
       case "heap" -> {
         StrataRun run = StrataRun.of(root);
@@ -41,13 +41,5 @@ public final class Child {
       System.gc();
     }
     return memory.getHeapMemoryUsage().getUsed();
-  }
-
-  /** CPU time of the whole process (JIT and GC threads included), in nanoseconds, or -1 when unknown. */
-  static long processCpu() {
-    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-      return os.getProcessCpuTime();
-    }
-    return -1;
   }
 }

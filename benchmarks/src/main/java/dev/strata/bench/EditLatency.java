@@ -20,15 +20,36 @@ final class EditLatency {
   private static final Pattern DEPENDENCY = Pattern.compile("dependsOn:\\s*\\n\\s*- name: ([^\\s#]+)");
   private static final Pattern PATH = Pattern.compile("(?m)^  path: (\\S+)$");
 
-  /** One file's text before and after the edit; the edit alternates between them. */
-  record Edit(String path, String original, String edited) {
+  /** One file's text before and after the edit; the edit alternates between them. {@code marker} is the new name. */
+  record Edit(String path, String original, String edited, String marker) {
     String text(int round) {
       return round % 2 == 0 ? edited : original;
     }
   }
 
-  /** Up to {@code max} edits over distinct files, spread over the repository. */
+  /**
+   * Up to {@code max} edits over distinct files, spread over the repository, each checked to add a
+   * finding that names its marker to its own file (so that the language server must publish that file).
+   */
   static List<Edit> edits(Snapshot snapshot, int max) {
+    Analyzer analyzer = Analyzer.standard((rule, e) -> {});
+    List<Edit> result = new ArrayList<>();
+    for (Edit edit : candidates(snapshot)) {
+      if (result.size() == max) {
+        break;
+      }
+      Snapshot broken = snapshot.withFile(SourceFile.parse(edit.path(), edit.edited()));
+      boolean named = analyzer.analyze(new Analysis(broken)).stream()
+          .anyMatch(f -> f.file().equals(edit.path()) && f.message().contains(edit.marker()));
+      if (named) {
+        result.add(edit);
+      }
+    }
+    return result;
+  }
+
+  /** Candidate edits in an order that spreads them over the repository. */
+  private static List<Edit> candidates(Snapshot snapshot) {
     List<Edit> byDependency = new ArrayList<>();
     List<Edit> byPath = new ArrayList<>();
     for (SourceFile file : snapshot.files()) {
@@ -47,9 +68,11 @@ final class EditLatency {
     }
     List<Edit> all = byDependency.isEmpty() ? byPath : byDependency;
     List<Edit> spread = new ArrayList<>();
-    int step = Math.max(1, all.size() / Math.max(1, max));
-    for (int i = 0; i < all.size() && spread.size() < max; i += step) {
-      spread.add(all.get(i));
+    int step = Math.max(1, all.size() / 20);
+    for (int offset = 0; offset < step; offset++) {
+      for (int i = offset; i < all.size(); i += step) {
+        spread.add(all.get(i));
+      }
     }
     return spread;
   }
@@ -57,11 +80,11 @@ final class EditLatency {
   private static Edit edit(SourceFile file, Matcher match, String suffix) {
     String text = file.text();
     String edited = text.substring(0, match.end(1)) + suffix + text.substring(match.end(1));
-    return new Edit(file.path(), text, edited);
+    return new Edit(file.path(), text, edited, match.group(1) + suffix);
   }
 
   /** The result of a series of edits: the latency of each and how many changed the findings. */
-  record Result(Stats latency, int edits, int changed) {}
+  record Result(Stats latency, Stats cpu, int edits, int changed) {}
 
   /**
    * Applies {@code count} edits one after another as the language server's writer does (a new snapshot
@@ -72,19 +95,22 @@ final class EditLatency {
     Snapshot current = base;
     List<Finding> previous = analyzer.analyze(new Analysis(base));
     List<Long> nanos = new ArrayList<>();
+    List<Long> cpu = new ArrayList<>();
     int changed = 0;
     for (int i = 0; i < count; i++) {
       Edit edit = edits.get(i % edits.size());
       String text = edit.text(i / edits.size());
       long start = System.nanoTime();
+      long startCpu = Cpu.process();
       current = current.withFile(SourceFile.parse(edit.path(), text));
       List<Finding> findings = analyzer.analyze(new Analysis(current));
       nanos.add(System.nanoTime() - start);
+      cpu.add(Cpu.process() - startCpu);
       if (!findings.equals(previous)) {
         changed++;
       }
       previous = findings;
     }
-    return new Result(Stats.of(nanos), count, changed);
+    return new Result(Stats.of(nanos), Stats.of(cpu), count, changed);
   }
 }

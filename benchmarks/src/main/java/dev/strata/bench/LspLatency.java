@@ -1,14 +1,215 @@
 package dev.strata.bench;
 
+import com.google.gson.JsonObject;
+import dev.strata.lsp.ServerLauncher;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.MessageActionItem;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.ProgressParams;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.ShowMessageRequestParams;
+import org.eclipse.lsp4j.TextDocumentClientCapabilities;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.WindowClientCapabilities;
+import org.eclipse.lsp4j.WorkDoneProgressCreateParams;
+import org.eclipse.lsp4j.WorkDoneProgressEnd;
+import org.eclipse.lsp4j.WorkspaceClientCapabilities;
+import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageServer;
 
-/** Edit-to-diagnostics latency through the language server; needs {@code dev.strata.lsp}. */
+/**
+ * Edit-to-diagnostics latency through the real language server in this JVM, over piped streams and
+ * JSON-RPC as an editor drives it, with a quiet period of 0: each edit is a full-text {@code didChange},
+ * timed until the {@code publishDiagnostics} of the edited file shows that edit's finding (or its absence).
+ * A few edits first warm the server up and are not counted.
+ */
 final class LspLatency {
+  private static final long TIMEOUT_SECONDS = 120;
+  // LSP4J logs closed streams at INFO when the session ends; the benchmark's output is its figures.
+  private static final Logger JSONRPC_LOG = Logger.getLogger("org.eclipse.lsp4j.jsonrpc");
+
   private LspLatency() {}
 
   static void report(Path root, List<EditLatency.Edit> edits, int count, PrintStream out, Row row) {
-    out.printf("edit -> publishDiagnostics (LSP)  not measured: the language server (dev.strata.lsp) is not on this branch yet%n");
+    if (edits.isEmpty()) {
+      out.printf("edit -> publishDiagnostics (LSP)  not measured: no Flux Kustomization to edit%n");
+      return;
+    }
+    try {
+      Processes.Timing latency = measure(root, edits, count);
+      row.lspMedian = latency.wall().median();
+      row.lspP95 = latency.wall().p95();
+      row.lspCpuP95 = latency.cpu().p95();
+      out.printf("edit -> publishDiagnostics (LSP)  median %8.1f ms  p95 %.1f ms  (process CPU median %.1f, p95 %.1f)  over %d edits in %d files%n",
+          latency.wall().median(), latency.wall().p95(), latency.cpu().median(), latency.cpu().p95(), count, edits.size());
+    } catch (Exception e) {
+      out.printf("edit -> publishDiagnostics (LSP)  not measured: %s%n", e);
+    }
+  }
+
+  static Processes.Timing measure(Path root, List<EditLatency.Edit> edits, int count) throws Exception {
+    JSONRPC_LOG.setLevel(Level.OFF);
+    ExecutorService threads = Executors.newCachedThreadPool(r -> {
+      Thread thread = new Thread(r, "bench-lsp-client");
+      thread.setDaemon(true);
+      return thread;
+    });
+    PipedInputStream serverIn = new PipedInputStream(1 << 20);
+    PipedOutputStream toServer = new PipedOutputStream(serverIn);
+    PipedInputStream clientIn = new PipedInputStream(1 << 20);
+    PipedOutputStream serverOut = new PipedOutputStream(clientIn);
+    CompletableFuture<Integer> exit =
+        CompletableFuture.supplyAsync(() -> ServerLauncher.run(serverIn, serverOut, new PrintStream(OutputStream.nullOutputStream())), threads);
+    Client client = new Client();
+    Launcher<LanguageServer> launcher =
+        new LSPLauncher.Builder<LanguageServer>()
+            .setLocalService(client)
+            .setRemoteInterface(LanguageServer.class)
+            .setInput(clientIn)
+            .setOutput(toServer)
+            .setExecutorService(threads)
+            .create();
+    launcher.startListening();
+    LanguageServer server = launcher.getRemoteProxy();
+    try {
+      server.initialize(initializeParams(root)).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      server.initialized(new InitializedParams());
+      client.indexed.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      return edit(server, client, root, edits, count);
+    } finally {
+      try {
+        server.shutdown().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        server.exit();
+        exit.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      } finally {
+        toServer.close();
+        serverOut.close();
+        threads.shutdown();
+        threads.awaitTermination(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  private static Processes.Timing edit(LanguageServer server, Client client, Path root, List<EditLatency.Edit> edits, int count)
+      throws InterruptedException, IOException {
+    List<String> uris = new ArrayList<>();
+    for (EditLatency.Edit edit : edits) {
+      String uri = root.resolve(edit.path()).toUri().toString();
+      uris.add(uri);
+      server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "yaml", 1, edit.original())));
+    }
+    int warmup = Math.min(20, Math.max(2, count / 5));
+    int[] versions = new int[edits.size()];
+    List<Long> nanos = new ArrayList<>();
+    List<Long> cpu = new ArrayList<>();
+    for (int i = 0; i < warmup + count; i++) {
+      int index = i % edits.size();
+      EditLatency.Edit edit = edits.get(index);
+      int round = i / edits.size();
+      boolean broken = round % 2 == 0;
+      client.published.clear();
+      long start = System.nanoTime();
+      long startCpu = Cpu.process();
+      server.getTextDocumentService()
+          .didChange(new DidChangeTextDocumentParams(
+              new VersionedTextDocumentIdentifier(uris.get(index), 2 + versions[index]++),
+              List.of(new TextDocumentContentChangeEvent(edit.text(round)))));
+      awaitDiagnostics(client, uris.get(index), edit.marker(), broken);
+      if (i >= warmup) {
+        nanos.add(System.nanoTime() - start);
+        cpu.add(Cpu.process() - startCpu);
+      }
+    }
+    return new Processes.Timing(Stats.of(nanos), Stats.of(cpu));
+  }
+
+  private static void awaitDiagnostics(Client client, String uri, String marker, boolean present) throws InterruptedException, IOException {
+    while (true) {
+      PublishDiagnosticsParams params = client.published.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      if (params == null) {
+        throw new IOException("no diagnostics for " + uri + " within " + TIMEOUT_SECONDS + " s");
+      }
+      boolean shows =
+          params.getDiagnostics().stream()
+              .anyMatch(d -> (d.getMessage().isLeft() ? d.getMessage().getLeft() : d.getMessage().getRight().getValue()).contains(marker));
+      if (params.getUri().equals(uri) && shows == present) {
+        return;
+      }
+    }
+  }
+
+  private static InitializeParams initializeParams(Path root) {
+    InitializeParams params = new InitializeParams();
+    params.setProcessId((int) ProcessHandle.current().pid());
+    params.setWorkspaceFolders(List.of(new WorkspaceFolder(root.toUri().toString(), "bench")));
+    WindowClientCapabilities window = new WindowClientCapabilities();
+    window.setWorkDoneProgress(true);
+    params.setCapabilities(new ClientCapabilities(new WorkspaceClientCapabilities(), new TextDocumentClientCapabilities(), window, null));
+    JsonObject options = new JsonObject();
+    options.addProperty("debounceMs", 0);
+    params.setInitializationOptions(options);
+    return params;
+  }
+
+  /** An editor that records diagnostics and notices the end of indexing. */
+  private static final class Client implements LanguageClient {
+    final BlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
+    final CompletableFuture<Void> indexed = new CompletableFuture<>();
+
+    @Override
+    public void publishDiagnostics(PublishDiagnosticsParams diagnostics) {
+      published.add(diagnostics);
+    }
+
+    @Override
+    public CompletableFuture<Void> createProgress(WorkDoneProgressCreateParams params) {
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void notifyProgress(ProgressParams params) {
+      if (params.getValue().isLeft() && params.getValue().getLeft() instanceof WorkDoneProgressEnd) {
+        indexed.complete(null);
+      }
+    }
+
+    @Override
+    public void telemetryEvent(Object object) {}
+
+    @Override
+    public void showMessage(MessageParams message) {}
+
+    @Override
+    public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams request) {
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void logMessage(MessageParams message) {}
   }
 }

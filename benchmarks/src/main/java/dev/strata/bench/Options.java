@@ -30,7 +30,7 @@ record Options(
         --only TEXT        only corpus repositories whose folder name contains TEXT
         --sizes N,N,...    generated repositories of N YAML files (default 1000,5000,20000; 'none' to skip)
         --seed N           generator seed (default 42)
-        --warmup N         warm-up runs before the warm figures (default 2)
+        --warmup N         warm-up runs before the warm figures (default 5)
         --iterations N     measured warm runs; the median is printed (default 5)
         --processes N      runs of each whole process; the median is printed (default 3)
         --edits N          edits for the incremental figures (default 100)
@@ -45,7 +45,7 @@ record Options(
     String only = "";
     List<Integer> sizes = List.of(1000, 5000, 20000);
     long seed = 42;
-    int warmup = 2;
+    int warmup = 5;
     int iterations = 5;
     int processes = 3;
     int edits = 100;
@@ -82,7 +82,11 @@ record Options(
       return List.of();
     }
     try (Stream<Path> list = Files.list(corpora.get())) {
-      return list.filter(Files::isDirectory).filter(p -> p.getFileName().toString().contains(only)).sorted().toList();
+      return list.filter(Files::isDirectory)
+          .filter(p -> p.getFileName().toString().contains(only))
+          .map(p -> p.toAbsolutePath().normalize())
+          .sorted()
+          .toList();
     }
   }
 
