@@ -267,7 +267,7 @@ public final class ClusterFacts {
     }
     for (SecretFields.Row row : SecretFields.ROWS) {
       if (applied.meta().group().equals(row.group()) && (row.kinds().isEmpty() || row.kinds().contains(applied.manifest().kind()))) {
-        for (YamlNode node : FieldPath.parse(row.path()).select(applied.meta().node())) {
+        for (YamlNode node : row.fieldPath().select(applied.meta().node())) {
           if (node instanceof YamlScalar scalar && !scalar.isNull()) {
             Optional<String> namespace = row.anyNamespace() ? Optional.empty() : Optional.of(applied.id().namespace());
             addUse(applied, namespace, Located.of(scalar.value(), scalar.range()), row.role(), row.what());

@@ -42,8 +42,15 @@ public record FieldPath(List<String> segments) {
     String segment = segments.get(index);
     if (segment.equals("**")) {
       walk(node, index + 1, out, depth + 1);
-      for (YamlNode child : children(node)) {
-        walk(child, index, out, depth + 1);
+      // Iterated in place: this loop visits every node below, so a copied list per node costs more than the walk.
+      if (node instanceof YamlMapping mapping) {
+        for (YamlMapping.Entry entry : mapping.entries()) {
+          walk(entry.value(), index, out, depth + 1);
+        }
+      } else if (node instanceof YamlSequence sequence) {
+        for (YamlNode item : sequence.items()) {
+          walk(item, index, out, depth + 1);
+        }
       }
       return;
     }
@@ -71,15 +78,5 @@ public record FieldPath(List<String> segments) {
       return key.endsWith(segment.substring(1));
     }
     return segment.equals(key);
-  }
-
-  private static List<YamlNode> children(YamlNode node) {
-    if (node instanceof YamlMapping mapping) {
-      return mapping.entries().stream().map(YamlMapping.Entry::value).toList();
-    }
-    if (node instanceof YamlSequence sequence) {
-      return sequence.items();
-    }
-    return List.of();
   }
 }

@@ -2,7 +2,9 @@ package dev.strata.analysis;
 
 import dev.strata.analysis.SecretUse.Role;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The fields through which Kubernetes objects name the Secrets they need, as data: add a row to teach
@@ -10,7 +12,11 @@ import java.util.Set;
  * Rows with {@code anyNamespace} set do not fix the Secret's namespace.
  */
 final class SecretFields {
-  record Row(String group, Set<String> kinds, String path, Role role, String what, boolean anyNamespace) {}
+  record Row(String group, Set<String> kinds, String path, Role role, String what, boolean anyNamespace) {
+    FieldPath fieldPath() {
+      return PARSED.get(path);
+    }
+  }
 
   private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job");
   private static final String POD = "spec.template.spec.";
@@ -66,6 +72,9 @@ final class SecretFields {
           new Row("", Set.of("Pod"), "spec.*ontainers.[].envFrom.[].secretRef.name", Role.WORKLOAD, "container environment", false),
           new Row("", Set.of("Pod"), "spec.volumes.[].secret.secretName", Role.WORKLOAD, "volume", false),
           new Row("networking.k8s.io", Set.of("Ingress"), "spec.tls.[].secretName", Role.WORKLOAD, "TLS certificate", false));
+
+  // Parsed once: every object of every analysis reads these paths.
+  private static final Map<String, FieldPath> PARSED = ROWS.stream().map(Row::path).distinct().collect(Collectors.toMap(p -> p, FieldPath::parse));
 
   private SecretFields() {}
 }
