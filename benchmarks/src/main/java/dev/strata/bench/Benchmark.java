@@ -140,7 +140,7 @@ public final class Benchmark {
       row.editMedian = result.latency().median();
       row.editP95 = result.latency().p95();
       row.editCpuP95 = result.cpu().p95();
-      out.printf("edit -> findings (engine)         median %8.1f ms  p95 %.1f ms  (process CPU median %.1f, p95 %.1f)  over %d edits in %d files, %d changed findings%n",
+      out.printf("edit -> findings (engine)         median %8.1f ms  p95 %.1f ms  (thread CPU median %.1f, p95 %.1f)  over %d edits in %d files, %d changed findings%n",
           row.editMedian, row.editP95, result.cpu().median(), result.cpu().p95(), result.edits(), edits.size(), result.changed());
     }
     LspLatency.report(root, edits, options.edits(), out, row);
@@ -159,7 +159,7 @@ public final class Benchmark {
     out.printf("%nSummary, wall time (ms unless stated; warm = median of %d runs; ratio = strata / floor)%n%n", options.iterations());
     out.println(Row.WALL_HEADER);
     rows.forEach(row -> out.println(row.wall()));
-    out.printf("%nSummary, CPU time of the process (ms; JIT and GC threads included)%n%n");
+    out.printf("%nSummary, CPU time (ms; whole process for runs, JIT and GC included; Java threads for edits)%n%n");
     out.println(Row.CPU_HEADER);
     rows.forEach(row -> out.println(row.cpu()));
     Machine.loadAverage().ifPresent(load -> out.printf("%nload average at end: %s%n", load));

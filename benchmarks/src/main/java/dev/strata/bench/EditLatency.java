@@ -101,11 +101,11 @@ final class EditLatency {
       Edit edit = edits.get(i % edits.size());
       String text = edit.text(i / edits.size());
       long start = System.nanoTime();
-      long startCpu = Cpu.process();
+      long startCpu = Cpu.javaThreads();
       current = current.withFile(SourceFile.parse(edit.path(), text));
       List<Finding> findings = analyzer.analyze(new Analysis(current));
       nanos.add(System.nanoTime() - start);
-      cpu.add(Cpu.process() - startCpu);
+      cpu.add(Cpu.javaThreads() - startCpu);
       if (!findings.equals(previous)) {
         changed++;
       }
