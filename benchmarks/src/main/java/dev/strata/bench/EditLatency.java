@@ -88,7 +88,8 @@ final class EditLatency {
 
   /**
    * Applies {@code count} edits one after another as the language server's writer does (a new snapshot
-   * sharing every other file, then a full analysis of it) and times each from text to findings.
+   * sharing every other file, then a full analysis of it) and times each from text to findings. The
+   * first few warm the code up and are not counted, as for the language server.
    */
   static Result measure(Snapshot base, List<Edit> edits, int count) {
     Analyzer analyzer = Analyzer.standard((rule, e) -> {});
@@ -97,17 +98,20 @@ final class EditLatency {
     List<Long> nanos = new ArrayList<>();
     List<Long> cpu = new ArrayList<>();
     int changed = 0;
-    for (int i = 0; i < count; i++) {
+    int warmup = Math.min(20, Math.max(2, count / 5));
+    for (int i = 0; i < warmup + count; i++) {
       Edit edit = edits.get(i % edits.size());
       String text = edit.text(i / edits.size());
       long start = System.nanoTime();
       long startCpu = Cpu.javaThreads();
       current = current.withFile(SourceFile.parse(edit.path(), text));
       List<Finding> findings = analyzer.analyze(new Analysis(current));
-      nanos.add(System.nanoTime() - start);
-      cpu.add(Cpu.javaThreads() - startCpu);
-      if (!findings.equals(previous)) {
-        changed++;
+      if (i >= warmup) {
+        nanos.add(System.nanoTime() - start);
+        cpu.add(Cpu.javaThreads() - startCpu);
+        if (!findings.equals(previous)) {
+          changed++;
+        }
       }
       previous = findings;
     }
