@@ -2,6 +2,8 @@ package dev.strata.model;
 
 import dev.strata.syntax.YamlFile;
 import dev.strata.syntax.YamlMapping;
+import dev.strata.syntax.YamlNode;
+import dev.strata.syntax.YamlSequence;
 import dev.strata.text.Range;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,9 +42,20 @@ public record SopsConfig(String directory, List<CreationRule> rules, List<Config
       }
       return new SopsConfig(directory, rules, problems);
     }
-    for (Fields rule : Fields.of(root.get()).mappings("creation_rules")) {
+    Fields fields = Fields.of(root.get());
+    Optional<YamlNode> list = fields.node("creation_rules");
+    boolean absent = list.isEmpty() && fields.node("destination_rules").isEmpty();
+    if (absent || list.isPresent() && !(list.get() instanceof YamlSequence)) {
+      Range at = list.map(YamlNode::range).orElse(root.get().range());
+      problems.add(new ConfigProblem(".sops.yaml must have a creation_rules list; sops cannot choose keys without it", at));
+    }
+    for (Fields rule : fields.mappings("creation_rules")) {
       Optional<Pattern> regex = Optional.empty();
       Optional<Located<String>> text = rule.text("path_regex");
+      if (text.isEmpty() && rule.node("path_regex").isPresent()) {
+        problems.add(new ConfigProblem("path_regex must be a string", rule.node("path_regex").get().range()));
+        continue;
+      }
       if (text.isPresent()) {
         try {
           regex = Optional.of(Pattern.compile(text.get().value()));
