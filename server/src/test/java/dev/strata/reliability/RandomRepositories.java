@@ -58,7 +58,7 @@ final class RandomRepositories {
       files.put(cluster + "/flux-system/gotk-sync.yaml", fluxKustomization("flux-system", "flux-system", "./" + cluster, List.of(), List.of(), false, "", ""));
       List<String> resources = new ArrayList<>();
       for (int i = c; i < apps.size(); i += clusters) {
-        resources.add("../apps/a" + i + "/ks.yaml");
+        resources.add("../../apps/a" + i + "/ks.yaml");
       }
       resources.add("./flux-system/gotk-sync.yaml");
       files.put(cluster + "/kustomization.yaml", overlay(resources, ""));
