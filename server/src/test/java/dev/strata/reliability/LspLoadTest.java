@@ -53,13 +53,14 @@ class LspLoadTest {
     return current;
   }
 
+  /** Times a hover at {@code line}, column 9; a negative line times one that may answer nothing. */
   static long hoverMillis(LspHarness lsp, String path, int line) throws Exception {
     long start = System.nanoTime();
     Hover hover = lsp.server.getTextDocumentService()
-        .hover(new HoverParams(new TextDocumentIdentifier(lsp.uri(path)), new Position(line, 9)))
+        .hover(new HoverParams(new TextDocumentIdentifier(lsp.uri(path)), new Position(Math.max(line, 0), 9)))
         .get(LspHarness.TIMEOUT_SECONDS, TimeUnit.SECONDS);
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-    assertTrue(hover != null, "hover answers on the Kustomization's name");
+    assertTrue(line < 0 || hover != null, "hover answers on the Kustomization's name");
     return millis;
   }
 
