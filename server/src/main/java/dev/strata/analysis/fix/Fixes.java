@@ -2,12 +2,21 @@ package dev.strata.analysis.fix;
 
 import dev.strata.analysis.Analysis;
 import dev.strata.analysis.Finding;
+import dev.strata.text.Range;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Every fix builder, in one list; the fixes of a finding are those of its rule, then the generic ones. */
 public final class Fixes {
-  private static final List<FixBuilder> BUILDERS = List.of(new SuppressFix());
+  private static final List<FixBuilder> BUILDERS =
+      List.of(
+          new ConvertToSopsFix("bootstrap-deadlock"),
+          new ConvertToSopsFix("infrastructure-secret-in-external-secret"),
+          new AddDependsOnFix(),
+          new RemoveDependsOnFix(),
+          new UnknownDependencyFix(),
+          new AddDecryptionFix(),
+          new SuppressFix());
 
   private Fixes() {}
 
@@ -23,5 +32,10 @@ public final class Fixes {
     }
     specific.addAll(generic);
     return specific;
+  }
+
+  /** Fixes offered without a finding on a range of a file: "Convert to SOPS Secret" on any ExternalSecret. */
+  public static List<Fix> refactors(Analysis analysis, String file, Range range) {
+    return ConvertToSopsFix.refactors(analysis, file, range);
   }
 }
