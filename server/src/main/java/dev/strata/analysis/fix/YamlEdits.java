@@ -82,7 +82,7 @@ final class YamlEdits {
       return List.of(YamlText.spaces(dash) + "- " + flowMapping(item));
     }
     List<String> lines = new ArrayList<>();
-    String first = YamlText.spaces(dash) + "-" + YamlText.spaces(keyColumn - dash);
+    String first = YamlText.spaces(dash) + "-" + YamlText.spaces(keyColumn - dash - 1);
     for (Map.Entry<String, String> field : item.entrySet()) {
       lines.add((lines.isEmpty() ? first : YamlText.spaces(keyColumn)) + field.getKey() + ": " + field.getValue());
     }
