@@ -65,5 +65,8 @@ final class Eso {
                   property: token
           """;
 
+  /** The same cluster where the stores do not wait for the operator, so both go missing separately. */
+  static final String UNORDERED = OPERATOR.replace("  dependsOn:\n    - name: external-secrets\n  path: ./apps/eso/stores", "  path: ./apps/eso/stores");
+
   private Eso() {}
 }
