@@ -9,12 +9,15 @@ import dev.strata.analysis.Analyzer;
 import dev.strata.analysis.Finding;
 import dev.strata.workspace.Snapshot;
 import dev.strata.workspace.SourceFile;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * A repository as a map from path to text, written in one text block: {@code #- path} starts a file and
@@ -45,6 +48,17 @@ final class Repo {
     }
     if (current != null) {
       files.put(current, content.toString());
+    }
+    return new Repo(files);
+  }
+
+  /** Every file under a folder of the disk, read as UTF-8. */
+  static Repo load(Path root) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.filter(Files::isRegularFile).toList()) {
+        files.put(root.relativize(path).toString().replace('\\', '/'), Files.readString(path));
+      }
     }
     return new Repo(files);
   }
