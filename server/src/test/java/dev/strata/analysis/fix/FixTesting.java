@@ -33,7 +33,7 @@ final class FixTesting {
     Repo after = before.apply(before.fix(finding, title));
     after.assertSame(expected);
     List<Finding> again = after.findings(rule);
-    assertTrue(again.stream().noneMatch(f -> f.message().equals(finding.message())), () -> "still reported: " + again);
+    assertTrue(again.stream().noneMatch(f -> f.file().equals(finding.file()) && f.message().equals(finding.message())), () -> "still reported: " + again);
     return after;
   }
 }

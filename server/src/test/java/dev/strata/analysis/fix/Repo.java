@@ -26,6 +26,8 @@ import java.util.stream.Stream;
  */
 final class Repo {
   private final Map<String, String> files;
+  private Analysis analysis;
+  private List<Finding> findings;
 
   private Repo(Map<String, String> files) {
     this.files = new TreeMap<>(files);
@@ -91,15 +93,22 @@ final class Repo {
     return Snapshot.of(Path.of("/fixture").toAbsolutePath(), sources, others);
   }
 
+  /** One analysis per repository value, as the server keeps one per snapshot. */
   Analysis analysis() {
-    return new Analysis(snapshot());
+    if (analysis == null) {
+      analysis = new Analysis(snapshot());
+    }
+    return analysis;
   }
 
   List<Finding> findings() {
-    return Analyzer.standard((rule, e) -> {
-          throw e;
-        })
-        .analyze(analysis());
+    if (findings == null) {
+      findings = Analyzer.standard((rule, e) -> {
+            throw e;
+          })
+          .analyze(analysis());
+    }
+    return findings;
   }
 
   List<Finding> findings(String rule) {
