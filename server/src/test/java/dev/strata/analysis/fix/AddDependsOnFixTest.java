@@ -120,6 +120,37 @@ class AddDependsOnFixTest {
   }
 
   @Test
+  void createsDependsOnInTheFilesStyleWithFourSpacesAndNonIndentedSequences() {
+    Repo before = Repo.of(Eso.OPERATOR + """
+        #- apps/app/ks.yaml
+        apiVersion: kustomize.toolkit.fluxcd.io/v1
+        kind: Kustomization
+        metadata:
+            name: app
+            namespace: flux-system
+        spec:
+            path: ./apps/app/app
+            components:
+            - ../common
+        """);
+    assertFix(before, "missing-dependency", KS, "Add dependsOn", before.with("""
+        #- apps/app/ks.yaml
+        apiVersion: kustomize.toolkit.fluxcd.io/v1
+        kind: Kustomization
+        metadata:
+            name: app
+            namespace: flux-system
+        spec:
+            dependsOn:
+            - name: external-secrets-stores
+              namespace: external-secrets
+            path: ./apps/app/app
+            components:
+            - ../common
+        """));
+  }
+
+  @Test
   void appendsAFlowItemToAFlowSequence() {
     Repo before = Repo.of(Eso.OPERATOR + """
         #- apps/app/ks.yaml
