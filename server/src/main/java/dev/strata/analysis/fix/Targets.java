@@ -5,7 +5,6 @@ import dev.strata.analysis.DependencyGraph;
 import dev.strata.analysis.Finding;
 import dev.strata.text.Position;
 import dev.strata.workspace.Applied;
-import dev.strata.workspace.AppliedKustomization;
 import dev.strata.workspace.Cluster;
 import dev.strata.workspace.Dependency;
 import dev.strata.workspace.ObjectId;
@@ -27,11 +26,6 @@ final class Targets {
       }
     }
     return Optional.empty();
-  }
-
-  static Optional<AppliedKustomization> kustomizationAt(Analysis analysis, Finding finding) {
-    return appliedAt(analysis, finding.file(), finding.range().start())
-        .flatMap(l -> l.cluster().kustomization(l.applied().id()));
   }
 
   /** The dependsOn entry whose name a finding's range covers, with the graph it belongs to. */

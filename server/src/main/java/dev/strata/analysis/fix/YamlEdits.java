@@ -104,12 +104,6 @@ final class YamlEdits {
     }
   }
 
-  /** Inserts whole lines before {@code line}. */
-  static void insertLinesBefore(FileEdits edits, int line, List<String> lines) {
-    String newline = edits.source().newline();
-    edits.insert(edits.source().lineStart(line), lines.stream().map(l -> l + newline).collect(Collectors.joining()));
-  }
-
   /** Deletes lines {@code first} to {@code last} with their line breaks. */
   static void removeLines(FileEdits edits, int first, int last) {
     YamlText text = edits.source();

@@ -7,7 +7,6 @@ import dev.strata.syntax.YamlSequence;
 import dev.strata.text.LineIndex;
 import dev.strata.text.Position;
 import dev.strata.workspace.SourceFile;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -193,10 +192,6 @@ final class YamlText {
   /** The original text of a node, as written. */
   String source(YamlNode node) {
     return text.substring(offset(node.range().start()), offset(contentEnd(node)));
-  }
-
-  static List<YamlMapping.Entry> entries(YamlNode node) {
-    return node instanceof YamlMapping mapping ? mapping.entries() : List.of();
   }
 
   static String spaces(int count) {
