@@ -186,13 +186,15 @@ final class LspHarness implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException, java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
     try {
       if (!exitCode.isDone()) {
         server.shutdown().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         server.exit();
         exitCode.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
       toServer.close();
       threads.shutdownNow();

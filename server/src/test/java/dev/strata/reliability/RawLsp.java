@@ -152,10 +152,12 @@ final class RawLsp implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException, java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
     try {
       toServer.close();
       exitCode.get(LspHarness.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } finally {
       threads.shutdownNow();
     }

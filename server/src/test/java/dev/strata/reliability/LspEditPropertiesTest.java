@@ -23,7 +23,7 @@ import org.eclipse.lsp4j.Range;
  * Random sequences of incremental edits sent through the language server (didChange with ranges, in one
  * or several open files) end with the diagnostics that {@code strata check} reports on the final text.
  */
-class LspEditProperties {
+class LspEditPropertiesTest {
   private static final AtomicLong EDITS = new AtomicLong();
   private static final AtomicLong SEQUENCES = new AtomicLong();
   private static final List<String> SNIPPETS =

@@ -22,7 +22,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * or any view throw. Each mutated file replaces the original inside its whole repository, so that the
  * rules see it in context; the result does not depend on whether the file was parsed once or twice.
  */
-class MutationProperties {
+class MutationPropertiesTest {
   private static final List<RealFiles.RealFile> EXAMPLES = RealFiles.yamlFiles(RealFiles.examples(), 64 * 1024);
   private static final List<RealFiles.RealFile> CORPORA = RealFiles.yamlFiles(RealFiles.corpora(), 64 * 1024);
   private static final java.util.Map<java.nio.file.Path, List<Finding>> ORIGINAL_FINDINGS = new java.util.concurrent.ConcurrentHashMap<>();
