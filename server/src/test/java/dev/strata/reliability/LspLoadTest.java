@@ -97,6 +97,7 @@ class LspLoadTest {
   void tenThousandEditsDoNotGrowTheHeap() throws Exception {
     Repositories.broken(root);
     try (LspHarness lsp = LspHarness.start(root)) {
+      lsp.client.keepPublished = false;
       lsp.awaitShown(lsp.expected(Analyses.check(root)));
       String text = Files.readString(root.resolve(KS));
       lsp.open(KS, text);
