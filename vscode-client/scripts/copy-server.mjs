@@ -4,7 +4,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const clientDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const source = resolve(clientDir, '..', 'server', 'target', 'strata.jar');
+// STRATA_SERVER_JAR points at another build of the jar, e.g. one downloaded from CI.
+const source = process.env.STRATA_SERVER_JAR ?? resolve(clientDir, '..', 'server', 'target', 'strata.jar');
 const target = resolve(clientDir, 'server', 'strata.jar');
 
 if (!existsSync(source)) {
