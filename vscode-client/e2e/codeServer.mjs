@@ -24,12 +24,15 @@ const USER_SETTINGS = {
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
-export function prepareProfile(root) {
+export function prepareProfile(root, settings = {}) {
   const userDataDir = join(root, 'user-data');
   const extensionsDir = join(root, 'extensions');
-  mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  // code-server is a remote: machine-scoped settings such as strata.java.home are read from Machine/, the rest from User/.
+  for (const scope of ['User', 'Machine']) {
+    mkdirSync(join(userDataDir, scope), { recursive: true });
+    writeFileSync(join(userDataDir, scope, 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
+  }
   return { userDataDir, extensionsDir };
 }
 

@@ -54,6 +54,14 @@ export async function problemRows(page) {
   );
 }
 
+/** The rows of the code action menu; its submenu panel shares the action-widget class. */
+export const QUICK_FIX_ROWS = '.action-widget:not(.action-list-submenu-panel) .monaco-list-row';
+
+/** The texts of the notifications on screen, toasts and notification center alike. */
+export async function notificationMessages(page) {
+  return page.locator('.notification-list-item-message').allTextContents();
+}
+
 /**
  * Opens the quick fix menu at the cursor. Ctrl+. right after a click or a navigation is sometimes swallowed,
  * so it is pressed again until the menu shows.

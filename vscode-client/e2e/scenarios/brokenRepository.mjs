@@ -1,0 +1,83 @@
+// The main scenario: a cross-file finding in the Problems panel, the "Convert to SOPS Secret" quick fix applied
+// through Ctrl+. and checked on disk, then the dependency graph and the secrets inventory.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { resultsDir } from '../paths.mjs';
+import { withCodeServer } from '../session.mjs';
+import { Scenario } from '../steps.mjs';
+import { waitFor } from '../waitFor.mjs';
+import { openFile, openQuickFixMenu, problemRows, runCommand, showProblems, webviewFrame, QUICK_FIX_ROWS } from '../workbench.mjs';
+
+const APP_DIR = 'kubernetes/apps/storage/ceph-csi/app';
+const EXTERNAL_SECRET = `${APP_DIR}/externalsecret.yaml`;
+const FIX_TITLE = 'Convert to SOPS Secret';
+const SQUIGGLES = '.editor-instance .squiggly-error, .editor-instance .squiggly-warning';
+
+export async function brokenRepository() {
+  const scenario = new Scenario('broken-repository');
+  await withCodeServer(scenario, {}, async ({ page, workspace }) => {
+    const appDir = join(workspace, APP_DIR);
+    const screenshot = (name) => page.screenshot({ path: join(resultsDir, name) });
+    let appFilesBefore = [];
+    let kustomizationBefore = '';
+
+    await scenario.step('shows the server as ready in the status bar', async () => {
+      appFilesBefore = readdirSync(appDir);
+      kustomizationBefore = readFileSync(join(appDir, 'kustomization.yaml'), 'utf8');
+      await page.locator('.statusbar-item[aria-label^="Strata server ready"]').waitFor({ timeout: 60_000 });
+    });
+
+    await scenario.step('lists a dependency-cycle problem for a ks.yaml that was never opened', async () => {
+      await showProblems(page);
+      await waitFor('a dependency-cycle row in the Problems panel', async () =>
+        (await problemRows(page)).some((row) => row.includes('dependency-cycle')), { timeoutMs: 60_000 });
+      const rows = await problemRows(page);
+      if (!rows.some((row) => row.includes('ks.yaml'))) {
+        throw new Error(`no row names a ks.yaml; rows: ${rows.join(' / ')}`);
+      }
+      await screenshot('problems-panel.png');
+    });
+
+    await scenario.step('opens the ExternalSecret and shows its finding in the editor', async () => {
+      await openFile(page, EXTERNAL_SECRET);
+      await page.locator(SQUIGGLES).first().waitFor({ timeout: 30_000 });
+    });
+
+    await scenario.step(`offers "${FIX_TITLE}" in the Ctrl+. menu`, async () => {
+      const box = await page.locator(SQUIGGLES).first().boundingBox();
+      await page.mouse.click(box.x + Math.min(8, box.width / 2), box.y + box.height / 2);
+      await openQuickFixMenu(page);
+      await page.locator(QUICK_FIX_ROWS, { hasText: FIX_TITLE }).first().waitFor({ timeout: 15_000 });
+      await screenshot('quick-fix-menu.png');
+    });
+
+    await scenario.step('applies it: a new *.sops.yaml beside the ExternalSecret and a changed kustomization.yaml on disk', async () => {
+      await page.locator(QUICK_FIX_ROWS, { hasText: FIX_TITLE }).first().click();
+      await waitFor('a new *.sops.yaml on disk', () =>
+        readdirSync(appDir).some((name) => name.endsWith('.sops.yaml') && !appFilesBefore.includes(name)));
+      await waitFor('kustomization.yaml to change on disk', () =>
+        readFileSync(join(appDir, 'kustomization.yaml'), 'utf8') !== kustomizationBefore);
+    });
+
+    await scenario.step('draws the dependency graph from the command palette, with the cycle in red', async () => {
+      await runCommand(page, 'Strata: Show Dependency Graph');
+      const frame = webviewFrame(page);
+      await waitFor('two nodes and two edges marked as a cycle', async () =>
+        (await frame.locator('g.node.cycle').count()) >= 2 && (await frame.locator('path.edge.cycle').count()) >= 2,
+      { timeoutMs: 30_000 });
+      await screenshot('dependency-graph.png');
+    });
+
+    await scenario.step('opens a Kustomization when its graph node is clicked', async () => {
+      await webviewFrame(page).locator('g.node.cycle').first().click();
+      await page.locator('.tabs-container .tab.active', { hasText: 'ks.yaml' }).waitFor({ timeout: 15_000 });
+    });
+
+    await scenario.step('shows the secrets inventory as a table', async () => {
+      await runCommand(page, 'Strata: Show Secrets Inventory');
+      await waitFor('rows in the secrets table', async () => (await webviewFrame(page).locator('tbody tr').count()) > 0, { timeoutMs: 30_000 });
+      await screenshot('secrets-inventory.png');
+    });
+  });
+  return scenario;
+}
