@@ -1,0 +1,33 @@
+package dev.strata.analysis;
+
+import dev.strata.workspace.Cluster;
+import dev.strata.workspace.Snapshot;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The derived facts of one snapshot that rules and language features share: a dependency graph per
+ * cluster and, built on first use, the providers, consumers and layers of each cluster. Immutable in
+ * meaning; caches fill lazily and safely from several threads.
+ */
+public final class Analysis {
+  private final Snapshot snapshot;
+  private final Map<Cluster, DependencyGraph> graphs = new IdentityHashMap<>();
+
+  public Analysis(Snapshot snapshot) {
+    this.snapshot = snapshot;
+  }
+
+  public Snapshot snapshot() {
+    return snapshot;
+  }
+
+  public List<Cluster> clusters() {
+    return snapshot.render().clusters();
+  }
+
+  public synchronized DependencyGraph graph(Cluster cluster) {
+    return graphs.computeIfAbsent(cluster, DependencyGraph::new);
+  }
+}

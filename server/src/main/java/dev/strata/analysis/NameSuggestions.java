@@ -1,0 +1,65 @@
+package dev.strata.analysis;
+
+import dev.strata.workspace.Cluster;
+import dev.strata.workspace.ObjectId;
+import java.util.Comparator;
+import java.util.Optional;
+
+/**
+ * "Did you mean" for names that resolve to nothing: the same name in another namespace first, then the
+ * nearest spelling in the same namespace, then anywhere, within an edit distance that scales with length.
+ */
+public final class NameSuggestions {
+  private NameSuggestions() {}
+
+  /** The object of the other Flux kind with exactly this namespace and name, if there is one. */
+  public static Optional<ObjectId> otherKind(DependencyGraph graph, ObjectId target) {
+    String other = target.kind().equals("Kustomization") ? "HelmRelease" : "Kustomization";
+    ObjectId candidate = new ObjectId(other, target.namespace(), target.name());
+    return graph.contains(candidate) ? Optional.of(candidate) : Optional.empty();
+  }
+
+  public static Optional<ObjectId> suggest(Cluster cluster, ObjectId target) {
+    Comparator<ObjectId> byDistance = Comparator.comparingInt(id -> distance(id.name(), target.name()));
+    Optional<ObjectId> sameName =
+        cluster.ids().stream()
+            .filter(id -> id.kind().equals(target.kind()) && id.name().equals(target.name()))
+            .min(Comparator.naturalOrder());
+    if (sameName.isPresent()) {
+      return sameName;
+    }
+    int limit = Math.max(1, Math.min(3, target.name().length() / 4));
+    Optional<ObjectId> sameNamespace =
+        cluster.ids().stream()
+            .filter(id -> id.kind().equals(target.kind()) && id.namespace().equals(target.namespace()))
+            .filter(id -> distance(id.name(), target.name()) <= limit)
+            .min(byDistance.thenComparing(Comparator.naturalOrder()));
+    if (sameNamespace.isPresent()) {
+      return sameNamespace;
+    }
+    return cluster.ids().stream()
+        .filter(id -> id.kind().equals(target.kind()))
+        .filter(id -> distance(id.name(), target.name()) <= limit)
+        .min(byDistance.thenComparing(Comparator.naturalOrder()));
+  }
+
+  /** Levenshtein distance. */
+  static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+}

@@ -1,0 +1,50 @@
+package dev.strata.analysis;
+
+import dev.strata.analysis.rules.DependencyCycleRule;
+import dev.strata.analysis.rules.DependencyKindMismatchRule;
+import dev.strata.analysis.rules.DuplicateObjectRule;
+import dev.strata.analysis.rules.FileSkippedRule;
+import dev.strata.analysis.rules.InvalidConfigRule;
+import dev.strata.analysis.rules.MissingPathRule;
+import dev.strata.analysis.rules.RemovedApiVersionRule;
+import dev.strata.analysis.rules.UnknownDependencyRule;
+import dev.strata.analysis.rules.YamlSyntaxRule;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Every rule Strata runs, in one list that is easy to grep. Ids are stable and never reused. */
+public final class RuleCatalogue {
+  private static final List<Rule> RULES =
+      List.of(
+          new YamlSyntaxRule(),
+          new DependencyCycleRule(),
+          new UnknownDependencyRule(),
+          new DependencyKindMismatchRule(),
+          new DuplicateObjectRule(),
+          new MissingPathRule(),
+          new RemovedApiVersionRule(),
+          new InvalidConfigRule(),
+          new FileSkippedRule());
+  private static final Set<String> IDS = RULES.stream().map(Rule::id).collect(Collectors.toUnmodifiableSet());
+
+  private RuleCatalogue() {}
+
+  public static List<Rule> rules() {
+    return RULES;
+  }
+
+  public static Set<String> ids() {
+    return IDS;
+  }
+
+  public static Optional<Rule> find(String id) {
+    return RULES.stream().filter(r -> r.id().equals(id)).findFirst();
+  }
+
+  /** Where the rule's documentation lives, for diagnostics and SARIF. */
+  public static String documentationUrl(String id) {
+    return "https://strata.dev/rules/" + id;
+  }
+}

@@ -1,0 +1,52 @@
+package dev.strata.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.strata.analysis.Analysis;
+import dev.strata.analysis.Finding;
+import dev.strata.analysis.fix.Fix;
+import dev.strata.analysis.fix.Fixes;
+import java.util.List;
+
+/** The {@code check --format json} contract of DESIGN.md, version 1. */
+final class FindingsJson {
+  private FindingsJson() {}
+
+  static String write(Analysis analysis, List<Finding> findings) {
+    JsonObject root = new JsonObject();
+    root.addProperty("version", 1);
+    root.addProperty("root", analysis.snapshot().root().toString());
+    root.addProperty("files", analysis.snapshot().files().size());
+    JsonArray array = new JsonArray();
+    for (Finding finding : findings) {
+      array.add(finding(analysis, finding));
+    }
+    root.add("findings", array);
+    return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root);
+  }
+
+  private static JsonObject finding(Analysis analysis, Finding finding) {
+    JsonObject json = new JsonObject();
+    json.addProperty("rule", finding.rule());
+    json.addProperty("severity", finding.severity().label());
+    json.addProperty("path", finding.file());
+    json.add("range", JsonRanges.range(finding.range()));
+    json.addProperty("message", finding.message());
+    JsonArray related = new JsonArray();
+    for (Finding.Related r : finding.related()) {
+      JsonObject item = new JsonObject();
+      item.addProperty("path", r.file());
+      item.add("range", JsonRanges.range(r.range()));
+      item.addProperty("message", r.message());
+      related.add(item);
+    }
+    json.add("related", related);
+    JsonArray fixes = new JsonArray();
+    for (Fix fix : Fixes.forFinding(analysis, finding)) {
+      fixes.add(fix.title());
+    }
+    json.add("fixes", fixes);
+    return json;
+  }
+}

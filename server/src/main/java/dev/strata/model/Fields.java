@@ -1,0 +1,96 @@
+package dev.strata.model;
+
+import dev.strata.syntax.YamlMapping;
+import dev.strata.syntax.YamlNode;
+import dev.strata.syntax.YamlScalar;
+import dev.strata.syntax.YamlSequence;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Typed reads of a mapping's fields, the one place where field paths become values with ranges. */
+record Fields(YamlMapping mapping) {
+  static Fields of(YamlMapping mapping) {
+    return new Fields(mapping);
+  }
+
+  static Optional<Fields> of(Optional<YamlNode> node) {
+    return node.filter(YamlMapping.class::isInstance).map(n -> new Fields((YamlMapping) n));
+  }
+
+  Optional<YamlNode> node(String... path) {
+    YamlNode current = mapping;
+    for (String key : path) {
+      if (!(current instanceof YamlMapping m)) {
+        return Optional.empty();
+      }
+      Optional<YamlNode> next = m.get(key);
+      if (next.isEmpty()) {
+        return Optional.empty();
+      }
+      current = next.get();
+    }
+    return Optional.of(current);
+  }
+
+  Optional<Fields> mapping(String... path) {
+    return of(node(path));
+  }
+
+  /** A non-null scalar's text; empty for absent, null or non-scalar values. */
+  Optional<Located<String>> text(String... path) {
+    return node(path)
+        .filter(YamlScalar.class::isInstance)
+        .map(YamlScalar.class::cast)
+        .filter(s -> !s.isNull())
+        .map(s -> Located.of(s.value(), s.range()));
+  }
+
+  boolean flag(String... path) {
+    return text(path).map(t -> t.value().equalsIgnoreCase("true")).orElse(false);
+  }
+
+  List<YamlNode> items(String... path) {
+    return node(path)
+        .filter(YamlSequence.class::isInstance)
+        .map(n -> ((YamlSequence) n).items())
+        .orElse(List.of());
+  }
+
+  List<Fields> mappings(String... path) {
+    List<Fields> result = new ArrayList<>();
+    for (YamlNode item : items(path)) {
+      if (item instanceof YamlMapping m) {
+        result.add(new Fields(m));
+      }
+    }
+    return result;
+  }
+
+  List<Located<String>> texts(String... path) {
+    List<Located<String>> result = new ArrayList<>();
+    for (YamlNode item : items(path)) {
+      if (item instanceof YamlScalar s && !s.isNull()) {
+        result.add(Located.of(s.value(), s.range()));
+      }
+    }
+    return result;
+  }
+
+  /** A mapping of scalars to scalars, such as labels or {@code postBuild.substitute}. */
+  Map<String, String> stringMap(String... path) {
+    Map<String, String> result = new LinkedHashMap<>();
+    mapping(path)
+        .ifPresent(
+            fields -> {
+              for (YamlMapping.Entry entry : fields.mapping.entries()) {
+                if (entry.key() instanceof YamlScalar k && entry.value() instanceof YamlScalar v) {
+                  result.put(k.value(), v.value());
+                }
+              }
+            });
+    return result;
+  }
+}

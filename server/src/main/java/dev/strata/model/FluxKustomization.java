@@ -1,0 +1,28 @@
+package dev.strata.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A Flux {@code Kustomization} of group {@code kustomize.toolkit.fluxcd.io}, any served or removed version. */
+public record FluxKustomization(
+    ObjectMeta meta,
+    Optional<Located<String>> path,
+    List<DependencyRef> dependsOn,
+    Optional<ObjectReference> sourceRef,
+    Optional<Located<String>> targetNamespace,
+    Optional<Decryption> decryption,
+    PostBuild postBuild,
+    List<Patch> patches,
+    List<Located<String>> components,
+    Optional<String> namePrefix,
+    Optional<String> nameSuffix,
+    boolean suspend)
+    implements Manifest {
+  public static final String GROUP = "kustomize.toolkit.fluxcd.io";
+
+  public FluxKustomization {
+    dependsOn = List.copyOf(dependsOn);
+    patches = List.copyOf(patches);
+    components = List.copyOf(components);
+  }
+}

@@ -1,0 +1,480 @@
+package dev.strata.model;
+
+import dev.strata.syntax.YamlDocument;
+import dev.strata.syntax.YamlMapping;
+import dev.strata.syntax.YamlNode;
+import dev.strata.syntax.YamlParser;
+import dev.strata.syntax.YamlScalar;
+import dev.strata.syntax.YamlSequence;
+import dev.strata.text.Range;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Turns one YAML document into the typed record of what it is, or nothing for non-Kubernetes YAML. */
+public final class ManifestReader {
+  private static final Set<String> KUSTOMIZATION_FILE_NAMES =
+      Set.of("kustomization.yaml", "kustomization.yml", "Kustomization");
+  private static final Set<String> SOURCE_KINDS =
+      Set.of("GitRepository", "OCIRepository", "HelmRepository", "Bucket");
+  private static final Pattern PLACEHOLDER_ONLY = Pattern.compile("^\\s*(\\$\\{[^}]+}\\s*)+$");
+  private static final String ENCRYPTED_PREFIX = "ENC[";
+
+  private ManifestReader() {}
+
+  public static boolean isKustomizationFileName(String fileName) {
+    return KUSTOMIZATION_FILE_NAMES.contains(fileName);
+  }
+
+  /** Reads a document of a file named {@code fileName} (the last path segment). */
+  public static Optional<Manifest> read(YamlDocument document, String fileName) {
+    Optional<YamlMapping> root = document.mapping();
+    if (root.isEmpty()) {
+      return Optional.empty();
+    }
+    Fields fields = Fields.of(root.get());
+    Optional<Located<String>> apiVersion = fields.text("apiVersion");
+    Optional<Located<String>> kind = fields.text("kind");
+    boolean overlayFile = isKustomizationFileName(fileName);
+    if (overlayFile
+        && apiVersion.map(a -> a.value().startsWith(KustomizeOverlay.GROUP)).orElse(true)) {
+      return Optional.of(overlay(meta(fields, document, apiVersion, kind), fields));
+    }
+    if (apiVersion.isEmpty() || kind.isEmpty()) {
+      return Optional.empty();
+    }
+    ObjectMeta meta = meta(fields, document, apiVersion, kind);
+    return Optional.of(typed(meta, fields));
+  }
+
+  private static Manifest typed(ObjectMeta meta, Fields fields) {
+    String group = meta.group();
+    String kind = meta.kind().value();
+    if (group.equals(FluxKustomization.GROUP) && kind.equals("Kustomization")) {
+      return kustomization(meta, fields);
+    }
+    if (group.equals(HelmRelease.GROUP) && kind.equals("HelmRelease")) {
+      return helmRelease(meta, fields);
+    }
+    if (group.equals(FluxSource.GROUP) && SOURCE_KINDS.contains(kind)) {
+      return new FluxSource(meta, fields.text("spec", "secretRef", "name"));
+    }
+    if (kind.equals("FluxInstance") && group.startsWith("fluxcd.controlplane.io")) {
+      return new FluxInstance(meta, fields.text("spec", "sync", "path"));
+    }
+    if (group.equals(KustomizeOverlay.GROUP)) {
+      return overlay(meta, fields);
+    }
+    if (group.isEmpty() && kind.equals("Secret")) {
+      return secret(meta, fields);
+    }
+    if (group.equals(ExternalSecret.GROUP)) {
+      switch (kind) {
+        case "ExternalSecret":
+          return externalSecret(meta, fields.mapping("spec"), false);
+        case "ClusterExternalSecret":
+          return externalSecret(meta, fields.mapping("spec", "externalSecretSpec"), true);
+        case "SecretStore":
+        case "ClusterSecretStore":
+          return store(meta, fields, kind.equals("ClusterSecretStore"));
+        default:
+          break;
+      }
+    }
+    return new GenericObject(meta);
+  }
+
+  private static ObjectMeta meta(
+      Fields fields,
+      YamlDocument document,
+      Optional<Located<String>> apiVersion,
+      Optional<Located<String>> kind) {
+    Range start = Range.at(fields.mapping().range().start());
+    return new ObjectMeta(
+        apiVersion.orElse(Located.of("", start)).map(ApiVersion::parse),
+        kind.orElse(Located.of("Kustomization", start)),
+        fields.text("metadata", "name"),
+        fields.text("metadata", "namespace"),
+        fields.stringMap("metadata", "labels"),
+        fields.stringMap("metadata", "annotations"),
+        sops(fields),
+        fields.mapping(),
+        document.index());
+  }
+
+  private static Optional<SopsMetadata> sops(Fields fields) {
+    return fields
+        .mapping("sops")
+        .map(
+            sops -> {
+              Optional<String> rule = Optional.empty();
+              for (String key :
+                  List.of(
+                      "encrypted_regex",
+                      "unencrypted_regex",
+                      "encrypted_suffix",
+                      "unencrypted_suffix",
+                      "encrypted_comment_regex",
+                      "unencrypted_comment_regex")) {
+                if (sops.text(key).isPresent()) {
+                  rule = Optional.of(key);
+                }
+              }
+              return new SopsMetadata(
+                  sops.mapping().range(),
+                  sops.text("mac").isPresent(),
+                  rule,
+                  metadataEncrypted(fields));
+            });
+  }
+
+  private static boolean metadataEncrypted(Fields fields) {
+    return fields.text("apiVersion").map(ManifestReader::isEncrypted).orElse(false)
+        || fields.text("kind").map(ManifestReader::isEncrypted).orElse(false)
+        || fields.node("metadata").map(ManifestReader::containsEncrypted).orElse(false);
+  }
+
+  private static boolean isEncrypted(Located<String> text) {
+    return text.value().startsWith(ENCRYPTED_PREFIX);
+  }
+
+  private static boolean containsEncrypted(YamlNode node) {
+    if (node instanceof YamlScalar s) {
+      return s.value().startsWith(ENCRYPTED_PREFIX);
+    }
+    if (node instanceof YamlSequence seq) {
+      return seq.items().stream().anyMatch(ManifestReader::containsEncrypted);
+    }
+    YamlMapping m = (YamlMapping) node;
+    return m.entries().stream().anyMatch(e -> containsEncrypted(e.value()));
+  }
+
+  private static FluxKustomization kustomization(ObjectMeta meta, Fields fields) {
+    return new FluxKustomization(
+        meta,
+        fields.text("spec", "path"),
+        dependsOn(fields),
+        fields.mapping("spec", "sourceRef").flatMap(ManifestReader::reference),
+        fields.text("spec", "targetNamespace"),
+        decryption(fields),
+        postBuild(fields),
+        patches(fields),
+        fields.texts("spec", "components"),
+        fields.text("spec", "namePrefix").map(Located::value),
+        fields.text("spec", "nameSuffix").map(Located::value),
+        fields.flag("spec", "suspend"));
+  }
+
+  /** {@code spec.decryption} of a Kustomization document or of a patch body. */
+  public static Optional<Decryption> decryption(YamlMapping document) {
+    return decryption(Fields.of(document));
+  }
+
+  /** {@code spec.postBuild} of a Kustomization document or of a patch body. */
+  public static PostBuild postBuild(YamlMapping document) {
+    return postBuild(Fields.of(document));
+  }
+
+  /** A {@code postBuild} read from the node a JSON 6902 operation sets at {@code /spec/postBuild}. */
+  public static PostBuild postBuildValue(YamlMapping value) {
+    return postBuildFrom(Fields.of(value));
+  }
+
+  /** A {@code decryption} read from the node a JSON 6902 operation sets at {@code /spec/decryption}. */
+  public static Decryption decryptionValue(YamlMapping value) {
+    Fields d = Fields.of(value);
+    return new Decryption(d.text("provider"), d.text("secretRef", "name"), value.range());
+  }
+
+  static Optional<Decryption> decryption(Fields fields) {
+    return fields
+        .mapping("spec", "decryption")
+        .map(
+            d ->
+                new Decryption(
+                    d.text("provider"), d.text("secretRef", "name"), d.mapping().range()));
+  }
+
+  private static PostBuild postBuild(Fields fields) {
+    return fields.mapping("spec", "postBuild").map(ManifestReader::postBuildFrom).orElse(PostBuild.NONE);
+  }
+
+  private static PostBuild postBuildFrom(Fields postBuild) {
+    List<ObjectReference> from = new ArrayList<>();
+    for (Fields entry : postBuild.mappings("substituteFrom")) {
+      reference(entry).ifPresent(from::add);
+    }
+    return new PostBuild(true, postBuild.stringMap("substitute"), from);
+  }
+
+  private static List<DependencyRef> dependsOn(Fields fields) {
+    List<DependencyRef> result = new ArrayList<>();
+    for (YamlNode item : fields.items("spec", "dependsOn")) {
+      if (item instanceof YamlMapping m) {
+        Fields entry = Fields.of(m);
+        entry
+            .text("name")
+            .ifPresent(name -> result.add(new DependencyRef(name, entry.text("namespace"), m.range())));
+      }
+    }
+    return result;
+  }
+
+  /** A {@code {kind, name, namespace}} reference read from a mapping. */
+  public static Optional<ObjectReference> reference(YamlMapping mapping) {
+    return reference(Fields.of(mapping));
+  }
+
+  private static Optional<ObjectReference> reference(Fields fields) {
+    return fields
+        .text("name")
+        .map(name -> new ObjectReference(fields.text("kind"), name, fields.text("namespace")));
+  }
+
+  private static List<Patch> patches(Fields fields) {
+    List<Patch> result = new ArrayList<>();
+    for (Fields entry : fields.mappings("spec", "patches")) {
+      Optional<Located<String>> body = entry.text("patch");
+      if (body.isEmpty()) {
+        continue;
+      }
+      List<YamlDocument> documents = YamlParser.parse(body.get().value()).documents();
+      Optional<YamlNode> root = documents.isEmpty() ? Optional.empty() : documents.get(0).root();
+      PatchTarget target = entry.mapping("target").map(ManifestReader::target).orElse(PatchTarget.ANY);
+      Optional<YamlMapping> merge =
+          root.filter(YamlMapping.class::isInstance).map(YamlMapping.class::cast);
+      result.add(new Patch(merge, operations(root), target, entry.mapping().range()));
+    }
+    return result;
+  }
+
+  private static List<Patch.JsonPatchOperation> operations(Optional<YamlNode> root) {
+    List<Patch.JsonPatchOperation> result = new ArrayList<>();
+    if (root.isPresent() && root.get() instanceof YamlSequence sequence) {
+      for (YamlNode item : sequence.items()) {
+        if (item instanceof YamlMapping m) {
+          Fields op = Fields.of(m);
+          if (op.text("op").isPresent() && op.text("path").isPresent()) {
+            result.add(
+                new Patch.JsonPatchOperation(
+                    op.text("op").get().value(), op.text("path").get().value(), op.node("value")));
+          }
+        }
+      }
+    }
+    return result;
+  }
+
+  private static PatchTarget target(Fields target) {
+    return new PatchTarget(
+        target.text("group").map(Located::value),
+        target.text("version").map(Located::value),
+        target.text("kind").map(Located::value),
+        target.text("name").map(Located::value),
+        target.text("namespace").map(Located::value),
+        target.text("labelSelector").map(Located::value),
+        target.text("annotationSelector").map(Located::value));
+  }
+
+  private static HelmRelease helmRelease(ObjectMeta meta, Fields fields) {
+    Optional<ObjectReference> chartSource =
+        fields
+            .mapping("spec", "chartRef")
+            .or(() -> fields.mapping("spec", "chart", "spec", "sourceRef"))
+            .flatMap(ManifestReader::reference);
+    List<ObjectReference> valuesFrom = new ArrayList<>();
+    for (Fields entry : fields.mappings("spec", "valuesFrom")) {
+      reference(entry).ifPresent(valuesFrom::add);
+    }
+    return new HelmRelease(
+        meta,
+        dependsOn(fields),
+        fields.text("spec", "targetNamespace"),
+        fields.text("spec", "chart", "spec", "chart"),
+        chartSource,
+        valuesFrom,
+        fields.flag("spec", "suspend"));
+  }
+
+  /** The {@code sync.path} a HelmRelease of the flux-instance chart passes to its FluxInstance. */
+  public static Optional<Located<String>> instanceSyncPath(HelmRelease release) {
+    return Fields.of(release.meta().node()).text("spec", "values", "instance", "sync", "path");
+  }
+
+  private static KustomizeOverlay overlay(ObjectMeta meta, Fields fields) {
+    List<Located<String>> resources = new ArrayList<>(fields.texts("resources"));
+    resources.addAll(fields.texts("bases"));
+    List<KustomizeOverlay.GeneratedSecret> generated = new ArrayList<>();
+    for (Fields entry : fields.mappings("secretGenerator")) {
+      entry
+          .text("name")
+          .ifPresent(
+              name -> {
+                List<Located<String>> files = new ArrayList<>(entry.texts("files"));
+                files.addAll(entry.texts("envs"));
+                generated.add(
+                    new KustomizeOverlay.GeneratedSecret(
+                        name, entry.text("namespace"), literalKeys(entry), files));
+              });
+    }
+    return new KustomizeOverlay(
+        meta,
+        meta.kind().value().equals("Component"),
+        fields.text("namespace"),
+        resources,
+        fields.texts("components"),
+        fields.text("namePrefix").map(Located::value),
+        fields.text("nameSuffix").map(Located::value),
+        generated);
+  }
+
+  /** Keys of {@code literals} entries ({@code key=value}); the value is dropped here, never stored. */
+  private static List<Located<String>> literalKeys(Fields entry) {
+    List<Located<String>> keys = new ArrayList<>();
+    for (Located<String> literal : entry.texts("literals")) {
+      int equals = literal.value().indexOf('=');
+      keys.add(Located.of(equals < 0 ? literal.value() : literal.value().substring(0, equals), literal.range()));
+    }
+    return keys;
+  }
+
+  private static SecretManifest secret(ObjectMeta meta, Fields fields) {
+    List<SecretManifest.SecretKey> keys = new ArrayList<>();
+    secretKeys(fields, "data", false, keys);
+    secretKeys(fields, "stringData", true, keys);
+    return new SecretManifest(meta, fields.text("type"), keys);
+  }
+
+  private static void secretKeys(
+      Fields fields, String field, boolean stringData, List<SecretManifest.SecretKey> keys) {
+    fields
+        .mapping(field)
+        .ifPresent(
+            data -> {
+              for (YamlMapping.Entry entry : data.mapping().entries()) {
+                if (entry.key() instanceof YamlScalar key) {
+                  keys.add(
+                      new SecretManifest.SecretKey(
+                          Located.of(key.value(), key.range()),
+                          stringData,
+                          shape(entry.value()),
+                          entry.value().range()));
+                }
+              }
+            });
+  }
+
+  /** Classifies a Secret value; the value itself is looked at here and nowhere else. */
+  static SecretManifest.ValueShape shape(YamlNode value) {
+    if (!(value instanceof YamlScalar scalar)) {
+      return SecretManifest.ValueShape.PLAIN;
+    }
+    String text = scalar.value();
+    if (scalar.isNull() || text.isBlank()) {
+      return SecretManifest.ValueShape.EMPTY;
+    }
+    if (text.startsWith(ENCRYPTED_PREFIX)) {
+      return SecretManifest.ValueShape.ENCRYPTED;
+    }
+    if (PLACEHOLDER_ONLY.matcher(text).matches()) {
+      return SecretManifest.ValueShape.PLACEHOLDER;
+    }
+    return SecretManifest.ValueShape.PLAIN;
+  }
+
+  private static ExternalSecret externalSecret(
+      ObjectMeta meta, Optional<Fields> specOrEmpty, boolean cluster) {
+    Fields spec = specOrEmpty.orElse(Fields.of(new YamlMapping(List.of(), false, meta.range())));
+    Optional<Located<String>> target = spec.text("target", "name");
+    if (cluster && target.isEmpty()) {
+      target = Fields.of(meta.node()).text("spec", "externalSecretName");
+    }
+    List<ExternalSecret.DataEntry> data = new ArrayList<>();
+    List<ExternalSecret.StoreRef> entryStores = new ArrayList<>();
+    for (Fields entry : spec.mappings("data")) {
+      entry
+          .text("secretKey")
+          .ifPresent(
+              key ->
+                  data.add(
+                      new ExternalSecret.DataEntry(
+                          key,
+                          entry.text("remoteRef", "key").map(Located::value),
+                          entry.text("remoteRef", "property").map(Located::value))));
+      entry.mapping("sourceRef", "storeRef").flatMap(ManifestReader::storeRef).ifPresent(entryStores::add);
+    }
+    for (Fields entry : spec.mappings("dataFrom")) {
+      entry.mapping("sourceRef", "storeRef").flatMap(ManifestReader::storeRef).ifPresent(entryStores::add);
+    }
+    List<Located<String>> templateKeys = new ArrayList<>();
+    spec.mapping("target", "template", "data")
+        .ifPresent(
+            m -> {
+              for (YamlMapping.Entry entry : m.mapping().entries()) {
+                if (entry.key() instanceof YamlScalar key) {
+                  templateKeys.add(Located.of(key.value(), key.range()));
+                }
+              }
+            });
+    return new ExternalSecret(
+        meta,
+        cluster,
+        spec.mapping("secretStoreRef").flatMap(ManifestReader::storeRef),
+        target,
+        spec.text("target", "creationPolicy"),
+        spec.text("target", "template", "type").map(Located::value),
+        spec.stringMap("target", "template", "metadata", "labels"),
+        spec.stringMap("target", "template", "metadata", "annotations"),
+        templateKeys,
+        data,
+        !spec.items("dataFrom").isEmpty(),
+        !spec.items("target", "template", "templateFrom").isEmpty(),
+        entryStores);
+  }
+
+  private static Optional<ExternalSecret.StoreRef> storeRef(Fields ref) {
+    return ref.text("name").map(name -> new ExternalSecret.StoreRef(name, ref.text("kind")));
+  }
+
+  private static SecretStore store(ObjectMeta meta, Fields fields, boolean cluster) {
+    Optional<Fields> provider = fields.mapping("spec", "provider");
+    Optional<String> providerName =
+        provider.flatMap(p -> p.mapping().entries().stream().findFirst()).flatMap(YamlMapping.Entry::keyText);
+    List<ObjectReference> credentials = new ArrayList<>();
+    provider.ifPresent(p -> collectSecretRefs(p.mapping(), false, credentials));
+    return new SecretStore(meta, cluster, providerName, credentials);
+  }
+
+  /**
+   * Every mapping under a key named {@code secretRef} or ending in {@code SecretRef} that has a name is a
+   * credential Secret; providers nest these differently, so the walk is generic.
+   */
+  private static void collectSecretRefs(YamlNode node, boolean underSecretRef, List<ObjectReference> out) {
+    if (node instanceof YamlSequence sequence) {
+      sequence.items().forEach(item -> collectSecretRefs(item, underSecretRef, out));
+      return;
+    }
+    if (!(node instanceof YamlMapping mapping)) {
+      return;
+    }
+    if (underSecretRef) {
+      Fields fields = Fields.of(mapping);
+      fields
+          .text("name")
+          .ifPresent(name -> out.add(new ObjectReference(Optional.empty(), name, fields.text("namespace"))));
+    }
+    for (YamlMapping.Entry entry : mapping.entries()) {
+      String key = entry.keyText().orElse("");
+      boolean secretRef = key.equals("secretRef") || key.endsWith("SecretRef");
+      collectSecretRefs(entry.value(), secretRef, out);
+    }
+  }
+
+  /** Labels of a document's metadata, for selectors; exposed for patch targeting. */
+  public static Map<String, String> labels(YamlMapping node) {
+    return Fields.of(node).stringMap("metadata", "labels");
+  }
+}

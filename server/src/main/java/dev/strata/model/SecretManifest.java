@@ -1,0 +1,36 @@
+package dev.strata.model;
+
+import dev.strata.text.Range;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A core {@code v1 Secret}. Values are never kept: each key records only how its value looks, so no
+ * rule or output can leak it.
+ */
+public record SecretManifest(ObjectMeta meta, Optional<Located<String>> type, List<SecretKey> keys)
+    implements Manifest {
+
+  public SecretManifest {
+    keys = List.copyOf(keys);
+  }
+
+  /** How a value looks, judged without keeping it. */
+  public enum ValueShape {
+    /** {@code ENC[...]}: encrypted by SOPS. */
+    ENCRYPTED,
+    /** Only {@code ${VAR}} placeholders filled by Flux {@code postBuild}. */
+    PLACEHOLDER,
+    /** Empty or null. */
+    EMPTY,
+    /** Anything else: a value committed in the clear. */
+    PLAIN
+  }
+
+  /** One key of {@code data} or {@code stringData}; {@code value} is the range of the value only. */
+  public record SecretKey(Located<String> key, boolean stringData, ValueShape shape, Range value) {}
+
+  public boolean hasPlainValues() {
+    return keys.stream().anyMatch(k -> k.shape() == ValueShape.PLAIN);
+  }
+}

@@ -1,0 +1,72 @@
+package dev.strata.model;
+
+import dev.strata.syntax.YamlFile;
+import dev.strata.syntax.YamlMapping;
+import dev.strata.text.Range;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * A {@code .sops.yaml}: its {@code creation_rules} in order (first match wins) and where it lives, since
+ * {@code path_regex} is matched against paths relative to that folder.
+ */
+public record SopsConfig(String directory, List<CreationRule> rules, List<ConfigProblem> problems) {
+  public SopsConfig {
+    rules = List.copyOf(rules);
+    problems = List.copyOf(problems);
+  }
+
+  /** One creation rule; no {@code pathRegex} matches every file. */
+  public record CreationRule(Optional<Pattern> pathRegex, Optional<String> encryptedRegex, Range range) {
+    public boolean matches(String relativePath) {
+      return pathRegex.map(p -> p.matcher(relativePath).find()).orElse(true);
+    }
+  }
+
+  /** Reads the file at {@code path} (repository-relative, forward slashes). */
+  public static SopsConfig read(String path, YamlFile file) {
+    int slash = path.lastIndexOf('/');
+    String directory = slash < 0 ? "" : path.substring(0, slash);
+    List<CreationRule> rules = new ArrayList<>();
+    List<ConfigProblem> problems = new ArrayList<>();
+    Optional<YamlMapping> root =
+        file.documents().isEmpty() ? Optional.empty() : file.documents().get(0).mapping();
+    if (root.isEmpty()) {
+      if (file.problems().isEmpty()) {
+        problems.add(new ConfigProblem(".sops.yaml has no creation_rules mapping", Range.ZERO));
+      }
+      return new SopsConfig(directory, rules, problems);
+    }
+    for (Fields rule : Fields.of(root.get()).mappings("creation_rules")) {
+      Optional<Pattern> regex = Optional.empty();
+      Optional<Located<String>> text = rule.text("path_regex");
+      if (text.isPresent()) {
+        try {
+          regex = Optional.of(Pattern.compile(text.get().value()));
+        } catch (PatternSyntaxException e) {
+          problems.add(
+              new ConfigProblem("path_regex is not a valid regular expression: " + e.getDescription(), text.get().range()));
+          continue;
+        }
+      }
+      rules.add(new CreationRule(regex, rule.text("encrypted_regex").map(Located::value), rule.mapping().range()));
+    }
+    return new SopsConfig(directory, rules, problems);
+  }
+
+  /** The first rule that applies to a repository-relative path, if the path lies under this file's folder. */
+  public Optional<CreationRule> ruleFor(String path) {
+    String relative;
+    if (directory.isEmpty()) {
+      relative = path;
+    } else if (path.startsWith(directory + "/")) {
+      relative = path.substring(directory.length() + 1);
+    } else {
+      return Optional.empty();
+    }
+    return rules.stream().filter(r -> r.matches(relative)).findFirst();
+  }
+}

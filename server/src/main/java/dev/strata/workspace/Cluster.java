@@ -1,0 +1,88 @@
+package dev.strata.workspace;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything one cluster root applies, in render order, with indexes by identity, by owner and by file.
+ * Names resolve only inside a cluster, so {@code clusters/production} and {@code clusters/staging} may
+ * reuse them.
+ */
+public final class Cluster {
+  private final ClusterRoot root;
+  private final List<Applied> objects;
+  private final Map<ObjectId, AppliedKustomization> kustomizations;
+  private final List<PathReference> references;
+  private final Map<ObjectId, List<Applied>> byId = new HashMap<>();
+  private final Map<ObjectId, List<Applied>> byOwner = new HashMap<>();
+  private final Map<String, List<Applied>> byFile = new HashMap<>();
+
+  Cluster(
+      ClusterRoot root,
+      List<Applied> objects,
+      Map<ObjectId, AppliedKustomization> kustomizations,
+      List<PathReference> references) {
+    this.root = root;
+    this.objects = List.copyOf(objects);
+    this.kustomizations = new LinkedHashMap<>(kustomizations);
+    this.references = List.copyOf(references);
+    for (Applied applied : objects) {
+      byId.computeIfAbsent(applied.id(), k -> new ArrayList<>()).add(applied);
+      applied.owner().ifPresent(o -> byOwner.computeIfAbsent(o, k -> new ArrayList<>()).add(applied));
+      byFile.computeIfAbsent(applied.file(), k -> new ArrayList<>()).add(applied);
+    }
+  }
+
+  public String name() {
+    return root.name();
+  }
+
+  public ClusterRoot root() {
+    return root;
+  }
+
+  public List<Applied> objects() {
+    return objects;
+  }
+
+  public Collection<AppliedKustomization> kustomizations() {
+    return kustomizations.values();
+  }
+
+  public Optional<AppliedKustomization> kustomization(ObjectId id) {
+    return Optional.ofNullable(kustomizations.get(id));
+  }
+
+  public List<PathReference> references() {
+    return references;
+  }
+
+  /** Every application of an identity; more than one from different documents is a duplicate. */
+  public List<Applied> find(ObjectId id) {
+    return byId.getOrDefault(id, List.of());
+  }
+
+  public Set<ObjectId> ids() {
+    return byId.keySet();
+  }
+
+  /** What a Flux Kustomization applies directly. */
+  public List<Applied> appliedBy(ObjectId owner) {
+    return byOwner.getOrDefault(owner, List.of());
+  }
+
+  public List<Applied> inFile(String file) {
+    return byFile.getOrDefault(file, List.of());
+  }
+
+  /** The Kustomization that applies an object: its owner, if the owner is a Kustomization of this cluster. */
+  public Optional<AppliedKustomization> ownerOf(Applied applied) {
+    return applied.owner().flatMap(this::kustomization);
+  }
+}

@@ -1,0 +1,190 @@
+package dev.strata.workspace;
+
+import dev.strata.model.Severity;
+import dev.strata.model.SopsConfig;
+import dev.strata.model.StrataConfig;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * An immutable view of one repository at one revision: every YAML file, the names of the other files,
+ * the configuration and the render tree. {@link #withFile} and {@link #withoutFile} make the next
+ * revision and share everything they do not change.
+ */
+public final class Snapshot {
+  public static final String CONFIG_FILE = ".strata.yaml";
+
+  private final long revision;
+  private final Path root;
+  private final NavigableMap<String, SourceFile> files;
+  private final Set<String> otherFiles;
+  private final DirectoryIndex directories;
+  private final Map<String, Severity> severityOverrides;
+  private final Optional<SourceFile> explicitConfig;
+  private final StrataConfig config;
+  private final List<SopsConfig> sopsConfigs;
+  private volatile RenderTree render;
+
+  private Snapshot(
+      long revision,
+      Path root,
+      NavigableMap<String, SourceFile> files,
+      Set<String> otherFiles,
+      DirectoryIndex previous,
+      Map<String, Severity> severityOverrides,
+      Optional<SourceFile> explicitConfig) {
+    this.revision = revision;
+    this.root = root;
+    this.files = files;
+    this.otherFiles = otherFiles;
+    List<String> all = new ArrayList<>(files.keySet());
+    all.addAll(otherFiles);
+    this.directories = previous != null && previous.sameFiles(all) ? previous : new DirectoryIndex(all);
+    this.severityOverrides = Map.copyOf(severityOverrides);
+    this.explicitConfig = explicitConfig;
+    this.config = readConfig(explicitConfig.orElse(files.get(CONFIG_FILE))).withSeverities(severityOverrides);
+    this.sopsConfigs = readSopsConfigs(files.values());
+  }
+
+  public static Snapshot of(Path root, Collection<SourceFile> files, Collection<String> otherFiles) {
+    NavigableMap<String, SourceFile> map = new TreeMap<>();
+    files.forEach(f -> map.put(f.path(), f));
+    return new Snapshot(0, root, map, Set.copyOf(otherFiles), null, Map.of(), Optional.empty());
+  }
+
+  /** A copy that reads its configuration from {@code config} instead of the root's {@code .strata.yaml}. */
+  public Snapshot withConfigFile(SourceFile config) {
+    return new Snapshot(revision + 1, root, files, otherFiles, directories, severityOverrides, Optional.of(config));
+  }
+
+  /** The file the configuration comes from, relative to the root when it lies inside it. */
+  public String configPath() {
+    return explicitConfig.map(SourceFile::path).orElse(CONFIG_FILE);
+  }
+
+  public boolean hasConfigFile() {
+    return explicitConfig.isPresent() || files.containsKey(CONFIG_FILE);
+  }
+
+  private static StrataConfig readConfig(SourceFile file) {
+    return file == null ? StrataConfig.DEFAULT : StrataConfig.read(file.syntax());
+  }
+
+  private static List<SopsConfig> readSopsConfigs(Collection<SourceFile> files) {
+    List<SopsConfig> result = new ArrayList<>();
+    for (SourceFile file : files) {
+      if (file.name().equals(".sops.yaml")) {
+        result.add(SopsConfig.read(file.path(), file.syntax()));
+      }
+    }
+    return result;
+  }
+
+  public Snapshot withFile(SourceFile file) {
+    NavigableMap<String, SourceFile> next = new TreeMap<>(files);
+    next.put(file.path(), file);
+    return new Snapshot(revision + 1, root, next, otherFiles, directories, severityOverrides, explicitConfig);
+  }
+
+  public Snapshot withoutFile(String path) {
+    NavigableMap<String, SourceFile> next = new TreeMap<>(files);
+    next.remove(path);
+    Set<String> others = otherFiles;
+    if (otherFiles.contains(path)) {
+      others = new HashSet<>(otherFiles);
+      others.remove(path);
+    }
+    return new Snapshot(revision + 1, root, next, others, directories, severityOverrides, explicitConfig);
+  }
+
+  public Snapshot withSeverityOverrides(Map<String, Severity> overrides) {
+    return new Snapshot(revision + 1, root, files, otherFiles, directories, overrides, explicitConfig);
+  }
+
+  public long revision() {
+    return revision;
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public Collection<SourceFile> files() {
+    return files.values();
+  }
+
+  public Optional<SourceFile> file(String path) {
+    return Optional.ofNullable(files.get(path));
+  }
+
+  public boolean exists(String path) {
+    return directories.isFile(path) || directories.isDirectory(path);
+  }
+
+  public boolean isDirectory(String path) {
+    return directories.isDirectory(path);
+  }
+
+  List<String> filesIn(String directory) {
+    return directories.files(directory);
+  }
+
+  List<String> directoriesIn(String directory) {
+    return directories.directories(directory);
+  }
+
+  public StrataConfig config() {
+    return config;
+  }
+
+  public List<SopsConfig> sopsConfigs() {
+    return sopsConfigs;
+  }
+
+  /** The {@code .sops.yaml} nearest to a path: in its folder or the closest folder above. */
+  public Optional<SopsConfig> sopsConfigFor(String path) {
+    return sopsConfigs.stream()
+        .filter(c -> c.directory().isEmpty() || path.startsWith(c.directory() + "/"))
+        .max((a, b) -> Integer.compare(a.directory().length(), b.directory().length()));
+  }
+
+  public RenderTree render() {
+    RenderTree result = render;
+    if (result == null) {
+      synchronized (this) {
+        result = render;
+        if (result == null) {
+          result = new Renderer(this).render();
+          render = result;
+        }
+      }
+    }
+    return result;
+  }
+
+  public URI uri(String path) {
+    return root.resolve(path).toUri();
+  }
+
+  /** The repository-relative path of a file URI, or empty when it lies outside this root. */
+  public Optional<String> relativePath(URI uri) {
+    try {
+      Path path = Path.of(uri).normalize();
+      if (!path.startsWith(root)) {
+        return Optional.empty();
+      }
+      return Optional.of(root.relativize(path).toString().replace('\\', '/'));
+    } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package dev.strata.workspace;
+
+import dev.strata.model.Manifest;
+import dev.strata.model.ManifestReader;
+import dev.strata.syntax.YamlDocument;
+import dev.strata.syntax.YamlFile;
+import dev.strata.syntax.YamlParser;
+import dev.strata.text.LineIndex;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One YAML file of the repository: its path relative to the root (forward slashes), its text, its syntax
+ * and the manifests of its documents, plus what the loader noticed. Immutable and shared between
+ * snapshots while the file does not change.
+ */
+public record SourceFile(
+    String path, String text, YamlFile syntax, List<Manifest> manifests, List<FileNote> notes) {
+  public SourceFile {
+    manifests = List.copyOf(manifests);
+    notes = List.copyOf(notes);
+  }
+
+  public static SourceFile parse(String path, String text) {
+    return parse(path, text, List.of());
+  }
+
+  public static SourceFile parse(String path, String text, List<FileNote> notes) {
+    YamlFile syntax = YamlParser.parse(text);
+    String name = nameOf(path);
+    List<Manifest> manifests = new ArrayList<>();
+    if (!name.equals(".sops.yaml") && !name.equals(".strata.yaml")) {
+      for (YamlDocument document : syntax.documents()) {
+        ManifestReader.read(document, name).ifPresent(manifests::add);
+      }
+    }
+    return new SourceFile(path, text, syntax, manifests, notes);
+  }
+
+  /** A file that was not parsed, kept so that the note about it can be reported. */
+  public static SourceFile skipped(String path, FileNote note) {
+    return new SourceFile(path, "", new YamlFile("", LineIndex.of(""), List.of(), List.of()), List.of(), List.of(note));
+  }
+
+  public String name() {
+    return nameOf(path);
+  }
+
+  public String directory() {
+    return directoryOf(path);
+  }
+
+  public Optional<Manifest> manifest(int document) {
+    return manifests.stream().filter(m -> m.meta().document() == document).findFirst();
+  }
+
+  static String nameOf(String path) {
+    return path.substring(path.lastIndexOf('/') + 1);
+  }
+
+  static String directoryOf(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? "" : path.substring(0, slash);
+  }
+}

@@ -1,0 +1,52 @@
+package dev.strata.testing;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.strata.analysis.Finding;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Compares a rule's findings with a fixture's annotations and prints both sides when they differ. */
+public final class FixtureAssertions {
+  private FixtureAssertions() {}
+
+  /** Checks that {@code ruleId} reports exactly what the fixture's annotations for that rule ask for. */
+  public static void assertFindings(String fixtureText, String ruleId) {
+    Fixture fixture = Fixture.of(fixtureText);
+    List<Finding> actual = fixture.findings(ruleId);
+    List<Fixture.Expected> expected = fixture.expected().stream().filter(e -> e.rule().equals(ruleId)).toList();
+    assertMatch(expected, actual);
+  }
+
+  public static void assertMatch(List<Fixture.Expected> expected, List<Finding> actual) {
+    List<Finding> unmatched = new ArrayList<>(actual);
+    List<Fixture.Expected> missing = new ArrayList<>();
+    for (Fixture.Expected e : expected) {
+      Finding match =
+          unmatched.stream()
+              .filter(
+                  f -> f.file().equals(e.file())
+                      && f.range().equals(e.range())
+                      && f.rule().equals(e.rule())
+                      && f.severity() == e.severity()
+                      && f.message().contains(e.text()))
+              .findFirst()
+              .orElse(null);
+      if (match == null) {
+        missing.add(e);
+      } else {
+        unmatched.remove(match);
+      }
+    }
+    if (!missing.isEmpty() || !unmatched.isEmpty()) {
+      fail(
+          "expected but not found:\n  "
+              + missing.stream().map(Object::toString).collect(Collectors.joining("\n  "))
+              + "\nfound but not expected:\n  "
+              + unmatched.stream()
+                  .map(f -> f.file() + ":" + f.range() + " " + f.severity().label() + "[" + f.rule() + "]: " + f.message())
+                  .collect(Collectors.joining("\n  ")));
+    }
+  }
+}
