@@ -54,6 +54,23 @@ export async function problemRows(page) {
   );
 }
 
+/**
+ * Puts the cursor on the finding of the given rule in the active editor: from the top of the file, F8 walks
+ * the findings one by one and shows each in a peek widget that names its rule.
+ */
+export async function goToFinding(page, rule) {
+  await page.locator('.editor-instance .view-lines').first().click();
+  await page.keyboard.press('Control+Home');
+  const widget = page.locator('.marker-widget');
+  await waitFor(`the ${rule} finding in the editor`, async () => {
+    await page.keyboard.press('F8');
+    await widget.waitFor({ state: 'visible', timeout: 2_000 });
+    return (await widget.textContent())?.includes(rule);
+  }, { timeoutMs: 20_000, intervalMs: 300 });
+  await page.keyboard.press('Escape');
+  await widget.waitFor({ state: 'hidden', timeout: 5_000 });
+}
+
 /** The rows of the code action menu; its submenu panel shares the action-widget class. */
 export const QUICK_FIX_ROWS = '.action-widget:not(.action-list-submenu-panel) .monaco-list-row';
 
