@@ -20,12 +20,12 @@ export async function withCodeServer(scenario, settings, run) {
         throw new Error(`${exampleDir} does not exist yet`);
       }
       cpSync(exampleDir, workspace, { recursive: true });
-    });
-    await scenario.step('installs the .vsix into a fresh extensions folder', async () => installExtension(profile));
+    }, { essential: true });
+    await scenario.step('installs the .vsix into a fresh extensions folder', async () => installExtension(profile), { essential: true });
     await scenario.step('starts code-server and opens the workspace', async () => {
       codeServer = await startCodeServer(profile, workspace, join(resultsDir, `${scenario.name}-code-server.log`));
       ({ browser, page: session.page } = await openWorkbench(codeServer.url, workspace));
-    });
+    }, { essential: true });
     await run(session);
   } finally {
     if (scenario.failed && session.page) {

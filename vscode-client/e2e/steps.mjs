@@ -1,17 +1,20 @@
-// Records the steps of a scenario. Each step builds on the one before, so after a failure the rest are skipped.
+// Records the steps of a scenario. A step runs only when the steps it builds on passed: those marked
+// `essential` (a workbench with a running server) and those it names in `requires`; otherwise it is skipped.
 export class Scenario {
   constructor(name) {
     this.name = name;
     this.results = [];
+    this.blocked = false;
   }
 
   get failed() {
     return this.results.some((result) => result.status === 'failed');
   }
 
-  async step(name, run) {
+  async step(name, run, { essential = false, requires = [] } = {}) {
     const label = `${this.name}: ${name}`;
-    if (this.failed) {
+    const missing = requires.filter((required) => !this.passed(required));
+    if (this.blocked || missing.length) {
       this.results.push({ name: label, status: 'skipped' });
       console.log(`skip - ${label}`);
       return;
@@ -19,11 +22,16 @@ export class Scenario {
     const started = Date.now();
     try {
       await run();
-      this.results.push({ name: label, status: 'passed' });
+      this.results.push({ name: label, key: name, status: 'passed' });
       console.log(`ok - ${label} (${Date.now() - started} ms)`);
     } catch (error) {
-      this.results.push({ name: label, status: 'failed', error: error.message });
+      this.blocked ||= essential;
+      this.results.push({ name: label, key: name, status: 'failed', error: error.message });
       console.log(`not ok - ${label}: ${error.stack ?? error.message}`);
     }
+  }
+
+  passed(name) {
+    return this.results.some((result) => result.key === name && result.status === 'passed');
   }
 }

@@ -25,7 +25,7 @@ export async function brokenRepository() {
       appFilesBefore = readdirSync(appDir);
       kustomizationBefore = readFileSync(join(appDir, 'kustomization.yaml'), 'utf8');
       await page.locator('.statusbar-item[aria-label^="Strata server ready"]').waitFor({ timeout: 60_000 });
-    });
+    }, { essential: true });
 
     await scenario.step('lists a dependency-cycle problem for a ks.yaml that was never opened', async () => {
       await showProblems(page);
@@ -38,17 +38,21 @@ export async function brokenRepository() {
       await screenshot('problems-panel.png');
     });
 
-    await scenario.step('opens the ExternalSecret and shows its findings in the editor', async () => {
+    const OPEN_STEP = 'opens the ExternalSecret and shows its findings in the editor';
+    const MENU_STEP = `offers "${FIX_TITLE}" in the Ctrl+. menu on its bootstrap-deadlock finding`;
+    const GRAPH_STEP = 'draws the dependency graph from the command palette, with the cycle in red';
+
+    await scenario.step(OPEN_STEP, async () => {
       await openFile(page, EXTERNAL_SECRET);
       await page.locator(SQUIGGLES).first().waitFor({ timeout: 30_000 });
     });
 
-    await scenario.step(`offers "${FIX_TITLE}" in the Ctrl+. menu on its bootstrap-deadlock finding`, async () => {
+    await scenario.step(MENU_STEP, async () => {
       await goToFinding(page, 'bootstrap-deadlock');
       await openQuickFixMenu(page);
       await page.locator(QUICK_FIX_ROWS, { hasText: FIX_TITLE }).first().waitFor({ timeout: 15_000 });
       await screenshot('quick-fix-menu.png');
-    });
+    }, { requires: [OPEN_STEP] });
 
     await scenario.step('applies it: a new *.sops.yaml beside the ExternalSecret and a changed kustomization.yaml on disk', async () => {
       await page.locator(QUICK_FIX_ROWS, { hasText: FIX_TITLE }).first().click();
@@ -56,9 +60,9 @@ export async function brokenRepository() {
         readdirSync(appDir).some((name) => name.endsWith('.sops.yaml') && !appFilesBefore.includes(name)));
       await waitFor('kustomization.yaml to change on disk', () =>
         readFileSync(join(appDir, 'kustomization.yaml'), 'utf8') !== kustomizationBefore);
-    });
+    }, { requires: [MENU_STEP] });
 
-    await scenario.step('draws the dependency graph from the command palette, with the cycle in red', async () => {
+    await scenario.step(GRAPH_STEP, async () => {
       await runCommand(page, 'Strata: Show Dependency Graph');
       const frame = webviewFrame(page);
       await waitFor('two nodes and two edges marked as a cycle', async () =>
@@ -70,7 +74,7 @@ export async function brokenRepository() {
     await scenario.step('opens a Kustomization when its graph node is clicked', async () => {
       await webviewFrame(page).locator('g.node.cycle').first().click();
       await page.locator('.tabs-container .tab.active', { hasText: 'ks.yaml' }).waitFor({ timeout: 15_000 });
-    });
+    }, { requires: [GRAPH_STEP] });
 
     await scenario.step('shows the secrets inventory as a table', async () => {
       await runCommand(page, 'Strata: Show Secrets Inventory');

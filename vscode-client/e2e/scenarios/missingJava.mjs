@@ -17,7 +17,7 @@ export async function missingJava() {
         throw new Error(`expected one message from Strata, saw: ${fromStrata.join(' / ')}`);
       }
       await page.screenshot({ path: join(resultsDir, 'missing-java.png') });
-    });
+    }, { essential: true });
 
     await scenario.step('marks the server as failed in the status bar', async () => {
       await page.locator('.statusbar-item[aria-label^="Strata server error"]').waitFor({ timeout: 15_000 });

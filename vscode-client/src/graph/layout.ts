@@ -13,6 +13,7 @@ export const GEOMETRY = {
   nodeHeight: 36,
   nodeGapX: 24,
   rowGap: 56,
+  wrapGap: 28,
   bandPadding: 28,
   charWidth: 7.2,
   minNodeWidth: 110,
@@ -54,7 +55,10 @@ export interface GraphLayout {
   edges: PlacedEdge[];
 }
 
-export function layoutGraph(graph: DependencyGraph): GraphLayout {
+/** Rows wider than this wrap onto more lines, so a flat repository still fits a side panel. */
+export const DEFAULT_MAX_WIDTH = 1200;
+
+export function layoutGraph(graph: DependencyGraph, maxWidth = DEFAULT_MAX_WIDTH): GraphLayout {
   const nodes = collectNodes(graph);
   const byId = new Map(nodes.map((node) => [node.id, node]));
   const dependencies = dependenciesOf(graph.edges, byId);
@@ -64,7 +68,7 @@ export function layoutGraph(graph: DependencyGraph): GraphLayout {
   for (const layer of layersPresent(nodes)) {
     const members = nodes.filter((node) => node.layer === layer);
     const rows = rowsOf(members, dependencies);
-    const height = placeRows(rows, y + GEOMETRY.bandPadding, dependencies, byId);
+    const height = placeRows(rows, y + GEOMETRY.bandPadding, maxWidth, dependencies, byId);
     bands.push({ layer, y, height: height + 2 * GEOMETRY.bandPadding });
     y += height + 2 * GEOMETRY.bandPadding;
     width = Math.max(width, ...members.map((node) => node.x + node.width));
@@ -143,13 +147,23 @@ function rowsOf(members: PlacedNode[], dependencies: Map<string, string[]>): Pla
   return rows.filter((row) => row !== undefined);
 }
 
-/** Orders each row by the mean x of what its nodes depend on, which removes most crossings in practice. */
-function placeRows(rows: PlacedNode[][], top: number, deps: Map<string, string[]>, byId: Map<string, PlacedNode>): number {
+/**
+ * Orders each row by the mean x of what its nodes depend on, which removes most crossings in practice,
+ * and wraps a row onto further lines where it would pass maxWidth.
+ */
+function placeRows(
+  rows: PlacedNode[][], top: number, maxWidth: number, deps: Map<string, string[]>, byId: Map<string, PlacedNode>,
+): number {
+  const left = GEOMETRY.margin + GEOMETRY.bandLabelWidth;
   let y = top;
   for (const row of rows) {
     const ordered = [...row].sort((a, b) => anchorOf(a, deps, byId) - anchorOf(b, deps, byId));
-    let x = GEOMETRY.margin + GEOMETRY.bandLabelWidth;
+    let x = left;
     for (const node of ordered) {
+      if (x > left && x + node.width > maxWidth) {
+        x = left;
+        y += GEOMETRY.nodeHeight + GEOMETRY.wrapGap;
+      }
       node.x = x;
       node.y = y;
       x += node.width + GEOMETRY.nodeGapX;

@@ -53,3 +53,10 @@ test('places no two nodes of a row on top of each other and fits them in the can
   sorted.slice(1).forEach((placed, i) => assert.ok(placed.x >= sorted[i].x + sorted[i].width));
   assert.ok(layout.nodes.every((placed) => placed.x + placed.width <= layout.width && placed.y + placed.height <= layout.height));
 });
+
+test('wraps a row that would pass the maximum width onto further lines', () => {
+  const nodes = Array.from({ length: 12 }, (_, i) => node(`app-${i}`, 'application'));
+  const layout = layoutGraph(graph(nodes, []), 600);
+  assert.ok(layout.nodes.every((placed) => placed.x + placed.width <= 600));
+  assert.ok(new Set(layout.nodes.map((placed) => placed.y)).size > 1);
+});

@@ -21,7 +21,11 @@ window.addEventListener('message', (event: MessageEvent) => {
 });
 vscode.postMessage({ type: 'ready' });
 
+let shown: DependencyGraph | undefined;
+window.addEventListener('resize', () => shown && render(shown));
+
 function render(graph: DependencyGraph): void {
+  shown = graph;
   renderHeader(graph);
   const canvas = document.getElementById('canvas')!;
   canvas.replaceChildren();
@@ -30,7 +34,7 @@ function render(graph: DependencyGraph): void {
     return;
   }
   showStatus('');
-  canvas.appendChild(drawLayout(layoutGraph(graph)));
+  canvas.appendChild(drawLayout(layoutGraph(graph, Math.max(480, window.innerWidth - 32))));
 }
 
 function renderHeader(graph: DependencyGraph): void {
