@@ -63,6 +63,9 @@ export async function brokenRepository() {
     }, { requires: [MENU_STEP] });
 
     await scenario.step(GRAPH_STEP, async () => {
+      // With no editor open the graph takes the whole editor area, which makes a readable screenshot.
+      await runCommand(page, 'View: Close All Editor Groups');
+      await runCommand(page, 'View: Hide Panel');
       await runCommand(page, 'Strata: Show Dependency Graph');
       const frame = webviewFrame(page);
       await waitFor('two nodes and two edges marked as a cycle', async () =>

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { graphPage } from '../graph/graphPage';
 import { DEPENDENCY_GRAPH_METHOD, DependencyGraph, DependencyGraphParams, OpenLocationMessage } from '../protocol/requests';
 import { makeNonce } from '../webview/pageShell';
-import { openLocation } from './openLocation';
+import { openLocation, panelColumn } from './openLocation';
 import { ServerSession } from './serverSession';
 
 type GraphViewMessage = { type: 'ready' } | { type: 'cluster'; cluster: string } | OpenLocationMessage;
@@ -20,7 +20,7 @@ class DependencyGraphPanel {
   static open(context: vscode.ExtensionContext, session: ServerSession): DependencyGraphPanel {
     if (!DependencyGraphPanel.current) {
       const distUri = vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview');
-      const panel = vscode.window.createWebviewPanel('strata.dependencyGraph', 'Strata: Dependency Graph', vscode.ViewColumn.Beside, {
+      const panel = vscode.window.createWebviewPanel('strata.dependencyGraph', 'Strata: Dependency Graph', panelColumn(), {
         enableScripts: true,
         localResourceRoots: [distUri],
         retainContextWhenHidden: true,
@@ -40,7 +40,7 @@ class DependencyGraphPanel {
 
   private async onMessage(message: GraphViewMessage): Promise<void> {
     if (message.type === 'open') {
-      await openLocation(message.uri, message.range);
+      await openLocation(message.uri, message.range, this.panel);
     } else if (message.type === 'cluster') {
       this.show(await this.session.request<DependencyGraph>(DEPENDENCY_GRAPH_METHOD, { cluster: message.cluster }));
     } else if (message.type === 'ready' && this.graph) {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { SECRETS_METHOD, SecretsInventory, SecretsParams } from '../protocol/requests';
 import { secretsPage } from '../secrets/secretsPage';
 import { makeNonce } from '../webview/pageShell';
-import { openLocation } from './openLocation';
+import { openLocation, panelColumn } from './openLocation';
 import { ServerSession } from './serverSession';
 
 /** Shows `strata/secrets` as a table for the folder of the active file, or the first folder. */
@@ -11,7 +11,7 @@ export async function showSecretsInventory(session: ServerSession): Promise<void
   const params: SecretsParams = { uri: activeUri?.toString() };
   const inventory = await session.request<SecretsInventory>(SECRETS_METHOD, params);
   const folder = (activeUri && vscode.workspace.getWorkspaceFolder(activeUri)) ?? vscode.workspace.workspaceFolders?.[0];
-  const panel = vscode.window.createWebviewPanel('strata.secrets', 'Strata: Secrets Inventory', vscode.ViewColumn.Beside, {
+  const panel = vscode.window.createWebviewPanel('strata.secrets', 'Strata: Secrets Inventory', panelColumn(), {
     enableScripts: true,
     localResourceRoots: [],
   });
@@ -19,7 +19,7 @@ export async function showSecretsInventory(session: ServerSession): Promise<void
   panel.webview.onDidReceiveMessage(async (message: { type: string; index: number }) => {
     const row = inventory.secrets[message.index];
     if (message.type === 'openRow' && row) {
-      await openLocation(row.uri, row.range);
+      await openLocation(row.uri, row.range, panel);
     }
   });
 }

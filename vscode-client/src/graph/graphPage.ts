@@ -46,4 +46,5 @@ header { display: flex; gap: 16px; align-items: center; flex-wrap: wrap; margin-
 .node.missing rect { stroke-dasharray: 5 4; stroke: var(--vscode-descriptionForeground); }
 .node.suspended { opacity: 0.55; }
 .node-label { fill: var(--vscode-foreground); font-size: 12px; text-anchor: middle; pointer-events: none; }
+.node-detail { fill: var(--vscode-descriptionForeground); font-size: 10px; text-anchor: middle; pointer-events: none; }
 `;

@@ -10,12 +10,13 @@ export const LAYER_ORDER = ['bootstrap', 'infrastructure', 'application'];
 
 export const GEOMETRY = {
   bandLabelWidth: 130,
-  nodeHeight: 36,
+  nodeHeight: 42,
   nodeGapX: 24,
   rowGap: 56,
   wrapGap: 28,
   bandPadding: 28,
   charWidth: 7.2,
+  detailCharWidth: 6,
   minNodeWidth: 110,
   nodePaddingX: 24,
   margin: 16,
@@ -24,6 +25,8 @@ export const GEOMETRY = {
 export interface PlacedNode {
   id: string;
   label: string;
+  /** Second line: kind and namespace, which tell apart a Kustomization and a HelmRelease of one name. */
+  detail: string;
   layer: string;
   /** Missing nodes stand for the unresolved target of a dependsOn. */
   missing: boolean;
@@ -80,22 +83,23 @@ export function layoutGraph(graph: DependencyGraph, maxWidth = DEFAULT_MAX_WIDTH
 }
 
 function collectNodes(graph: DependencyGraph): PlacedNode[] {
-  const nodes = graph.nodes.map((node) => placed(node.id, node.name, node.layer, false, node));
+  const nodes = graph.nodes.map((node) => placed(node.id, node.name, node.layer, false, node, [node.kind, node.namespace].filter(Boolean).join(' · ')));
   const known = new Set(nodes.map((node) => node.id));
   for (const edge of graph.edges) {
     const from = nodes.find((node) => node.id === edge.from);
     if (!edge.resolved && !known.has(edge.to) && from) {
-      nodes.push(placed(edge.to, `${edge.to.split('/').pop()} (missing)`, from.layer, true));
+      nodes.push(placed(edge.to, `${edge.to.split('/').pop()} (missing)`, from.layer, true, undefined, 'not found'));
       known.add(edge.to);
     }
   }
   return nodes;
 }
 
-function placed(id: string, label: string, layer: string, missing: boolean, source?: GraphNode): PlacedNode {
-  const width = Math.max(GEOMETRY.minNodeWidth, label.length * GEOMETRY.charWidth + GEOMETRY.nodePaddingX);
+function placed(id: string, label: string, layer: string, missing: boolean, source: GraphNode | undefined, detail: string): PlacedNode {
+  const widest = Math.max(label.length * GEOMETRY.charWidth, detail.length * GEOMETRY.detailCharWidth);
+  const width = Math.max(GEOMETRY.minNodeWidth, widest + GEOMETRY.nodePaddingX);
   return {
-    id, label, layer, missing, source,
+    id, label, detail, layer, missing, source,
     inCycle: source?.inCycle ?? false,
     suspended: source?.suspended ?? false,
     x: 0, y: 0, width: Math.round(width), height: GEOMETRY.nodeHeight,

@@ -72,7 +72,8 @@ function drawNode(node: PlacedNode): SVGGElement {
   const classes = ['node', node.inCycle ? 'cycle' : '', node.missing ? 'missing' : '', node.suspended ? 'suspended' : ''];
   const group = element('g', { class: classes.join(' ').replace(/\s+/g, ' ').trim(), 'data-id': node.id, tabindex: 0 });
   group.appendChild(element('rect', { x: node.x, y: node.y, width: node.width, height: node.height, rx: 6 }));
-  group.appendChild(text(node.label, node.x + node.width / 2, node.y + node.height / 2 + 4, 'node-label'));
+  group.appendChild(text(node.label, node.x + node.width / 2, node.y + 18, 'node-label'));
+  group.appendChild(text(node.detail, node.x + node.width / 2, node.y + 33, 'node-detail'));
   group.appendChild(title(node.source ? `${node.id}${node.inCycle ? ' (in a cycle)' : ''}` : `${node.id} does not exist`));
   const source = node.source;
   if (source) {
