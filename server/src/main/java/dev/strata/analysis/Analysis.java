@@ -14,6 +14,8 @@ import java.util.Map;
 public final class Analysis {
   private final Snapshot snapshot;
   private final Map<Cluster, DependencyGraph> graphs = new IdentityHashMap<>();
+  private final Map<Cluster, ClusterFacts> facts = new IdentityHashMap<>();
+  private final Map<Cluster, Layers> layers = new IdentityHashMap<>();
 
   public Analysis(Snapshot snapshot) {
     this.snapshot = snapshot;
@@ -29,5 +31,18 @@ public final class Analysis {
 
   public synchronized DependencyGraph graph(Cluster cluster) {
     return graphs.computeIfAbsent(cluster, DependencyGraph::new);
+  }
+
+  public synchronized ClusterFacts facts(Cluster cluster) {
+    return facts.computeIfAbsent(cluster, ClusterFacts::new);
+  }
+
+  public synchronized Layers layers(Cluster cluster) {
+    Layers existing = layers.get(cluster);
+    if (existing == null) {
+      existing = new Layers(cluster, graph(cluster), facts(cluster), snapshot.config());
+      layers.put(cluster, existing);
+    }
+    return existing;
   }
 }

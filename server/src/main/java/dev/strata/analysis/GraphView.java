@@ -29,12 +29,13 @@ public record GraphView(String cluster, List<Node> nodes, List<Edge> edges, List
       inCycle.addAll(cycle.members());
       cycles.add(cycle.path());
     }
+    Layers layers = analysis.layers(cluster);
     List<Node> nodes = new ArrayList<>();
     List<Edge> edges = new ArrayList<>();
     for (ObjectId id : graph.nodes().stream().sorted().toList()) {
       Applied applied = graph.node(id).orElseThrow();
       nodes.add(
-          new Node(id, applied.file(), applied.meta().anchor(), "application", inCycle.contains(id), isSuspended(applied)));
+          new Node(id, applied.file(), applied.meta().anchor(), layers.of(applied).label(), inCycle.contains(id), isSuspended(applied)));
       for (Dependency dependency : graph.dependencies(id)) {
         boolean resolved = graph.contains(dependency.target());
         boolean cyclic = resolved && inCycle.contains(id) && sameCycle(graph, id, dependency.target());

@@ -1,13 +1,22 @@
 package dev.strata.analysis;
 
+import dev.strata.analysis.rules.ApplicationSecretInSopsRule;
+import dev.strata.analysis.rules.BootstrapDeadlockRule;
 import dev.strata.analysis.rules.DependencyCycleRule;
 import dev.strata.analysis.rules.DependencyKindMismatchRule;
 import dev.strata.analysis.rules.DuplicateObjectRule;
 import dev.strata.analysis.rules.FileSkippedRule;
+import dev.strata.analysis.rules.InfrastructureSecretInExternalSecretRule;
 import dev.strata.analysis.rules.InvalidConfigRule;
+import dev.strata.analysis.rules.MissingDependencyRule;
 import dev.strata.analysis.rules.MissingPathRule;
 import dev.strata.analysis.rules.RemovedApiVersionRule;
+import dev.strata.analysis.rules.SopsCreationRuleMissingRule;
+import dev.strata.analysis.rules.SopsDecryptionMissingRule;
+import dev.strata.analysis.rules.SopsMetadataEncryptedRule;
+import dev.strata.analysis.rules.UnencryptedSecretRule;
 import dev.strata.analysis.rules.UnknownDependencyRule;
+import dev.strata.analysis.rules.UnknownSecretStoreRule;
 import dev.strata.analysis.rules.YamlSyntaxRule;
 import java.util.List;
 import java.util.Optional;
@@ -20,8 +29,17 @@ public final class RuleCatalogue {
       List.of(
           new YamlSyntaxRule(),
           new DependencyCycleRule(),
+          new BootstrapDeadlockRule(),
           new UnknownDependencyRule(),
           new DependencyKindMismatchRule(),
+          new MissingDependencyRule(),
+          new InfrastructureSecretInExternalSecretRule(),
+          new ApplicationSecretInSopsRule(),
+          new UnencryptedSecretRule(),
+          new SopsDecryptionMissingRule(),
+          new SopsMetadataEncryptedRule(),
+          new SopsCreationRuleMissingRule(),
+          new UnknownSecretStoreRule(),
           new DuplicateObjectRule(),
           new MissingPathRule(),
           new RemovedApiVersionRule(),

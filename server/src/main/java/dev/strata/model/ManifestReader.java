@@ -20,7 +20,8 @@ public final class ManifestReader {
       Set.of("kustomization.yaml", "kustomization.yml", "Kustomization");
   private static final Set<String> SOURCE_KINDS =
       Set.of("GitRepository", "OCIRepository", "HelmRepository", "Bucket");
-  private static final Pattern PLACEHOLDER_ONLY = Pattern.compile("^\\s*(\\$\\{[^}]+}\\s*)+$");
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^}]+}");
+  private static final Pattern REFERENCE = Pattern.compile("^\\s*(op://|ref\\+|<path:|vault:|\\{\\{\\s*op://)");
   private static final String ENCRYPTED_PREFIX = "ENC[";
 
   private ManifestReader() {}
@@ -379,8 +380,11 @@ public final class ManifestReader {
     if (text.startsWith(ENCRYPTED_PREFIX)) {
       return SecretManifest.ValueShape.ENCRYPTED;
     }
-    if (PLACEHOLDER_ONLY.matcher(text).matches()) {
+    if (PLACEHOLDER.matcher(text).find()) {
       return SecretManifest.ValueShape.PLACEHOLDER;
+    }
+    if (REFERENCE.matcher(text).find()) {
+      return SecretManifest.ValueShape.REFERENCE;
     }
     return SecretManifest.ValueShape.PLAIN;
   }

@@ -19,8 +19,10 @@ public record SecretManifest(ObjectMeta meta, Optional<Located<String>> type, Li
   public enum ValueShape {
     /** {@code ENC[...]}: encrypted by SOPS. */
     ENCRYPTED,
-    /** Only {@code ${VAR}} placeholders filled by Flux {@code postBuild}. */
+    /** Holds {@code ${VAR}} placeholders filled by Flux {@code postBuild}. */
     PLACEHOLDER,
+    /** A reference resolved by a tool before applying ({@code op://vault/item/field}, {@code ref+...}). */
+    REFERENCE,
     /** Empty or null. */
     EMPTY,
     /** Anything else: a value committed in the clear. */

@@ -1,0 +1,373 @@
+package dev.strata.analysis;
+
+import dev.strata.model.ExternalSecret;
+import dev.strata.model.Fields;
+import dev.strata.model.FluxKustomization;
+import dev.strata.model.FluxSource;
+import dev.strata.model.HelmRelease;
+import dev.strata.model.Located;
+import dev.strata.model.ObjectReference;
+import dev.strata.model.SecretManifest;
+import dev.strata.model.SecretStore;
+import dev.strata.syntax.YamlMapping;
+import dev.strata.syntax.YamlNode;
+import dev.strata.syntax.YamlScalar;
+import dev.strata.workspace.Applied;
+import dev.strata.workspace.AppliedKustomization;
+import dev.strata.workspace.Cluster;
+import dev.strata.workspace.ObjectId;
+import dev.strata.workspace.Origin;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What each Kustomization of a cluster provides and uses: Secrets and who produces them, secret stores,
+ * the External Secrets operator and Connect servers, StorageClasses, issuers and CRD groups, and from
+ * those the needs that cross from one Kustomization to another.
+ */
+public final class ClusterFacts {
+  private static final String CSI_SECRET = "-secret-name";
+
+  private final Cluster cluster;
+  private final List<SecretSource> sources = new ArrayList<>();
+  private final List<SecretUse> uses = new ArrayList<>();
+  private final Set<ObjectId> operators = new LinkedHashSet<>();
+  private final Set<ObjectId> connectServers = new LinkedHashSet<>();
+  private final Map<ObjectId, ObjectId> stores = new LinkedHashMap<>();
+  private final Map<String, ObjectId> storageClasses = new HashMap<>();
+  private final Map<ObjectId, ObjectId> issuers = new HashMap<>();
+  private final Map<String, Set<ObjectId>> crdGroups = new HashMap<>();
+  private final Map<ObjectId, ObjectId> chartSources = new HashMap<>();
+  private final Map<ObjectId, String> ociUrls = new HashMap<>();
+  private final Map<ObjectId, List<Need>> needs = new LinkedHashMap<>();
+  private final Map<ObjectId, String> provides = new LinkedHashMap<>();
+
+  ClusterFacts(Cluster cluster) {
+    this.cluster = cluster;
+    for (Applied applied : cluster.objects()) {
+      index(applied);
+    }
+    for (Applied applied : cluster.objects()) {
+      collectUses(applied);
+    }
+    for (Applied applied : cluster.objects()) {
+      collectNeeds(applied);
+    }
+  }
+
+  public Cluster cluster() {
+    return cluster;
+  }
+
+  public List<SecretSource> sources() {
+    return sources;
+  }
+
+  public List<SecretUse> uses() {
+    return uses;
+  }
+
+  public Set<ObjectId> operators() {
+    return operators;
+  }
+
+  public Set<ObjectId> connectServers() {
+    return connectServers;
+  }
+
+  /** Secret stores by identity, each with the Kustomization that applies it. */
+  public Map<ObjectId, ObjectId> stores() {
+    return stores;
+  }
+
+  /** What an object's Kustomization is: its owner, or empty for objects applied at the root. */
+  public Optional<ObjectId> kustomizationOf(Applied applied) {
+    return applied.owner();
+  }
+
+  public List<Need> needs(ObjectId kustomization) {
+    return needs.getOrDefault(kustomization, List.of());
+  }
+
+  public Map<ObjectId, List<Need>> needs() {
+    return needs;
+  }
+
+  /** A short phrase for Kustomizations that provide infrastructure ("applies StorageClass cephfs"). */
+  public Optional<String> infrastructure(ObjectId kustomization) {
+    return Optional.ofNullable(provides.get(kustomization));
+  }
+
+  public List<SecretUse> usesOf(SecretSource source) {
+    return uses.stream().filter(source::produces).toList();
+  }
+
+  public List<SecretSource> sourcesOf(SecretUse use) {
+    return sources.stream().filter(s -> s.produces(use)).toList();
+  }
+
+  public Optional<ObjectId> storeProvider(ObjectId store) {
+    return Optional.ofNullable(stores.get(store));
+  }
+
+  /** The store an ExternalSecret reads through, resolved as the operator resolves it. */
+  public ObjectId storeOf(Applied externalSecret, ExternalSecret.StoreRef ref) {
+    String name = externalSecret.substituted(ref.name().value());
+    return ref.clusterStore()
+        ? new ObjectId("ClusterSecretStore", "", name)
+        : new ObjectId("SecretStore", externalSecret.id().namespace(), name);
+  }
+
+  private void index(Applied applied) {
+    Optional<ObjectId> owner = applied.owner();
+    if (applied.manifest() instanceof SecretManifest secret) {
+      sources.add(new SecretSource(Optional.of(applied.id().namespace()), applied.id().name(), mechanism(secret), applied, Optional.empty()));
+    } else if (applied.manifest() instanceof ExternalSecret external) {
+      externalSource(applied, external);
+    } else if (applied.manifest() instanceof SecretStore store) {
+      owner.ifPresent(o -> stores.put(applied.id(), o));
+      owner.ifPresent(o -> provides.putIfAbsent(o, "applies " + store.kind() + " " + applied.id().name()));
+    } else if (applied.manifest() instanceof FluxSource source && source.kind().equals("OCIRepository")) {
+      Fields.of(applied.meta().node()).text("spec", "url").map(Located::value).ifPresent(url -> ociUrls.put(applied.id(), url));
+    }
+    if (owner.isEmpty()) {
+      return;
+    }
+    ObjectId kustomization = owner.get();
+    switch (applied.manifest().kind()) {
+      case "StorageClass" -> {
+        storageClasses.putIfAbsent(applied.id().name(), kustomization);
+        provides.putIfAbsent(kustomization, "applies StorageClass " + applied.id().name());
+      }
+      case "ClusterIssuer", "Issuer" -> {
+        issuers.putIfAbsent(applied.id(), kustomization);
+        provides.putIfAbsent(kustomization, "applies " + applied.manifest().kind() + " " + applied.id().name());
+      }
+      case "CustomResourceDefinition" ->
+          Fields.of(applied.meta().node()).text("spec", "group").map(Located::value).ifPresent(group -> providesGroup(group, kustomization));
+      default -> {}
+    }
+    if (applied.manifest() instanceof FluxSource) {
+      chartSources.put(applied.id(), kustomization);
+    }
+  }
+
+  private void externalSource(Applied applied, ExternalSecret external) {
+    Optional<String> store = external.storeRef().map(r -> r.name().value());
+    String name = applied.substituted(external.targetName());
+    if (!external.cluster()) {
+      sources.add(new SecretSource(Optional.of(applied.id().namespace()), name, SecretSource.Mechanism.EXTERNAL_SECRET, applied, store));
+      return;
+    }
+    List<Located<String>> namespaces = Fields.of(applied.meta().node()).texts("spec", "namespaces");
+    if (namespaces.isEmpty()) {
+      sources.add(new SecretSource(Optional.empty(), name, SecretSource.Mechanism.EXTERNAL_SECRET, applied, store));
+    }
+    for (Located<String> namespace : namespaces) {
+      sources.add(new SecretSource(Optional.of(namespace.value()), name, SecretSource.Mechanism.EXTERNAL_SECRET, applied, store));
+    }
+  }
+
+  private static SecretSource.Mechanism mechanism(SecretManifest secret) {
+    if (secret.meta().encrypted()) {
+      return SecretSource.Mechanism.SOPS;
+    }
+    return secret.hasPlainValues() ? SecretSource.Mechanism.PLAINTEXT : SecretSource.Mechanism.TEMPLATE;
+  }
+
+  private void providesGroup(String group, ObjectId kustomization) {
+    crdGroups.computeIfAbsent(group, g -> new LinkedHashSet<>()).add(kustomization);
+    provides.putIfAbsent(kustomization, "installs the CRDs of " + group);
+  }
+
+  /** Chart names a HelmRelease may go by: its chart, its chartRef, the last segment of an OCI URL. */
+  Set<String> chartNames(Applied release) {
+    Set<String> names = new LinkedHashSet<>();
+    HelmRelease hr = (HelmRelease) release.manifest();
+    hr.chart().ifPresent(c -> names.add(lastSegment(release.substituted(c.value()))));
+    hr.chartSource()
+        .ifPresent(
+            source -> {
+              String sourceName = release.substituted(source.name().value());
+              names.add(sourceName);
+              String namespace = source.namespace().map(n -> release.substituted(n.value())).orElse(release.id().namespace());
+              Optional.ofNullable(ociUrls.get(new ObjectId("OCIRepository", namespace, sourceName)))
+                  .ifPresent(url -> names.add(lastSegment(url)));
+            });
+    return names;
+  }
+
+  private static String lastSegment(String text) {
+    String trimmed = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    return trimmed.substring(trimmed.lastIndexOf('/') + 1);
+  }
+
+  private void collectUses(Applied applied) {
+    Optional<ObjectId> owner = applied.owner();
+    if (applied.manifest() instanceof HelmRelease && owner.isPresent()) {
+      Set<String> charts = chartNames(applied);
+      if (charts.stream().anyMatch(Charts.EXTERNAL_SECRETS::contains)) {
+        operators.add(owner.get());
+      }
+      if (charts.stream().anyMatch(Charts.CONNECT_SERVERS::contains)) {
+        connectServers.add(owner.get());
+      }
+      for (String chart : charts) {
+        Charts.CRD_GROUPS.getOrDefault(chart, Set.of()).forEach(group -> providesGroup(group, owner.get()));
+      }
+    }
+    if (applied.manifest() instanceof SecretStore store) {
+      for (ObjectReference credential : store.credentials()) {
+        Optional<String> namespace =
+            store.cluster()
+                ? credential.namespace().map(n -> applied.substituted(n.value()))
+                : Optional.of(applied.id().namespace());
+        addUse(applied, namespace, credential.name(), SecretUse.Role.INFRASTRUCTURE, "store credentials");
+      }
+    }
+    if (applied.manifest() instanceof FluxKustomization kustomization) {
+      for (ObjectReference from : kustomization.postBuild().substituteFrom()) {
+        if (from.kindOr("ConfigMap").equals("Secret")) {
+          addUse(applied, Optional.of(applied.id().namespace()), from.name(), SecretUse.Role.WORKLOAD, "postBuild.substituteFrom");
+        }
+      }
+    }
+    if (applied.manifest() instanceof HelmRelease release) {
+      for (ObjectReference from : release.valuesFrom()) {
+        if (from.kindOr("ConfigMap").equals("Secret")) {
+          addUse(applied, Optional.of(applied.id().namespace()), from.name(), SecretUse.Role.WORKLOAD, "valuesFrom");
+        }
+      }
+    }
+    if (applied.manifest().kind().equals("StorageClass") || applied.manifest().kind().equals("VolumeSnapshotClass")) {
+      csiSecrets(applied);
+    }
+    for (SecretFields.Row row : SecretFields.ROWS) {
+      if (applied.meta().group().equals(row.group()) && (row.kinds().isEmpty() || row.kinds().contains(applied.manifest().kind()))) {
+        for (YamlNode node : FieldPath.parse(row.path()).select(applied.meta().node())) {
+          if (node instanceof YamlScalar scalar && !scalar.isNull()) {
+            Optional<String> namespace = row.anyNamespace() ? Optional.empty() : Optional.of(applied.id().namespace());
+            addUse(applied, namespace, Located.of(scalar.value(), scalar.range()), row.role(), row.what());
+          }
+        }
+      }
+    }
+  }
+
+  /** CSI parameters pair {@code *-secret-name} with {@code *-secret-namespace}. */
+  private void csiSecrets(Applied applied) {
+    Optional<YamlNode> parameters = applied.meta().node().get("parameters");
+    if (parameters.isEmpty() || !(parameters.get() instanceof YamlMapping mapping)) {
+      return;
+    }
+    for (YamlMapping.Entry entry : mapping.entries()) {
+      String key = entry.keyText().orElse("");
+      if (key.endsWith(CSI_SECRET) && entry.value() instanceof YamlScalar name && !name.isNull()) {
+        String namespaceKey = key.substring(0, key.length() - CSI_SECRET.length()) + "-secret-namespace";
+        Optional<String> namespace = Fields.of(mapping).text(namespaceKey).map(Located::value).map(applied::substituted);
+        addUse(applied, namespace, Located.of(name.value(), name.range()), SecretUse.Role.INFRASTRUCTURE,
+            "CSI secret");
+      }
+    }
+  }
+
+  private void addUse(Applied applied, Optional<String> namespace, Located<String> name, SecretUse.Role role, String what) {
+    String resolved = applied.substituted(name.value());
+    if (resolved.contains("${") || resolved.contains("{{")) {
+      return;
+    }
+    uses.add(new SecretUse(namespace, resolved, applied, new Origin(applied.file(), name.range()), role, what));
+  }
+
+  private void collectNeeds(Applied applied) {
+    Optional<ObjectId> owner = applied.owner();
+    if (owner.isEmpty()) {
+      return;
+    }
+    ObjectId kustomization = owner.get();
+    List<Need> list = needs.computeIfAbsent(kustomization, k -> new ArrayList<>());
+    Origin at = applied.origin();
+    if (applied.manifest() instanceof ExternalSecret external) {
+      for (ObjectId operator : operators) {
+        list.add(new Need(applied, at, operator, "the External Secrets operator"));
+      }
+      external.storeRef()
+          .ifPresent(
+              ref -> {
+                ObjectId store = storeOf(applied, ref);
+                storeProvider(store).ifPresent(p -> list.add(new Need(applied, new Origin(applied.file(), ref.name().range()), p, store.kind() + " " + store.name())));
+              });
+    }
+    String group = applied.meta().group();
+    if (!Charts.builtIn(group) && !(applied.manifest() instanceof ExternalSecret) && !applied.manifest().kind().equals("CustomResourceDefinition")) {
+      for (ObjectId provider : crdGroups.getOrDefault(group, Set.of())) {
+        list.add(new Need(applied, at, provider, "the CRDs of " + group));
+      }
+    }
+    storageClassNeeds(applied, list);
+    issuerNeeds(applied, list);
+    for (SecretUse use : uses) {
+      if (use.consumer() == applied) {
+        for (SecretSource source : sourcesOf(use)) {
+          source.source().owner().ifPresent(p -> list.add(new Need(applied, use.at(), p, "Secret " + source.qualifiedName())));
+        }
+      }
+    }
+    if (applied.manifest() instanceof HelmRelease release) {
+      release.chartSource()
+          .ifPresent(
+              ref -> {
+                String namespace = ref.namespace().map(n -> applied.substituted(n.value())).orElse(applied.id().namespace());
+                ObjectId source = new ObjectId(ref.kindOr("HelmRepository"), namespace, applied.substituted(ref.name().value()));
+                Optional.ofNullable(chartSources.get(source))
+                    .ifPresent(p -> list.add(new Need(applied, new Origin(applied.file(), ref.name().range()), p, source.kind() + " " + source.qualifiedName())));
+              });
+    }
+  }
+
+  private void storageClassNeeds(Applied applied, List<Need> list) {
+    List<YamlNode> names = new ArrayList<>();
+    String kind = applied.manifest().kind();
+    if (kind.equals("PersistentVolumeClaim")) {
+      names.addAll(FieldPath.parse("spec.storageClassName").select(applied.meta().node()));
+    } else if (kind.equals("StatefulSet")) {
+      names.addAll(FieldPath.parse("spec.volumeClaimTemplates.[].spec.storageClassName").select(applied.meta().node()));
+    }
+    for (YamlNode node : names) {
+      if (node instanceof YamlScalar scalar && !scalar.isNull()) {
+        String name = applied.substituted(scalar.value());
+        Optional.ofNullable(storageClasses.get(name))
+            .ifPresent(p -> list.add(new Need(applied, new Origin(applied.file(), scalar.range()), p, "StorageClass " + name)));
+      }
+    }
+  }
+
+  private void issuerNeeds(Applied applied, List<Need> list) {
+    if (applied.manifest().kind().equals("Certificate") && applied.meta().group().equals("cert-manager.io")) {
+      Optional<Located<String>> name = Fields.of(applied.meta().node()).text("spec", "issuerRef", "name");
+      String kind = Fields.of(applied.meta().node()).text("spec", "issuerRef", "kind").map(Located::value).orElse("Issuer");
+      name.ifPresent(
+          n -> {
+            ObjectId issuer = new ObjectId(kind, kind.equals("ClusterIssuer") ? "" : applied.id().namespace(), applied.substituted(n.value()));
+            Optional.ofNullable(issuers.get(issuer))
+                .ifPresent(p -> list.add(new Need(applied, new Origin(applied.file(), n.range()), p, kind + " " + issuer.name())));
+          });
+    }
+    String clusterIssuer = applied.meta().annotations().get("cert-manager.io/cluster-issuer");
+    if (clusterIssuer != null) {
+      ObjectId issuer = new ObjectId("ClusterIssuer", "", applied.substituted(clusterIssuer));
+      Optional.ofNullable(issuers.get(issuer)).ifPresent(p -> list.add(new Need(applied, applied.origin(), p, "ClusterIssuer " + issuer.name())));
+    }
+  }
+
+  /** Whether a Kustomization applies this object directly (used to tell provider from consumer). */
+  static boolean owns(AppliedKustomization kustomization, Applied applied) {
+    return applied.owner().map(kustomization.id()::equals).orElse(false);
+  }
+}

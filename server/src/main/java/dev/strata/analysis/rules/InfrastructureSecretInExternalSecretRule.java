@@ -1,0 +1,80 @@
+package dev.strata.analysis.rules;
+
+import dev.strata.analysis.Analysis;
+import dev.strata.analysis.ClusterFacts;
+import dev.strata.analysis.Deadlock;
+import dev.strata.analysis.Finding;
+import dev.strata.analysis.Rule;
+import dev.strata.analysis.SecretSource;
+import dev.strata.analysis.SecretUse;
+import dev.strata.model.Severity;
+import dev.strata.model.StrataConfig;
+import dev.strata.workspace.Applied;
+import dev.strata.workspace.Cluster;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * An ExternalSecret that delivers a Secret infrastructure consumes (store credentials, CSI and Ceph
+ * secrets, CA keys, database superuser and bootstrap secrets, Flux decryption and source credentials,
+ * backup keys), or that sits in an infrastructure layer named in {@code .strata.yaml}. Such secrets
+ * belong in SOPS so the cluster can be rebuilt while the secret provider is down. Bootstrap deadlocks are
+ * reported by their own rule instead.
+ */
+public final class InfrastructureSecretInExternalSecretRule implements Rule {
+  @Override
+  public String id() {
+    return "infrastructure-secret-in-external-secret";
+  }
+
+  @Override
+  public Severity defaultSeverity() {
+    return Severity.WARNING;
+  }
+
+  @Override
+  public String summary() {
+    return "An ExternalSecret delivers a secret that infrastructure consumes: keep it in SOPS.";
+  }
+
+  @Override
+  public void check(Analysis analysis, Reporter reporter) {
+    SameSpot spots = new SameSpot();
+    StrataConfig config = analysis.snapshot().config();
+    for (Cluster cluster : analysis.clusters()) {
+      ClusterFacts facts = analysis.facts(cluster);
+      Set<Applied> deadlocked = Deadlock.find(analysis, cluster).stream().map(d -> d.source().source()).collect(Collectors.toSet());
+      for (SecretSource source : facts.sources()) {
+        if (source.mechanism() != SecretSource.Mechanism.EXTERNAL_SECRET || deadlocked.contains(source.source())) {
+          continue;
+        }
+        Applied external = source.source();
+        Optional<SecretUse> infrastructure =
+            facts.usesOf(source).stream().filter(u -> u.role() == SecretUse.Role.INFRASTRUCTURE).findFirst();
+        if (infrastructure.isPresent()) {
+          spots.add(finding(external.file(), BootstrapDeadlockRule.anchor(external),
+                  "Secret " + source.qualifiedName() + ", which this ExternalSecret produces, is infrastructure: "
+                      + infrastructure.get().describe() + " needs it. Keep it in SOPS so the cluster can be rebuilt while the secret provider is down.",
+                  List.of(Finding.Related.of(infrastructure.get().at(), infrastructure.get().describe() + " needs this Secret"))));
+        } else if (configuredInfrastructure(config, cluster, external)) {
+          spots.add(finding(external.file(), BootstrapDeadlockRule.anchor(external),
+                  "this ExternalSecret sits in an infrastructure layer named in .strata.yaml; infrastructure secrets belong in SOPS"));
+        }
+      }
+    }
+    spots.reportTo(reporter);
+  }
+
+  private static boolean configuredInfrastructure(StrataConfig config, Cluster cluster, Applied external) {
+    if (config.infrastructureNamespaces().contains(external.id().namespace())) {
+      return true;
+    }
+    return config.infrastructurePaths().stream()
+        .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob))
+        .anyMatch(m -> m.matches(Path.of(external.file())));
+  }
+}

@@ -1,0 +1,52 @@
+package dev.strata.analysis.rules;
+
+import dev.strata.analysis.Analysis;
+import dev.strata.analysis.Rule;
+import dev.strata.model.Severity;
+import dev.strata.workspace.Applied;
+import dev.strata.workspace.AppliedKustomization;
+import dev.strata.workspace.Cluster;
+import java.util.Optional;
+
+/**
+ * A SOPS-encrypted object applied by a Flux Kustomization whose effective {@code spec.decryption}, after
+ * its parent's patches, is absent: kustomize-controller refuses to apply it. Objects applied by a
+ * cluster's root are not judged, because the root's decryption is configured outside Git (flux bootstrap
+ * flags or a FluxInstance).
+ */
+public final class SopsDecryptionMissingRule implements Rule {
+  @Override
+  public String id() {
+    return "sops-decryption-missing";
+  }
+
+  @Override
+  public Severity defaultSeverity() {
+    return Severity.ERROR;
+  }
+
+  @Override
+  public String summary() {
+    return "A SOPS-encrypted object applied by a Kustomization without effective spec.decryption.";
+  }
+
+  @Override
+  public void check(Analysis analysis, Reporter reporter) {
+    for (Cluster cluster : analysis.clusters()) {
+      for (Applied applied : cluster.objects()) {
+        if (!applied.meta().encrypted()
+            || "disabled".equalsIgnoreCase(applied.meta().annotations().getOrDefault(UnencryptedSecretRule.DECRYPT_ANNOTATION, ""))) {
+          continue;
+        }
+        Optional<AppliedKustomization> owner = cluster.ownerOf(applied);
+        if (owner.isPresent() && owner.get().decryption().map(d -> !d.isSops()).orElse(true)) {
+          reporter.report(
+              finding(applied.file(), applied.meta().anchor(),
+                  applied.id().kind() + " " + applied.id().qualifiedName() + " is SOPS-encrypted, but Kustomization "
+                      + owner.get().id().qualifiedName() + " applies it without spec.decryption (provider: sops), after its parent's patches;"
+                      + " Flux refuses it: \"is SOPS encrypted, configuring decryption is required for this secret to be reconciled\""));
+        }
+      }
+    }
+  }
+}
