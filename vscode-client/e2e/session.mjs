@@ -14,6 +14,7 @@ export async function withCodeServer(scenario, settings, run) {
   const session = { workspace, page: undefined };
   let codeServer;
   let browser;
+  scenario.onFailure = (name) => session.page?.screenshot({ path: join(resultsDir, `${name}.png`) }) ?? Promise.resolve();
   try {
     await scenario.step('copies examples/broken into a temporary workspace', async () => {
       if (!existsSync(exampleDir)) {
@@ -28,9 +29,6 @@ export async function withCodeServer(scenario, settings, run) {
     }, { essential: true });
     await run(session);
   } finally {
-    if (scenario.failed && session.page) {
-      await session.page.screenshot({ path: join(resultsDir, `${scenario.name}-failure.png`) }).catch(() => {});
-    }
     await browser?.close().catch(() => {});
     await codeServer?.stop();
     // The extension host's logs hold the "Strata" output channel, which explains most failures.

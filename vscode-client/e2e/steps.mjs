@@ -5,6 +5,8 @@ export class Scenario {
     this.name = name;
     this.results = [];
     this.blocked = false;
+    /** Called with a file-safe name when a step fails, e.g. to take a screenshot of that moment. */
+    this.onFailure = async () => {};
   }
 
   get failed() {
@@ -28,6 +30,9 @@ export class Scenario {
       this.blocked ||= essential;
       this.results.push({ name: label, key: name, status: 'failed', error: error.message });
       console.log(`not ok - ${label}: ${error.stack ?? error.message}`);
+      const fileName = `${this.name}-failed-${this.results.length}`;
+      await this.onFailure(fileName).catch(() => {});
+      console.log(`  see test-results/${fileName}.png`);
     }
   }
 

@@ -19,7 +19,8 @@ export async function openWorkbench(url, workspace) {
 
 /** Runs a command by its title through the command palette (F1). */
 export async function runCommand(page, title) {
-  await page.locator('.monaco-workbench').focus().catch(() => {});
+  // A menu or peek left open by an earlier step would swallow F1.
+  await page.keyboard.press('Escape');
   await waitFor(`the command palette for ${title}`, async () => {
     await page.keyboard.press('F1');
     return page.locator('.quick-input-widget input').isVisible();
@@ -73,6 +74,18 @@ export async function goToFinding(page, rule) {
 
 /** The rows of the code action menu; its submenu panel shares the action-widget class. */
 export const QUICK_FIX_ROWS = '.action-widget:not(.action-list-submenu-panel) .monaco-list-row';
+
+/** Waits for a code action whose title starts with the given text; on failure, says which ones were offered. */
+export async function findCodeAction(page, titleStart) {
+  const row = page.locator(QUICK_FIX_ROWS, { hasText: titleStart }).first();
+  try {
+    await row.waitFor({ timeout: 15_000 });
+  } catch {
+    const offered = await page.locator(QUICK_FIX_ROWS).allTextContents();
+    throw new Error(`no code action "${titleStart}…"; offered: ${offered.join(' | ') || 'none'}`);
+  }
+  return row;
+}
 
 /** The texts of the notifications on screen, toasts and notification center alike. */
 export async function notificationMessages(page) {

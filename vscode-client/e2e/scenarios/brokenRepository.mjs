@@ -6,7 +6,7 @@ import { resultsDir } from '../paths.mjs';
 import { withCodeServer } from '../session.mjs';
 import { Scenario } from '../steps.mjs';
 import { waitFor } from '../waitFor.mjs';
-import { goToFinding, openFile, openQuickFixMenu, problemRows, runCommand, showProblems, webviewFrame, QUICK_FIX_ROWS } from '../workbench.mjs';
+import { findCodeAction, goToFinding, openFile, openQuickFixMenu, problemRows, runCommand, showProblems, webviewFrame } from '../workbench.mjs';
 
 const APP_DIR = 'kubernetes/apps/storage/ceph-csi/app';
 const EXTERNAL_SECRET = `${APP_DIR}/externalsecret.yaml`;
@@ -50,12 +50,12 @@ export async function brokenRepository() {
     await scenario.step(MENU_STEP, async () => {
       await goToFinding(page, 'bootstrap-deadlock');
       await openQuickFixMenu(page);
-      await page.locator(QUICK_FIX_ROWS, { hasText: FIX_TITLE }).first().waitFor({ timeout: 15_000 });
+      await findCodeAction(page, FIX_TITLE);
       await screenshot('quick-fix-menu.png');
     }, { requires: [OPEN_STEP] });
 
     await scenario.step('applies it: a new *.sops.yaml beside the ExternalSecret and a changed kustomization.yaml on disk', async () => {
-      await page.locator(QUICK_FIX_ROWS, { hasText: FIX_TITLE }).first().click();
+      await (await findCodeAction(page, FIX_TITLE)).click();
       await waitFor('a new *.sops.yaml on disk', () =>
         readdirSync(appDir).some((name) => name.endsWith('.sops.yaml') && !appFilesBefore.includes(name)));
       await waitFor('kustomization.yaml to change on disk', () =>
@@ -80,6 +80,8 @@ export async function brokenRepository() {
     }, { requires: [GRAPH_STEP] });
 
     await scenario.step('shows the secrets inventory as a table', async () => {
+      // One webview on screen at a time, so that the frame to read is not ambiguous.
+      await runCommand(page, 'View: Close All Editor Groups');
       await runCommand(page, 'Strata: Show Secrets Inventory');
       await waitFor('rows in the secrets table', async () => (await webviewFrame(page).locator('tbody tr').count()) > 0, { timeoutMs: 30_000 });
       await screenshot('secrets-inventory.png');
