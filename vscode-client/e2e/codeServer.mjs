@@ -24,6 +24,13 @@ const USER_SETTINGS = {
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
+/** Rewrites the user settings of a running code-server; VS Code watches the file and applies it. */
+export function updateUserSettings(profile, settings) {
+  for (const scope of ['User', 'Machine']) {
+    writeFileSync(join(profile.userDataDir, scope, 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
+  }
+}
+
 export function prepareProfile(root, settings = {}) {
   const userDataDir = join(root, 'user-data');
   const extensionsDir = join(root, 'extensions');
@@ -31,9 +38,9 @@ export function prepareProfile(root, settings = {}) {
   // code-server is a remote: machine-scoped settings such as strata.java.home are read from Machine/, the rest from User/.
   for (const scope of ['User', 'Machine']) {
     mkdirSync(join(userDataDir, scope), { recursive: true });
-    writeFileSync(join(userDataDir, scope, 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
   }
-  return { userDataDir, extensionsDir };
+  updateUserSettings({ userDataDir }, settings);
+  return { userDataDir, extensionsDir, settings };
 }
 
 export function installExtension(profile) {

@@ -11,7 +11,7 @@ export async function withCodeServer(scenario, settings, run) {
   const root = mkdtempSync(join(tmpdir(), 'strata-e2e-'));
   const workspace = join(root, 'broken');
   const profile = prepareProfile(root, settings);
-  const session = { workspace, page: undefined };
+  const session = { workspace, profile, page: undefined };
   let codeServer;
   let browser;
   scenario.onFailure = (name) => session.page?.screenshot({ path: join(resultsDir, `${name}.png`) }) ?? Promise.resolve();

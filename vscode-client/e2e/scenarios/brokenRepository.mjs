@@ -3,6 +3,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { resultsDir } from '../paths.mjs';
+import { updateUserSettings } from '../codeServer.mjs';
 import { withCodeServer } from '../session.mjs';
 import { Scenario } from '../steps.mjs';
 import { waitFor } from '../waitFor.mjs';
@@ -15,7 +16,7 @@ const SQUIGGLES = '.editor-instance .squiggly-error, .editor-instance .squiggly-
 
 export async function brokenRepository() {
   const scenario = new Scenario('broken-repository');
-  await withCodeServer(scenario, {}, async ({ page, workspace }) => {
+  await withCodeServer(scenario, {}, async ({ page, workspace, profile }) => {
     const appDir = join(workspace, APP_DIR);
     const screenshot = (name) => page.screenshot({ path: join(resultsDir, name) });
     let appFilesBefore = [];
@@ -85,6 +86,14 @@ export async function brokenRepository() {
       await runCommand(page, 'Strata: Show Secrets Inventory');
       await waitFor('rows in the secrets table', async () => (await webviewFrame(page).locator('tbody tr').count()) > 0, { timeoutMs: 30_000 });
       await screenshot('secrets-inventory.png');
+    });
+
+    await scenario.step('turns dependency-cycle off through strata.rules without a restart', async () => {
+      updateUserSettings(profile, { 'strata.rules': { 'dependency-cycle': 'off' } });
+      await showProblems(page);
+      await waitFor('the dependency-cycle rows to leave the Problems panel', async () =>
+        !(await problemRows(page)).some((row) => row.includes('dependency-cycle')), { timeoutMs: 30_000 });
+      await page.locator('.statusbar-item[aria-label^="Strata server ready"]').waitFor({ timeout: 5_000 });
     });
   });
   return scenario;
