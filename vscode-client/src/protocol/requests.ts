@@ -53,6 +53,8 @@ export interface SecretsParams {
 }
 
 export interface SecretRow {
+  /** The cluster root that applies the Secret; optional because servers before it was added leave it out. */
+  cluster?: string;
   namespace: string;
   name: string;
   mechanism: 'sops' | 'external-secret' | 'plaintext' | 'template' | string;

@@ -23,14 +23,19 @@ function summary(rows: SecretRow[]): string {
   return `${rows.length} secret(s), ${flagged} with findings.`;
 }
 
+/** The cluster column appears only when the folder holds more than one cluster; otherwise it repeats one value. */
 function table(rows: SecretRow[]): string {
-  const header = ['Namespace', 'Name', 'Mechanism', 'Store', 'Layer', 'Consumers', 'Verdict'].map((h) => `<th>${h}</th>`).join('');
-  return `<table><thead><tr>${header}</tr></thead><tbody>\n${rows.map(rowHtml).join('\n')}\n</tbody></table>`;
+  const withCluster = new Set(rows.map((row) => row.cluster ?? '')).size > 1;
+  const headings = ['Namespace', 'Name', 'Mechanism', 'Store', 'Layer', 'Consumers', 'Verdict'];
+  const header = (withCluster ? ['Cluster', ...headings] : headings).map((h) => `<th>${h}</th>`).join('');
+  const body = rows.map((row, index) => rowHtml(row, index, withCluster)).join('\n');
+  return `<table><thead><tr>${header}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
-function rowHtml(row: SecretRow, index: number): string {
+function rowHtml(row: SecretRow, index: number, withCluster: boolean): string {
   const verdict = row.verdict === 'ok' ? 'ok' : `${row.verdict}${row.rule ? ` (${row.rule})` : ''}`;
   const cells = [
+    ...(withCluster ? [escapeHtml(row.cluster ?? '')] : []),
     escapeHtml(row.namespace),
     `<a href="#" data-index="${index}">${escapeHtml(row.name)}</a>`,
     escapeHtml(row.mechanism),

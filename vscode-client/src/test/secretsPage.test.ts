@@ -26,3 +26,10 @@ test('allows only the nonce-tagged script', () => {
   assert.match(html, /script-src 'nonce-N0NCE'/);
   assert.match(html, /<script nonce="N0NCE">/);
 });
+
+test('adds a cluster column only when the rows span more than one cluster', () => {
+  const oneCluster = secretsPage([{ ...row('a', 'ok'), cluster: 'k8s/main' }, { ...row('b', 'ok'), cluster: 'k8s/main' }], 'repo', 'c', 'N');
+  assert.ok(!oneCluster.includes('<th>Cluster</th>'));
+  const twoClusters = secretsPage([{ ...row('a', 'ok'), cluster: 'k8s/main' }, { ...row('b', 'ok'), cluster: 'k8s/edge' }], 'repo', 'c', 'N');
+  assert.ok(twoClusters.includes('<th>Cluster</th>') && twoClusters.includes('<td>k8s/edge</td>'));
+});
