@@ -27,7 +27,10 @@ const USER_SETTINGS = {
 /** Rewrites the user settings of a running code-server; VS Code watches the file and applies it. */
 export function updateUserSettings(profile, settings) {
   for (const scope of ['User', 'Machine']) {
-    writeFileSync(join(profile.userDataDir, scope, 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
+    writeFileSync(
+      join(profile.userDataDir, scope, 'settings.json'),
+      JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2),
+    );
   }
 }
 
@@ -46,7 +49,14 @@ export function prepareProfile(root, settings = {}) {
 export function installExtension(profile) {
   const output = execFileSync(
     codeServerBin,
-    ['--user-data-dir', profile.userDataDir, '--extensions-dir', profile.extensionsDir, '--install-extension', vsixPath],
+    [
+      '--user-data-dir',
+      profile.userDataDir,
+      '--extensions-dir',
+      profile.extensionsDir,
+      '--install-extension',
+      vsixPath,
+    ],
     { env, encoding: 'utf8' },
   );
   if (!/was successfully installed/.test(output)) {
@@ -58,8 +68,18 @@ export async function startCodeServer(profile, workspace, logFile) {
   const port = await freePort();
   const log = openSync(logFile, 'a');
   const args = [
-    '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--user-data-dir', profile.userDataDir, '--extensions-dir', profile.extensionsDir, workspace,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--user-data-dir',
+    profile.userDataDir,
+    '--extensions-dir',
+    profile.extensionsDir,
+    workspace,
   ];
   // detached gives code-server its own process group, so that stopping it also ends the extension host and Java.
   const child = spawn(codeServerBin, args, { env, detached: true, stdio: ['ignore', log, log] });

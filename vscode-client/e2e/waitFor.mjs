@@ -15,5 +15,7 @@ export async function waitFor(description, condition, { timeoutMs = 30_000, inte
     }
     await delay(intervalMs);
   }
-  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${description}${lastError ? `: ${lastError.message}` : ''}`);
+  throw new Error(
+    `Timed out after ${timeoutMs} ms waiting for ${description}${lastError ? `: ${lastError.message}` : ''}`,
+  );
 }

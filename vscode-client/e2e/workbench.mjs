@@ -4,8 +4,14 @@ import { chromiumPath } from './paths.mjs';
 import { waitFor } from './waitFor.mjs';
 
 const CHROMIUM_FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 export async function openWorkbench(url, workspace) {
@@ -21,10 +27,14 @@ export async function openWorkbench(url, workspace) {
 export async function runCommand(page, title) {
   // A menu or peek left open by an earlier step would swallow F1.
   await page.keyboard.press('Escape');
-  await waitFor(`the command palette for ${title}`, async () => {
-    await page.keyboard.press('F1');
-    return page.locator('.quick-input-widget input').isVisible();
-  }, { timeoutMs: 15_000, intervalMs: 500 });
+  await waitFor(
+    `the command palette for ${title}`,
+    async () => {
+      await page.keyboard.press('F1');
+      return page.locator('.quick-input-widget input').isVisible();
+    },
+    { timeoutMs: 15_000, intervalMs: 500 },
+  );
   await page.locator('.quick-input-widget input').fill(`>${title}`);
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
   await row.waitFor({ timeout: 15_000 });
@@ -50,9 +60,9 @@ export async function showProblems(page) {
 
 /** The rows of the Problems panel as text, file headers and markers alike. */
 export async function problemRows(page) {
-  return page.locator('.markers-panel .monaco-list-row').evaluateAll((rows) =>
-    rows.map((row) => `${row.getAttribute('aria-label') ?? ''} | ${row.textContent ?? ''}`),
-  );
+  return page
+    .locator('.markers-panel .monaco-list-row')
+    .evaluateAll((rows) => rows.map((row) => `${row.getAttribute('aria-label') ?? ''} | ${row.textContent ?? ''}`));
 }
 
 /**
@@ -63,11 +73,15 @@ export async function goToFinding(page, rule) {
   await page.locator('.editor-instance .view-lines').first().click();
   await page.keyboard.press('Control+Home');
   const widget = page.locator('.marker-widget');
-  await waitFor(`the ${rule} finding in the editor`, async () => {
-    await page.keyboard.press('F8');
-    await widget.waitFor({ state: 'visible', timeout: 2_000 });
-    return (await widget.textContent())?.includes(rule);
-  }, { timeoutMs: 20_000, intervalMs: 300 });
+  await waitFor(
+    `the ${rule} finding in the editor`,
+    async () => {
+      await page.keyboard.press('F8');
+      await widget.waitFor({ state: 'visible', timeout: 2_000 });
+      return (await widget.textContent())?.includes(rule);
+    },
+    { timeoutMs: 20_000, intervalMs: 300 },
+  );
   await page.keyboard.press('Escape');
   await widget.waitFor({ state: 'hidden', timeout: 5_000 });
 }
@@ -98,14 +112,18 @@ export async function notificationMessages(page) {
  */
 export async function openQuickFixMenu(page) {
   const menu = page.locator('.action-widget:not(.action-list-submenu-panel)');
-  await waitFor('the quick fix menu', async () => {
-    if (await menu.isVisible()) {
-      return true;
-    }
-    await page.keyboard.press('Control+.');
-    await menu.waitFor({ state: 'visible', timeout: 2_000 }).catch(() => {});
-    return menu.isVisible();
-  }, { timeoutMs: 30_000, intervalMs: 500 });
+  await waitFor(
+    'the quick fix menu',
+    async () => {
+      if (await menu.isVisible()) {
+        return true;
+      }
+      await page.keyboard.press('Control+.');
+      await menu.waitFor({ state: 'visible', timeout: 2_000 }).catch(() => {});
+      return menu.isVisible();
+    },
+    { timeoutMs: 30_000, intervalMs: 500 },
+  );
   return menu;
 }
 

@@ -18,7 +18,22 @@ if (process.argv.includes('--tests')) {
 } else {
   await Promise.all([
     // Minified because the bundle ships in the .vsix; the source map stays beside it for debugging.
-    build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'], minify: true, keepNames: true }),
-    build({ ...common, entryPoints: ['src/webview/graphView.ts'], outfile: 'dist/webview/graph.js', platform: 'browser', format: 'iife' }),
+    build({
+      ...common,
+      entryPoints: ['src/extension.ts'],
+      outfile: 'dist/extension.js',
+      platform: 'node',
+      format: 'cjs',
+      external: ['vscode'],
+      minify: true,
+      keepNames: true,
+    }),
+    build({
+      ...common,
+      entryPoints: ['src/webview/graphView.ts'],
+      outfile: 'dist/webview/graph.js',
+      platform: 'browser',
+      format: 'iife',
+    }),
   ]);
 }

@@ -9,7 +9,9 @@ const source = process.env.STRATA_SERVER_JAR ?? resolve(clientDir, '..', 'server
 const target = resolve(clientDir, 'server', 'strata.jar');
 
 if (!existsSync(source)) {
-  console.error(`${source} does not exist: build the server first (mvn -q -DskipTests package at the repository root).`);
+  console.error(
+    `${source} does not exist: build the server first (mvn -q -DskipTests package at the repository root).`,
+  );
   process.exit(1);
 }
 mkdirSync(dirname(target), { recursive: true });

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the VS Code client's checks: type check, unit tests, the .vsix, and the end-to-end test in code-server.
+# Runs the VS Code client's checks: type check, formatting, unit tests, the .vsix, and the end-to-end test in code-server.
 # Needs ../server/target/strata.jar (built by Maven) and scripts/ci-setup.sh to have run.
 # Ends with one line "N passed, N failed" and exits non-zero when anything failed.
 set -uo pipefail
@@ -15,6 +15,9 @@ record() { # name, exit status
 
 npm run -s typecheck
 record "type check" $?
+
+npm run -s format:check
+record "formatting (prettier)" $?
 
 # Unit tests: node's runner prints TAP; its closing counts are added to ours.
 unit_log=$(mktemp)

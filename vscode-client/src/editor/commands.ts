@@ -5,9 +5,18 @@ import { ServerNotRunning, ServerSession } from './serverSession';
 
 export function registerCommands(context: vscode.ExtensionContext, session: ServerSession): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('strata.showDependencyGraph', guarded(() => showDependencyGraph(context, session))),
-    vscode.commands.registerCommand('strata.showSecretsInventory', guarded(() => showSecretsInventory(session))),
-    vscode.commands.registerCommand('strata.restartServer', guarded(() => session.restart())),
+    vscode.commands.registerCommand(
+      'strata.showDependencyGraph',
+      guarded(() => showDependencyGraph(context, session)),
+    ),
+    vscode.commands.registerCommand(
+      'strata.showSecretsInventory',
+      guarded(() => showSecretsInventory(session)),
+    ),
+    vscode.commands.registerCommand(
+      'strata.restartServer',
+      guarded(() => session.restart()),
+    ),
   );
 }
 

@@ -1,6 +1,11 @@
 import * as vscode from 'vscode';
 import { graphPage } from '../graph/graphPage';
-import { DEPENDENCY_GRAPH_METHOD, DependencyGraph, DependencyGraphParams, OpenLocationMessage } from '../protocol/requests';
+import {
+  DEPENDENCY_GRAPH_METHOD,
+  DependencyGraph,
+  DependencyGraphParams,
+  OpenLocationMessage,
+} from '../protocol/requests';
 import { makeNonce } from '../webview/pageShell';
 import { openLocation, panelColumn } from './openLocation';
 import { ServerSession } from './serverSession';
@@ -12,7 +17,10 @@ class DependencyGraphPanel {
   static current: DependencyGraphPanel | undefined;
   private graph: DependencyGraph | undefined;
 
-  private constructor(private readonly panel: vscode.WebviewPanel, private readonly session: ServerSession) {
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private readonly session: ServerSession,
+  ) {
     panel.webview.onDidReceiveMessage((message: GraphViewMessage) => this.onMessage(message));
     panel.onDidDispose(() => (DependencyGraphPanel.current = undefined));
   }
@@ -20,11 +28,16 @@ class DependencyGraphPanel {
   static open(context: vscode.ExtensionContext, session: ServerSession): DependencyGraphPanel {
     if (!DependencyGraphPanel.current) {
       const distUri = vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview');
-      const panel = vscode.window.createWebviewPanel('strata.dependencyGraph', 'Strata: Dependency Graph', panelColumn(), {
-        enableScripts: true,
-        localResourceRoots: [distUri],
-        retainContextWhenHidden: true,
-      });
+      const panel = vscode.window.createWebviewPanel(
+        'strata.dependencyGraph',
+        'Strata: Dependency Graph',
+        panelColumn(),
+        {
+          enableScripts: true,
+          localResourceRoots: [distUri],
+          retainContextWhenHidden: true,
+        },
+      );
       const scriptUri = panel.webview.asWebviewUri(vscode.Uri.joinPath(distUri, 'graph.js'));
       panel.webview.html = graphPage(panel.webview.cspSource, makeNonce(), scriptUri.toString());
       DependencyGraphPanel.current = new DependencyGraphPanel(panel, session);

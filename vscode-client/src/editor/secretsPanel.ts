@@ -10,7 +10,8 @@ export async function showSecretsInventory(session: ServerSession): Promise<void
   const activeUri = vscode.window.activeTextEditor?.document.uri;
   const params: SecretsParams = { uri: activeUri?.toString() };
   const inventory = await session.request<SecretsInventory>(SECRETS_METHOD, params);
-  const folder = (activeUri && vscode.workspace.getWorkspaceFolder(activeUri)) ?? vscode.workspace.workspaceFolders?.[0];
+  const folder =
+    (activeUri && vscode.workspace.getWorkspaceFolder(activeUri)) ?? vscode.workspace.workspaceFolders?.[0];
   const panel = vscode.window.createWebviewPanel('strata.secrets', 'Strata: Secrets Inventory', panelColumn(), {
     enableScripts: true,
     localResourceRoots: [],

@@ -42,13 +42,19 @@ export class ServerSession implements vscode.Disposable {
       jarPath: path.join(this.extensionPath, 'server', 'strata.jar'),
       vmargs: vscode.workspace.getConfiguration('strata').get<string | null>('server.vmargs'),
     });
-    this.output.info(`Starting ${command.command} ${command.args.join(' ')} (Java ${discovery.runtime.version} from ${discovery.runtime.source})`);
+    this.output.info(
+      `Starting ${command.command} ${command.args.join(' ')} (Java ${discovery.runtime.version} from ${discovery.runtime.source})`,
+    );
     this.client = createStrataClient(command, this.output);
     this.client.onDidChangeState((event) => this.onStateChange(event.newState));
     try {
       await this.client.start();
     } catch (error) {
-      this.fail('the server failed to start', `Strata's language server failed to start: ${messageOf(error)}. See the "Strata" output.`, false);
+      this.fail(
+        'the server failed to start',
+        `Strata's language server failed to start: ${messageOf(error)}. See the "Strata" output.`,
+        false,
+      );
     }
   }
 
@@ -69,7 +75,9 @@ export class ServerSession implements vscode.Disposable {
 
   async request<R>(method: string, params: unknown): Promise<R> {
     if (!this.client || this.client.state !== State.Running) {
-      throw new ServerNotRunning(`The Strata server is not running: ${this.notRunningReason}. Run "Strata: Restart Server" to start it.`);
+      throw new ServerNotRunning(
+        `The Strata server is not running: ${this.notRunningReason}. Run "Strata: Restart Server" to start it.`,
+      );
     }
     return this.client.sendRequest<R>(method, params);
   }

@@ -35,7 +35,9 @@ export class StatusBar implements vscode.Disposable {
     this.item.text = `${STATE_ICONS[this.state]} Strata $(error) ${errors} $(warning) ${warnings}`;
     this.item.tooltip = `Strata language server: ${this.state}${this.detail ? ` (${this.detail})` : ''}\n${errors} error(s), ${warnings} warning(s) in the workspace`;
     // Screen readers (and the end-to-end test) read this label rather than the icons.
-    this.item.accessibilityInformation = { label: `Strata server ${this.state}, ${errors} errors, ${warnings} warnings` };
+    this.item.accessibilityInformation = {
+      label: `Strata server ${this.state}, ${errors} errors, ${warnings} warnings`,
+    };
     this.item.backgroundColor =
       this.state === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
   }

@@ -83,7 +83,9 @@ export function layoutGraph(graph: DependencyGraph, maxWidth = DEFAULT_MAX_WIDTH
 }
 
 function collectNodes(graph: DependencyGraph): PlacedNode[] {
-  const nodes = graph.nodes.map((node) => placed(node.id, node.name, node.layer, false, node, [node.kind, node.namespace].filter(Boolean).join(' · ')));
+  const nodes = graph.nodes.map((node) =>
+    placed(node.id, node.name, node.layer, false, node, [node.kind, node.namespace].filter(Boolean).join(' · ')),
+  );
   const known = new Set(nodes.map((node) => node.id));
   for (const edge of graph.edges) {
     const from = nodes.find((node) => node.id === edge.from);
@@ -95,14 +97,29 @@ function collectNodes(graph: DependencyGraph): PlacedNode[] {
   return nodes;
 }
 
-function placed(id: string, label: string, layer: string, missing: boolean, source: GraphNode | undefined, detail: string): PlacedNode {
+function placed(
+  id: string,
+  label: string,
+  layer: string,
+  missing: boolean,
+  source: GraphNode | undefined,
+  detail: string,
+): PlacedNode {
   const widest = Math.max(label.length * GEOMETRY.charWidth, detail.length * GEOMETRY.detailCharWidth);
   const width = Math.max(GEOMETRY.minNodeWidth, widest + GEOMETRY.nodePaddingX);
   return {
-    id, label, detail, layer, missing, source,
+    id,
+    label,
+    detail,
+    layer,
+    missing,
+    source,
     inCycle: source?.inCycle ?? false,
     suspended: source?.suspended ?? false,
-    x: 0, y: 0, width: Math.round(width), height: GEOMETRY.nodeHeight,
+    x: 0,
+    y: 0,
+    width: Math.round(width),
+    height: GEOMETRY.nodeHeight,
   };
 }
 
@@ -156,7 +173,11 @@ function rowsOf(members: PlacedNode[], dependencies: Map<string, string[]>): Pla
  * and wraps a row onto further lines where it would pass maxWidth.
  */
 function placeRows(
-  rows: PlacedNode[][], top: number, maxWidth: number, deps: Map<string, string[]>, byId: Map<string, PlacedNode>,
+  rows: PlacedNode[][],
+  top: number,
+  maxWidth: number,
+  deps: Map<string, string[]>,
+  byId: Map<string, PlacedNode>,
 ): number {
   const left = GEOMETRY.margin + GEOMETRY.bandLabelWidth;
   let y = top;

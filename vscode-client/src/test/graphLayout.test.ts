@@ -5,11 +5,27 @@ import { DependencyGraph, GraphEdge, GraphNode } from '../protocol/requests';
 
 function node(name: string, layer: string, inCycle = false): GraphNode {
   const range = { start: { line: 3, character: 8 }, end: { line: 3, character: 8 + name.length } };
-  return { id: `Kustomization/flux-system/${name}`, kind: 'Kustomization', namespace: 'flux-system', name, layer, inCycle, suspended: false, uri: `file:///repo/${name}/ks.yaml`, range };
+  return {
+    id: `Kustomization/flux-system/${name}`,
+    kind: 'Kustomization',
+    namespace: 'flux-system',
+    name,
+    layer,
+    inCycle,
+    suspended: false,
+    uri: `file:///repo/${name}/ks.yaml`,
+    range,
+  };
 }
 
 function edge(from: string, to: string, inCycle = false, resolved = true): GraphEdge {
-  return { from: `Kustomization/flux-system/${from}`, to: `Kustomization/flux-system/${to}`, kind: 'dependsOn', inCycle, resolved };
+  return {
+    from: `Kustomization/flux-system/${from}`,
+    to: `Kustomization/flux-system/${to}`,
+    kind: 'dependsOn',
+    inCycle,
+    resolved,
+  };
 }
 
 function graph(nodes: GraphNode[], edges: GraphEdge[]): DependencyGraph {
@@ -17,8 +33,13 @@ function graph(nodes: GraphNode[], edges: GraphEdge[]): DependencyGraph {
 }
 
 test('stacks the layers as bands from bootstrap down to application', () => {
-  const layout = layoutGraph(graph([node('app', 'application'), node('flux', 'bootstrap'), node('ingress', 'infrastructure')], []));
-  assert.deepEqual(layout.bands.map((band) => band.layer), ['bootstrap', 'infrastructure', 'application']);
+  const layout = layoutGraph(
+    graph([node('app', 'application'), node('flux', 'bootstrap'), node('ingress', 'infrastructure')], []),
+  );
+  assert.deepEqual(
+    layout.bands.map((band) => band.layer),
+    ['bootstrap', 'infrastructure', 'application'],
+  );
   assert.ok(layout.bands[0].y < layout.bands[1].y && layout.bands[1].y < layout.bands[2].y);
 });
 
@@ -51,7 +72,11 @@ test('places no two nodes of a row on top of each other and fits them in the can
   const layout = layoutGraph(graph(nodes, []));
   const sorted = [...layout.nodes].sort((p, q) => p.x - q.x);
   sorted.slice(1).forEach((placed, i) => assert.ok(placed.x >= sorted[i].x + sorted[i].width));
-  assert.ok(layout.nodes.every((placed) => placed.x + placed.width <= layout.width && placed.y + placed.height <= layout.height));
+  assert.ok(
+    layout.nodes.every(
+      (placed) => placed.x + placed.width <= layout.width && placed.y + placed.height <= layout.height,
+    ),
+  );
 });
 
 test('wraps a row that would pass the maximum width onto further lines', () => {

@@ -83,10 +83,13 @@ test('lists every rejected candidate in the one message', async () => {
 
 test('uses java.exe and semicolons on Windows', async () => {
   const probe = machine({ 'C:\\jdk\\java.exe': '' }, { 'C:\\jdk\\java.exe': 'openjdk version "17.0.1"' });
-  const result = await discoverJava({ env: { Path: 'C:\\jdk' }, platform: 'win32' }, {
-    ...probe,
-    isFile: (file) => file.replace(/\//g, '\\') === 'C:\\jdk\\java.exe',
-    versionBanner: async () => 'openjdk version "17.0.1"',
-  });
+  const result = await discoverJava(
+    { env: { Path: 'C:\\jdk' }, platform: 'win32' },
+    {
+      ...probe,
+      isFile: (file) => file.replace(/\//g, '\\') === 'C:\\jdk\\java.exe',
+      versionBanner: async () => 'openjdk version "17.0.1"',
+    },
+  );
   assert.ok(result.found && result.runtime.executable.endsWith('java.exe'));
 });

@@ -25,7 +25,13 @@ test('contributes the three commands and the documented settings', () => {
   const commands = manifest.contributes.commands.map((command: { command: string }) => command.command).sort();
   assert.deepEqual(commands, ['strata.restartServer', 'strata.showDependencyGraph', 'strata.showSecretsInventory']);
   const settings = Object.keys(manifest.contributes.configuration.properties).sort();
-  assert.deepEqual(settings, ['strata.debounceMs', 'strata.java.home', 'strata.rules', 'strata.server.vmargs', 'strata.trace.server']);
+  assert.deepEqual(settings, [
+    'strata.debounceMs',
+    'strata.java.home',
+    'strata.rules',
+    'strata.server.vmargs',
+    'strata.trace.server',
+  ]);
   assert.equal(manifest.contributes.configuration.properties['strata.debounceMs'].default, 150);
 });
 

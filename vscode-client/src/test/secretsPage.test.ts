@@ -6,11 +6,27 @@ import { secretsPage } from '../secrets/secretsPage';
 const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
 
 function row(name: string, verdict: string, rule?: string): SecretRow {
-  return { namespace: 'storage', name, mechanism: 'external-secret', store: 'onepassword', layer: 'infrastructure', consumers: ['ceph-csi'], verdict, rule, uri: 'file:///r/x.yaml', range };
+  return {
+    namespace: 'storage',
+    name,
+    mechanism: 'external-secret',
+    store: 'onepassword',
+    layer: 'infrastructure',
+    consumers: ['ceph-csi'],
+    verdict,
+    rule,
+    uri: 'file:///r/x.yaml',
+    range,
+  };
 }
 
 test('shows one row per secret with its verdict and rule', () => {
-  const html = secretsPage([row('ceph-csi', 'error', 'bootstrap-deadlock'), row('grafana', 'ok')], 'repo', 'vscode-resource:', 'N0NCE');
+  const html = secretsPage(
+    [row('ceph-csi', 'error', 'bootstrap-deadlock'), row('grafana', 'ok')],
+    'repo',
+    'vscode-resource:',
+    'N0NCE',
+  );
   assert.equal((html.match(/<tr>/g) ?? []).length, 3);
   assert.match(html, /error \(bootstrap-deadlock\)/);
   assert.match(html, /2 secret\(s\), 1 with findings/);
@@ -28,8 +44,24 @@ test('allows only the nonce-tagged script', () => {
 });
 
 test('adds a cluster column only when the rows span more than one cluster', () => {
-  const oneCluster = secretsPage([{ ...row('a', 'ok'), cluster: 'k8s/main' }, { ...row('b', 'ok'), cluster: 'k8s/main' }], 'repo', 'c', 'N');
+  const oneCluster = secretsPage(
+    [
+      { ...row('a', 'ok'), cluster: 'k8s/main' },
+      { ...row('b', 'ok'), cluster: 'k8s/main' },
+    ],
+    'repo',
+    'c',
+    'N',
+  );
   assert.ok(!oneCluster.includes('<th>Cluster</th>'));
-  const twoClusters = secretsPage([{ ...row('a', 'ok'), cluster: 'k8s/main' }, { ...row('b', 'ok'), cluster: 'k8s/edge' }], 'repo', 'c', 'N');
+  const twoClusters = secretsPage(
+    [
+      { ...row('a', 'ok'), cluster: 'k8s/main' },
+      { ...row('b', 'ok'), cluster: 'k8s/edge' },
+    ],
+    'repo',
+    'c',
+    'N',
+  );
   assert.ok(twoClusters.includes('<th>Cluster</th>') && twoClusters.includes('<td>k8s/edge</td>'));
 });

@@ -9,12 +9,27 @@ test('starts java -jar strata.jar lsp with ExitOnOutOfMemoryError', () => {
 });
 
 test('puts the user vmargs after the defaults and before -jar', () => {
-  const command = serverCommand({ javaExecutable: 'java', jarPath: 'strata.jar', vmargs: '-Xmx512m -Dstrata.log=debug' });
-  assert.deepEqual(command.args, [EXIT_ON_OUT_OF_MEMORY, '-Xmx512m', '-Dstrata.log=debug', '-jar', 'strata.jar', 'lsp']);
+  const command = serverCommand({
+    javaExecutable: 'java',
+    jarPath: 'strata.jar',
+    vmargs: '-Xmx512m -Dstrata.log=debug',
+  });
+  assert.deepEqual(command.args, [
+    EXIT_ON_OUT_OF_MEMORY,
+    '-Xmx512m',
+    '-Dstrata.log=debug',
+    '-jar',
+    'strata.jar',
+    'lsp',
+  ]);
 });
 
 test('does not repeat ExitOnOutOfMemoryError given by the user', () => {
-  const command = serverCommand({ javaExecutable: 'java', jarPath: 'strata.jar', vmargs: '-XX:+ExitOnOutOfMemoryError' });
+  const command = serverCommand({
+    javaExecutable: 'java',
+    jarPath: 'strata.jar',
+    vmargs: '-XX:+ExitOnOutOfMemoryError',
+  });
   assert.equal(command.args.filter((arg) => arg === EXIT_ON_OUT_OF_MEMORY).length, 1);
 });
 
@@ -24,7 +39,12 @@ test('keeps a jar path with spaces as one argument', () => {
 });
 
 test('splits vmargs on whitespace and honours double and single quotes', () => {
-  assert.deepEqual(splitVmargs('  -Xmx1g   "-Dname=a b"  \'-Dx=y z\' -Dq="in side"'), ['-Xmx1g', '-Dname=a b', '-Dx=y z', '-Dq=in side']);
+  assert.deepEqual(splitVmargs('  -Xmx1g   "-Dname=a b"  \'-Dx=y z\' -Dq="in side"'), [
+    '-Xmx1g',
+    '-Dname=a b',
+    '-Dx=y z',
+    '-Dq=in side',
+  ]);
 });
 
 test('splits nothing from blank vmargs and keeps escaped spaces and empty quotes', () => {

@@ -7,12 +7,19 @@ function reader(values: Record<string, unknown>): SettingsReader {
 }
 
 test('maps the rules object and debounceMs to the initializationOptions object', () => {
-  const settings = serverSettings(reader({ rules: { 'missing-dependency': 'warning', 'application-secret-in-sops': 'off' }, debounceMs: 300 }));
-  assert.deepEqual(settings, { rules: { 'missing-dependency': 'warning', 'application-secret-in-sops': 'off' }, debounceMs: 300 });
+  const settings = serverSettings(
+    reader({ rules: { 'missing-dependency': 'warning', 'application-secret-in-sops': 'off' }, debounceMs: 300 }),
+  );
+  assert.deepEqual(settings, {
+    rules: { 'missing-dependency': 'warning', 'application-secret-in-sops': 'off' },
+    debounceMs: 300,
+  });
 });
 
 test('sends only the documented keys, not java.home, vmargs or trace', () => {
-  const settings = serverSettings(reader({ rules: {}, debounceMs: 150, 'java.home': '/opt/jdk', 'trace.server': 'verbose' }));
+  const settings = serverSettings(
+    reader({ rules: {}, debounceMs: 150, 'java.home': '/opt/jdk', 'trace.server': 'verbose' }),
+  );
   assert.deepEqual(Object.keys(settings).sort(), ['debounceMs', 'rules']);
 });
 
@@ -21,7 +28,9 @@ test('defaults to no rule overrides and 150 ms', () => {
 });
 
 test('drops severities the server does not know and keeps 0 ms', () => {
-  const settings = serverSettings(reader({ rules: { 'dependency-cycle': 'fatal', 'yaml-syntax': 'hint' }, debounceMs: 0 }));
+  const settings = serverSettings(
+    reader({ rules: { 'dependency-cycle': 'fatal', 'yaml-syntax': 'hint' }, debounceMs: 0 }),
+  );
   assert.deepEqual(settings, { rules: { 'yaml-syntax': 'hint' }, debounceMs: 0 });
 });
 

@@ -39,7 +39,9 @@ function render(graph: DependencyGraph): void {
 
 function renderHeader(graph: DependencyGraph): void {
   const picker = document.getElementById('cluster') as HTMLSelectElement;
-  picker.replaceChildren(...graph.clusters.map((cluster) => new Option(cluster, cluster, false, cluster === graph.cluster)));
+  picker.replaceChildren(
+    ...graph.clusters.map((cluster) => new Option(cluster, cluster, false, cluster === graph.cluster)),
+  );
   picker.hidden = graph.clusters.length < 2;
   picker.onchange = () => vscode.postMessage({ type: 'cluster', cluster: picker.value });
   const cycles = document.getElementById('cycles')!;
@@ -50,17 +52,27 @@ function renderHeader(graph: DependencyGraph): void {
 }
 
 function drawLayout(layout: GraphLayout): SVGSVGElement {
-  const svg = element('svg', { width: layout.width, height: layout.height, viewBox: `0 0 ${layout.width} ${layout.height}` });
+  const svg = element('svg', {
+    width: layout.width,
+    height: layout.height,
+    viewBox: `0 0 ${layout.width} ${layout.height}`,
+  });
   svg.appendChild(arrowHead('arrow', 'edge-head'));
   svg.appendChild(arrowHead('arrow-cycle', 'edge-head cycle'));
   for (const band of layout.bands) {
-    svg.appendChild(element('rect', { x: 0, y: band.y, width: layout.width, height: band.height, class: `band band-${band.layer}` }));
+    svg.appendChild(
+      element('rect', { x: 0, y: band.y, width: layout.width, height: band.height, class: `band band-${band.layer}` }),
+    );
     svg.appendChild(text(band.layer, GEOMETRY.margin, band.y + 20, 'band-label'));
   }
   for (const placed of layout.edges) {
     const cycle = placed.edge.inCycle;
     const classes = ['edge', cycle ? 'cycle' : '', placed.edge.resolved ? '' : 'unresolved'].join(' ').trim();
-    const path = element('path', { d: placed.path, class: classes, 'marker-end': `url(#${cycle ? 'arrow-cycle' : 'arrow'})` });
+    const path = element('path', {
+      d: placed.path,
+      class: classes,
+      'marker-end': `url(#${cycle ? 'arrow-cycle' : 'arrow'})`,
+    });
     path.appendChild(title(`${placed.edge.from} ${placed.edge.kind} ${placed.edge.to}`));
     svg.appendChild(path);
   }
@@ -69,12 +81,19 @@ function drawLayout(layout: GraphLayout): SVGSVGElement {
 }
 
 function drawNode(node: PlacedNode): SVGGElement {
-  const classes = ['node', node.inCycle ? 'cycle' : '', node.missing ? 'missing' : '', node.suspended ? 'suspended' : ''];
+  const classes = [
+    'node',
+    node.inCycle ? 'cycle' : '',
+    node.missing ? 'missing' : '',
+    node.suspended ? 'suspended' : '',
+  ];
   const group = element('g', { class: classes.join(' ').replace(/\s+/g, ' ').trim(), 'data-id': node.id, tabindex: 0 });
   group.appendChild(element('rect', { x: node.x, y: node.y, width: node.width, height: node.height, rx: 6 }));
   group.appendChild(text(node.label, node.x + node.width / 2, node.y + 18, 'node-label'));
   group.appendChild(text(node.detail, node.x + node.width / 2, node.y + 33, 'node-detail'));
-  group.appendChild(title(node.source ? `${node.id}${node.inCycle ? ' (in a cycle)' : ''}` : `${node.id} does not exist`));
+  group.appendChild(
+    title(node.source ? `${node.id}${node.inCycle ? ' (in a cycle)' : ''}` : `${node.id} does not exist`),
+  );
   const source = node.source;
   if (source) {
     const open = () => vscode.postMessage({ type: 'open', uri: source.uri, range: source.range });
@@ -85,7 +104,15 @@ function drawNode(node: PlacedNode): SVGGElement {
 }
 
 function arrowHead(id: string, className: string): SVGElement {
-  const marker = element('marker', { id, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' });
+  const marker = element('marker', {
+    id,
+    viewBox: '0 0 10 10',
+    refX: 9,
+    refY: 5,
+    markerWidth: 7,
+    markerHeight: 7,
+    orient: 'auto-start-reverse',
+  });
   marker.appendChild(element('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: className }));
   return marker;
 }
@@ -102,7 +129,10 @@ function title(content: string): SVGTitleElement {
   return node;
 }
 
-function element<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number>): SVGElementTagNameMap[K] {
+function element<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string | number>,
+): SVGElementTagNameMap[K] {
   const node = document.createElementNS(SVG, tag);
   Object.entries(attributes).forEach(([name, value]) => node.setAttribute(name, String(value)));
   return node;
