@@ -1,4 +1,5 @@
 import { DependencyGraph, GraphEdge, GraphNode } from '../protocol/requests';
+import { edgePath } from './edgePath';
 
 /**
  * Places the dependency graph in horizontal bands, one per Flux layer (bootstrap on top), and inside a band
@@ -204,24 +205,4 @@ function anchorOf(node: PlacedNode, deps: Map<string, string[]>, byId: Map<strin
     return Number.MAX_SAFE_INTEGER;
   }
   return placedDeps.reduce((sum, dep) => sum + dep.x + dep.width / 2, 0) / placedDeps.length;
-}
-
-/** Edges run from a dependent to its dependency; a dependency above leaves from the top, one below from the bottom. */
-function edgePath(from: PlacedNode, to: PlacedNode): string {
-  const fromX = from.x + from.width / 2;
-  const toX = to.x + to.width / 2;
-  if (to.y < from.y) {
-    return curve(fromX, from.y, toX, to.y + to.height);
-  }
-  if (to.y > from.y) {
-    return curve(fromX, from.y + from.height, toX, to.y);
-  }
-  // Same row: an arc above both nodes keeps the edge off the boxes between them.
-  const lift = GEOMETRY.rowGap * 0.8;
-  return `M ${fromX} ${from.y} C ${fromX} ${from.y - lift}, ${toX} ${to.y - lift}, ${toX} ${to.y}`;
-}
-
-function curve(x1: number, y1: number, x2: number, y2: number): string {
-  const bend = (y2 - y1) / 2;
-  return `M ${x1} ${y1} C ${x1} ${y1 + bend}, ${x2} ${y2 - bend}, ${x2} ${y2}`;
 }
