@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 export const clientDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const repoDir = resolve(clientDir, '..');
-export const cacheDir = join(clientDir, '.cache');
+// ci-setup.sh installs the tools here; STRATA_TOOLS_CACHE moves them out of the clone.
+export const cacheDir = process.env.STRATA_TOOLS_CACHE ?? join(clientDir, '.cache');
 export const node24Bin = join(cacheDir, 'node24', 'node_modules', 'node', 'bin');
 export const codeServerBin = join(cacheDir, 'code-server', 'node_modules', '.bin', 'code-server');
 export const vsixPath = join(clientDir, 'strata-0.1.0.vsix');

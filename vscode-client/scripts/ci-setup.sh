@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 CODE_SERVER_VERSION=4.139.1
 NODE_VERSION_RANGE=24
 DEBIAN_PACKAGES=(build-essential pkg-config python3 libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev chromium unzip)
-CACHE="$PWD/.cache"
+# STRATA_TOOLS_CACHE may name a folder outside the clone, so that fresh clones on one machine share the tools.
+CACHE="${STRATA_TOOLS_CACHE:-$PWD/.cache}"
 NODE24_DIR="$CACHE/node24"
 CODE_SERVER_DIR="$CACHE/code-server"
 
