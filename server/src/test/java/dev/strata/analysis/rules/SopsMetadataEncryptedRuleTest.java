@@ -12,7 +12,7 @@ class SopsMetadataEncryptedRuleTest {
         #- bootstrap/backup.sops.yaml
         apiVersion: ENC[AES256_GCM,data:djE=,iv:YWJj,tag:ZGVm,type:str]
         kind: ENC[AES256_GCM,data:U2VjcmV0,iv:YWJj,tag:ZGVm,type:str]
-        #     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error[sops-metadata-encrypted]: encrypted_regex: ^(data|stringData)$
+        #     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error[sops-metadata-encrypted]: encrypted_regex: ^(data|stringData)$
         metadata:
           name: ENC[AES256_GCM,data:YmFja3Vw,iv:YWJj,tag:ZGVm,type:str]
         stringData:
