@@ -1,0 +1,242 @@
+package dev.strata.analysis.rules;
+
+import static dev.strata.analysis.rules.BootstrapDeadlockRuleTest.ROOT;
+import static dev.strata.analysis.rules.BootstrapDeadlockRuleTest.STORES;
+import static dev.strata.analysis.rules.BootstrapDeadlockRuleTest.TOKEN_IN_SOPS;
+import static dev.strata.testing.FixtureAssertions.assertFindings;
+
+import org.junit.jupiter.api.Test;
+
+class MissingDependencyRuleTest {
+  private static final String ESO =
+      ROOT + STORES + TOKEN_IN_SOPS
+          + """
+          #- apps/external-secrets.yaml
+          apiVersion: kustomize.toolkit.fluxcd.io/v1
+          kind: Kustomization
+          metadata:
+            name: external-secrets
+            namespace: flux-system
+          spec:
+            path: ./infra/external-secrets
+            sourceRef: {kind: GitRepository, name: flux-system}
+          """;
+
+  private static final String EXTERNAL_SECRET =
+      """
+      #- workloads/app/externalsecret.yaml
+      apiVersion: external-secrets.io/v1
+      kind: ExternalSecret
+      metadata:
+        name: app
+        namespace: default
+      spec:
+        secretStoreRef: {kind: ClusterSecretStore, name: onepassword}
+      """;
+
+  private static String app(String dependsOn) {
+    return """
+        #- apps/app.yaml
+        apiVersion: kustomize.toolkit.fluxcd.io/v1
+        kind: Kustomization
+        metadata:
+          name: app
+        #       ^^^ info[missing-dependency]: %s
+          namespace: flux-system
+        spec:
+          path: ./workloads/app
+          sourceRef: {kind: GitRepository, name: flux-system}
+        """.formatted("MESSAGE") + dependsOn;
+  }
+
+  @Test
+  void reportsAnExternalSecretWithoutDependsOnTheOperatorAndItsStore() {
+    String app = app("").replace(
+        "#       ^^^ info[missing-dependency]: MESSAGE\n",
+        "#       ^^^ info[missing-dependency]: applies ExternalSecret app, which needs the External Secrets operator from Kustomization flux-system/external-secrets\n"
+            + "#       ^^^ info[missing-dependency]: needs ClusterSecretStore onepassword from Kustomization flux-system/stores, but has no dependsOn path to it\n");
+    assertFindings(ESO + app + EXTERNAL_SECRET, "missing-dependency");
+  }
+
+  @Test
+  void staysSilentWhenADependsOnPathReachesTheStoreAndTheOperator() {
+    String app = app("  dependsOn:\n    - name: stores\n").replace("#       ^^^ info[missing-dependency]: MESSAGE\n", "");
+    assertFindings(ESO + app + EXTERNAL_SECRET, "missing-dependency");
+  }
+
+  private static final String STORAGE =
+      """
+      #- apps/ceph-csi.yaml
+      apiVersion: kustomize.toolkit.fluxcd.io/v1
+      kind: Kustomization
+      metadata:
+        name: ceph-csi
+        namespace: flux-system
+      spec:
+        path: ./infra/ceph-csi
+        sourceRef: {kind: GitRepository, name: flux-system}
+      #- infra/ceph-csi/storageclass.yaml
+      apiVersion: storage.k8s.io/v1
+      kind: StorageClass
+      metadata:
+        name: cephfs
+      provisioner: cephfs.csi.ceph.com
+      """;
+
+  private static final String PVC =
+      """
+      #- workloads/app/pvc.yaml
+      apiVersion: v1
+      kind: PersistentVolumeClaim
+      metadata:
+        name: data
+        namespace: default
+      spec:
+        storageClassName: cephfs
+      """;
+
+  @Test
+  void reportsAPersistentVolumeClaimWhoseStorageClassComesFromAnotherKustomization() {
+    String app = app("").replace("MESSAGE", "applies PersistentVolumeClaim data, which needs StorageClass cephfs from Kustomization flux-system/ceph-csi");
+    assertFindings(ROOT + STORAGE + app + PVC, "missing-dependency");
+  }
+
+  @Test
+  void staysSilentWhenTheStorageClassIsReachedThroughAnotherDependency() {
+    String app = app("  dependsOn:\n    - name: database\n").replace("#       ^^^ info[missing-dependency]: MESSAGE\n", "");
+    String database =
+        """
+        #- apps/database.yaml
+        apiVersion: kustomize.toolkit.fluxcd.io/v1
+        kind: Kustomization
+        metadata:
+          name: database
+          namespace: flux-system
+        spec:
+          path: ./infra/database
+          sourceRef: {kind: GitRepository, name: flux-system}
+          dependsOn:
+            - name: ceph-csi
+        """;
+    assertFindings(ROOT + STORAGE + database + app + PVC, "missing-dependency");
+  }
+
+  @Test
+  void staysSilentWhenAnAncestorAppliesTheStorageClass() {
+    // platform applies both the StorageClass and the app Kustomization: the app cannot exist before it.
+    assertFindings(
+        ROOT
+            + """
+            #- apps/platform.yaml
+            apiVersion: kustomize.toolkit.fluxcd.io/v1
+            kind: Kustomization
+            metadata:
+              name: platform
+              namespace: flux-system
+            spec:
+              path: ./platform
+              sourceRef: {kind: GitRepository, name: flux-system}
+            #- platform/storageclass.yaml
+            apiVersion: storage.k8s.io/v1
+            kind: StorageClass
+            metadata:
+              name: cephfs
+            provisioner: cephfs.csi.ceph.com
+            #- platform/app.yaml
+            apiVersion: kustomize.toolkit.fluxcd.io/v1
+            kind: Kustomization
+            metadata:
+              name: app
+              namespace: flux-system
+            spec:
+              path: ./workloads/app
+              sourceRef: {kind: GitRepository, name: flux-system}
+            """
+            + PVC,
+        "missing-dependency");
+  }
+
+  @Test
+  void reportsCustomResourcesWhoseCrdsAChartInstalls() {
+    String app = app("").replace("MESSAGE", "applies ClusterIssuer letsencrypt, which needs the CRDs of cert-manager.io from Kustomization flux-system/cert-manager");
+    assertFindings(
+        ROOT + app
+            + """
+            #- apps/cert-manager.yaml
+            apiVersion: kustomize.toolkit.fluxcd.io/v1
+            kind: Kustomization
+            metadata:
+              name: cert-manager
+              namespace: flux-system
+            spec:
+              path: ./infra/cert-manager
+              sourceRef: {kind: GitRepository, name: flux-system}
+            #- infra/cert-manager/helmrelease.yaml
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata:
+              name: cert-manager
+              namespace: cert-manager
+            spec:
+              chart:
+                spec:
+                  chart: cert-manager
+                  sourceRef: {kind: HelmRepository, name: jetstack}
+            #- workloads/app/clusterissuer.yaml
+            apiVersion: cert-manager.io/v1
+            kind: ClusterIssuer
+            metadata:
+              name: letsencrypt
+            spec:
+              selfSigned: {}
+            """,
+        "missing-dependency");
+  }
+
+  @Test
+  void reportsCustomResourcesWhoseCrdsACustomResourceDefinitionInstalls() {
+    String app = app("").replace("MESSAGE", "needs the CRDs of example.com from Kustomization flux-system/crds");
+    assertFindings(
+        ROOT + app
+            + """
+            #- apps/crds.yaml
+            apiVersion: kustomize.toolkit.fluxcd.io/v1
+            kind: Kustomization
+            metadata:
+              name: crds
+              namespace: flux-system
+            spec:
+              path: ./infra/crds
+              sourceRef: {kind: GitRepository, name: flux-system}
+            #- infra/crds/widget.yaml
+            apiVersion: apiextensions.k8s.io/v1
+            kind: CustomResourceDefinition
+            metadata:
+              name: widgets.example.com
+            spec:
+              group: example.com
+            #- workloads/app/widget.yaml
+            apiVersion: example.com/v1
+            kind: Widget
+            metadata:
+              name: gadget
+              namespace: default
+            """,
+        "missing-dependency");
+  }
+
+  @Test
+  void staysSilentOnBuiltInKinds() {
+    assertFindings(
+        ROOT + app("").replace("#       ^^^ info[missing-dependency]: MESSAGE\n", "")
+            + """
+            #- workloads/app/deployment.yaml
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: app
+              namespace: default
+            """,
+        "missing-dependency");
+  }
+}
