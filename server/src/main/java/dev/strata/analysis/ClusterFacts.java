@@ -1,6 +1,7 @@
 package dev.strata.analysis;
 
 import dev.strata.model.ExternalSecret;
+import dev.strata.model.Fields;
 import dev.strata.model.FluxKustomization;
 import dev.strata.model.FluxSource;
 import dev.strata.model.HelmRelease;
@@ -133,7 +134,7 @@ public final class ClusterFacts {
       owner.ifPresent(o -> stores.put(applied.id(), o));
       owner.ifPresent(o -> provides.putIfAbsent(o, "applies " + store.kind() + " " + applied.id().name()));
     } else if (applied.manifest() instanceof FluxSource source && source.kind().equals("OCIRepository")) {
-      Fieldless.text(applied.meta().node(), "spec", "url").ifPresent(url -> ociUrls.put(applied.id(), url));
+      Fields.of(applied.meta().node()).text("spec", "url").map(Located::value).ifPresent(url -> ociUrls.put(applied.id(), url));
     }
     if (owner.isEmpty()) {
       return;
@@ -149,7 +150,7 @@ public final class ClusterFacts {
         provides.putIfAbsent(kustomization, "applies " + applied.manifest().kind() + " " + applied.id().name());
       }
       case "CustomResourceDefinition" ->
-          Fieldless.text(applied.meta().node(), "spec", "group").ifPresent(group -> providesGroup(group, kustomization));
+          Fields.of(applied.meta().node()).text("spec", "group").map(Located::value).ifPresent(group -> providesGroup(group, kustomization));
       default -> {}
     }
     if (applied.manifest() instanceof FluxSource) {
@@ -164,7 +165,7 @@ public final class ClusterFacts {
       sources.add(new SecretSource(Optional.of(applied.id().namespace()), name, SecretSource.Mechanism.EXTERNAL_SECRET, applied, store));
       return;
     }
-    List<Located<String>> namespaces = Fieldless.texts(applied.meta().node(), "spec", "namespaces");
+    List<Located<String>> namespaces = Fields.of(applied.meta().node()).texts("spec", "namespaces");
     if (namespaces.isEmpty()) {
       sources.add(new SecretSource(Optional.empty(), name, SecretSource.Mechanism.EXTERNAL_SECRET, applied, store));
     }
@@ -269,7 +270,7 @@ public final class ClusterFacts {
       String key = entry.keyText().orElse("");
       if (key.endsWith(CSI_SECRET) && entry.value() instanceof YamlScalar name && !name.isNull()) {
         String namespaceKey = key.substring(0, key.length() - CSI_SECRET.length()) + "-secret-namespace";
-        Optional<String> namespace = Fieldless.text(mapping, namespaceKey).map(applied::substituted);
+        Optional<String> namespace = Fields.of(mapping).text(namespaceKey).map(Located::value).map(applied::substituted);
         addUse(applied, namespace, Located.of(name.value(), name.range()), SecretUse.Role.INFRASTRUCTURE,
             "CSI secret");
       }
@@ -349,8 +350,8 @@ public final class ClusterFacts {
 
   private void issuerNeeds(Applied applied, List<Need> list) {
     if (applied.manifest().kind().equals("Certificate") && applied.meta().group().equals("cert-manager.io")) {
-      Optional<Located<String>> name = Fieldless.located(applied.meta().node(), "spec", "issuerRef", "name");
-      String kind = Fieldless.text(applied.meta().node(), "spec", "issuerRef", "kind").orElse("Issuer");
+      Optional<Located<String>> name = Fields.of(applied.meta().node()).text("spec", "issuerRef", "name");
+      String kind = Fields.of(applied.meta().node()).text("spec", "issuerRef", "kind").map(Located::value).orElse("Issuer");
       name.ifPresent(
           n -> {
             ObjectId issuer = new ObjectId(kind, kind.equals("ClusterIssuer") ? "" : applied.id().namespace(), applied.substituted(n.value()));

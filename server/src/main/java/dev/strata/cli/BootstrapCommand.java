@@ -5,14 +5,13 @@ import dev.strata.analysis.OutageSimulation;
 import dev.strata.workspace.Cluster;
 import dev.strata.workspace.ObjectId;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
@@ -26,8 +25,7 @@ import picocli.CommandLine.Spec;
 final class BootstrapCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", defaultValue = ".", description = "Repository folder (default: the current folder).")
-  Path directory;
+  @Mixin Repository repository;
 
   @Option(names = "--cluster", description = "Only this cluster (its root folder).")
   String cluster;
@@ -36,14 +34,14 @@ final class BootstrapCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Optional<Analysis> loaded = Repository.load(directory, Optional.empty(), err);
+    Optional<Analysis> loaded = repository.load(err);
     if (loaded.isEmpty()) {
       return Main.USAGE;
     }
     Analysis analysis = loaded.get();
     List<Cluster> clusters = analysis.clusters().stream().filter(c -> cluster == null || c.name().equals(cluster)).toList();
     if (clusters.isEmpty()) {
-      err.println(cluster == null ? "strata: no cluster root found in " + directory
+      err.println(cluster == null ? "strata: no cluster root found in " + repository.directory
           : "strata: no cluster named " + cluster + "; clusters: " + analysis.clusters().stream().map(Cluster::name).toList());
       return Main.USAGE;
     }

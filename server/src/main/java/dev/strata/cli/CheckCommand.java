@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -35,8 +35,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", defaultValue = ".", description = "Repository folder (default: the current folder).")
-  Path directory;
+  @Mixin Repository repository;
 
   @Option(names = "--format", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES}.")
   Format format;
@@ -51,7 +50,7 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Optional<Analysis> loaded = Repository.load(directory, Optional.ofNullable(config), err);
+    Optional<Analysis> loaded = repository.load(Optional.ofNullable(config), err);
     if (loaded.isEmpty()) {
       return Main.USAGE;
     }

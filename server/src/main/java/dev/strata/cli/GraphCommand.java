@@ -4,7 +4,6 @@ import dev.strata.analysis.Analysis;
 import dev.strata.analysis.GraphView;
 import dev.strata.workspace.Cluster;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +11,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code strata graph}: print the dependsOn graph of each cluster, cycles marked. */
@@ -26,8 +25,7 @@ final class GraphCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", defaultValue = ".", description = "Repository folder (default: the current folder).")
-  Path directory;
+  @Mixin Repository repository;
 
   @Option(names = "--format", defaultValue = "mermaid", description = "Output format: ${COMPLETION-CANDIDATES}.")
   Format format;
@@ -39,7 +37,7 @@ final class GraphCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Optional<Analysis> loaded = Repository.load(directory, Optional.empty(), err);
+    Optional<Analysis> loaded = repository.load(err);
     if (loaded.isEmpty()) {
       return Main.USAGE;
     }

@@ -8,12 +8,17 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import picocli.CommandLine.Parameters;
 
-/** Loads the folder a command analyses, turning an unreadable folder into a one-line error. */
+/**
+ * The {@code DIR} argument every command shares, and its loading: an unreadable folder becomes a one-line
+ * error and an empty result, which commands turn into exit code 2.
+ */
 final class Repository {
-  private Repository() {}
+  @Parameters(index = "0", arity = "0..1", defaultValue = ".", description = "Repository folder (default: the current folder).")
+  Path directory;
 
-  static Optional<Analysis> load(Path directory, Optional<Path> config, PrintWriter err) {
+  Optional<Analysis> load(Optional<Path> config, PrintWriter err) {
     if (!Files.isDirectory(directory)) {
       err.println("strata: " + directory + ": no such directory");
       return Optional.empty();
@@ -29,5 +34,9 @@ final class Repository {
       err.println("strata: " + directory + ": cannot be read: " + e.getMessage());
       return Optional.empty();
     }
+  }
+
+  Optional<Analysis> load(PrintWriter err) {
+    return load(Optional.empty(), err);
   }
 }

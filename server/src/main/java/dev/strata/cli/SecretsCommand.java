@@ -8,14 +8,13 @@ import dev.strata.analysis.Analyzer;
 import dev.strata.analysis.Finding;
 import dev.strata.analysis.SecretInventory;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code strata secrets}: every Secret the repository creates, with mechanism, layer, consumers and verdict. */
@@ -32,8 +31,7 @@ final class SecretsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", defaultValue = ".", description = "Repository folder (default: the current folder).")
-  Path directory;
+  @Mixin Repository repository;
 
   @Option(names = "--format", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES}.")
   Format format;
@@ -42,7 +40,7 @@ final class SecretsCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Optional<Analysis> loaded = Repository.load(directory, Optional.empty(), err);
+    Optional<Analysis> loaded = repository.load(err);
     if (loaded.isEmpty()) {
       return Main.USAGE;
     }

@@ -10,17 +10,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Typed reads of a mapping's fields, the one place where field paths become values with ranges. */
-record Fields(YamlMapping mapping) {
-  static Fields of(YamlMapping mapping) {
+/**
+ * Typed reads of a mapping's fields, the one place where field paths become values with ranges. Public for
+ * the analysis's data tables (consumer fields, chart values); typed model fields are preferred elsewhere.
+ */
+public record Fields(YamlMapping mapping) {
+  public static Fields of(YamlMapping mapping) {
     return new Fields(mapping);
   }
 
-  static Optional<Fields> of(Optional<YamlNode> node) {
+  public static Optional<Fields> of(Optional<YamlNode> node) {
     return node.filter(YamlMapping.class::isInstance).map(n -> new Fields((YamlMapping) n));
   }
 
-  Optional<YamlNode> node(String... path) {
+  public Optional<YamlNode> node(String... path) {
     YamlNode current = mapping;
     for (String key : path) {
       if (!(current instanceof YamlMapping m)) {
@@ -35,12 +38,12 @@ record Fields(YamlMapping mapping) {
     return Optional.of(current);
   }
 
-  Optional<Fields> mapping(String... path) {
+  public Optional<Fields> mapping(String... path) {
     return of(node(path));
   }
 
   /** A non-null scalar's text; empty for absent, null or non-scalar values. */
-  Optional<Located<String>> text(String... path) {
+  public Optional<Located<String>> text(String... path) {
     return node(path)
         .filter(YamlScalar.class::isInstance)
         .map(YamlScalar.class::cast)
@@ -48,18 +51,18 @@ record Fields(YamlMapping mapping) {
         .map(s -> Located.of(s.value(), s.range()));
   }
 
-  boolean flag(String... path) {
+  public boolean flag(String... path) {
     return text(path).map(t -> t.value().equalsIgnoreCase("true")).orElse(false);
   }
 
-  List<YamlNode> items(String... path) {
+  public List<YamlNode> items(String... path) {
     return node(path)
         .filter(YamlSequence.class::isInstance)
         .map(n -> ((YamlSequence) n).items())
         .orElse(List.of());
   }
 
-  List<Fields> mappings(String... path) {
+  public List<Fields> mappings(String... path) {
     List<Fields> result = new ArrayList<>();
     for (YamlNode item : items(path)) {
       if (item instanceof YamlMapping m) {
@@ -69,7 +72,7 @@ record Fields(YamlMapping mapping) {
     return result;
   }
 
-  List<Located<String>> texts(String... path) {
+  public List<Located<String>> texts(String... path) {
     List<Located<String>> result = new ArrayList<>();
     for (YamlNode item : items(path)) {
       if (item instanceof YamlScalar s && !s.isNull()) {
@@ -80,7 +83,7 @@ record Fields(YamlMapping mapping) {
   }
 
   /** A mapping of scalars to scalars, such as labels or {@code postBuild.substitute}. */
-  Map<String, String> stringMap(String... path) {
+  public Map<String, String> stringMap(String... path) {
     Map<String, String> result = new LinkedHashMap<>();
     mapping(path)
         .ifPresent(

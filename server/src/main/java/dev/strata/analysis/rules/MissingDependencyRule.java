@@ -68,6 +68,16 @@ public final class MissingDependencyRule implements Rule {
         byProvider.computeIfAbsent(need.provider(), p -> new ArrayList<>()).add(need);
       }
     }
+    // A provider that another missing provider already waits for is covered by depending on that one.
+    Set<ObjectId> covered = new HashSet<>();
+    for (ObjectId provider : byProvider.keySet()) {
+      for (ObjectId other : byProvider.keySet()) {
+        if (!other.equals(provider) && graph.upstream(other).contains(provider)) {
+          covered.add(provider);
+        }
+      }
+    }
+    byProvider.keySet().removeAll(covered);
     return byProvider;
   }
 
