@@ -50,12 +50,21 @@ class MissingDependencyRuleTest {
   }
 
   @Test
-  void reportsAnExternalSecretWithoutDependsOnTheOperatorAndItsStore() {
+  void reportsAnExternalSecretWithoutDependsOnItsStoreOnceSinceTheStoreCoversTheOperator() {
+    // stores depends on external-secrets, so one dependsOn on stores orders both: one finding, not two.
     String app = app("").replace(
-        "#       ^^^ info[missing-dependency]: MESSAGE\n",
-        "#       ^^^ info[missing-dependency]: applies ExternalSecret app, which needs the External Secrets operator from Kustomization flux-system/external-secrets\n"
-            + "#       ^^^ info[missing-dependency]: needs ClusterSecretStore onepassword from Kustomization flux-system/stores, but has no dependsOn path to it\n");
+        "MESSAGE", "applies ExternalSecret app, which needs ClusterSecretStore onepassword from Kustomization flux-system/stores, but has no dependsOn path to it");
     assertFindings(ESO + app + EXTERNAL_SECRET, "missing-dependency");
+  }
+
+  @Test
+  void reportsTheOperatorWhenTheStoreIsAlreadyOrdered() {
+    String storesFirst =
+        STORES.replace("  dependsOn:\n    - name: external-secrets\n", "")
+            .replace("  name: stores\n", "  name: stores\n#       ^^^^^^ info[missing-dependency]: applies ClusterSecretStore onepassword, which needs the CRDs of external-secrets.io\n");
+    String app = app("  dependsOn:\n    - name: stores\n").replace(
+        "MESSAGE", "applies ExternalSecret app, which needs the External Secrets operator from Kustomization flux-system/external-secrets");
+    assertFindings(ESO.replace(STORES, storesFirst) + app + EXTERNAL_SECRET, "missing-dependency");
   }
 
   @Test
