@@ -235,6 +235,35 @@ class MissingDependencyRuleTest {
   }
 
   @Test
+  void reportsAKustomizationsOwnSubstituteFromOnItselfNotOnItsParent() {
+    // Regression: the need was filed under the root that applies apps, and reported on gotk-sync.yaml.
+    assertFindings(
+        ROOT.replace("  decryption: {provider: sops, secretRef: {name: sops-age}}\n",
+                "  decryption: {provider: sops, secretRef: {name: sops-age}}\n  postBuild:\n    substituteFrom:\n      - kind: Secret\n        name: cluster-secrets\n")
+            .replace("  name: apps\n", "  name: apps\n#       ^^^^ info[missing-dependency]: Kustomization flux-system/apps needs Secret flux-system/cluster-secrets from Kustomization flux-system/settings\n")
+            + """
+            #- clusters/home/settings.yaml
+            apiVersion: kustomize.toolkit.fluxcd.io/v1
+            kind: Kustomization
+            metadata:
+              name: settings
+              namespace: flux-system
+            spec:
+              path: ./settings
+              sourceRef: {kind: GitRepository, name: flux-system}
+            #- settings/secret.yaml
+            apiVersion: v1
+            kind: Secret
+            metadata:
+              name: cluster-secrets
+              namespace: flux-system
+            stringData:
+              DOMAIN: ${DOMAIN}
+            """,
+        "missing-dependency");
+  }
+
+  @Test
   void staysSilentOnBuiltInKinds() {
     assertFindings(
         ROOT + app("").replace("#       ^^^ info[missing-dependency]: MESSAGE\n", "")
