@@ -64,7 +64,9 @@ public final class MissingDependencyRule implements Rule {
     ordered.addAll(ancestors(cluster, kustomization));
     Map<ObjectId, List<Need>> byProvider = new LinkedHashMap<>();
     for (Need need : needs) {
-      if (!ordered.contains(need.provider()) && graph.contains(need.provider())) {
+      // A provider the Kustomization itself applies cannot be waited for with dependsOn.
+      if (!ordered.contains(need.provider()) && graph.contains(need.provider())
+          && !ancestors(cluster, need.provider()).contains(kustomization)) {
         byProvider.computeIfAbsent(need.provider(), p -> new ArrayList<>()).add(need);
       }
     }

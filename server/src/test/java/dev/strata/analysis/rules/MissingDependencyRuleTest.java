@@ -264,6 +264,34 @@ class MissingDependencyRuleTest {
   }
 
   @Test
+  void neverAsksAKustomizationToDependOnWhatItAppliesItself() {
+    // apps substitutes from a Secret that a Kustomization under apps produces: dependsOn cannot order that.
+    assertFindings(
+        ROOT.replace("  decryption: {provider: sops, secretRef: {name: sops-age}}\n",
+                "  decryption: {provider: sops, secretRef: {name: sops-age}}\n  postBuild:\n    substituteFrom:\n      - kind: Secret\n        name: cluster-secrets\n")
+            + """
+            #- apps/settings.yaml
+            apiVersion: kustomize.toolkit.fluxcd.io/v1
+            kind: Kustomization
+            metadata:
+              name: settings
+              namespace: flux-system
+            spec:
+              path: ./settings
+              sourceRef: {kind: GitRepository, name: flux-system}
+            #- settings/secret.yaml
+            apiVersion: v1
+            kind: Secret
+            metadata:
+              name: cluster-secrets
+              namespace: flux-system
+            stringData:
+              DOMAIN: ${DOMAIN}
+            """,
+        "missing-dependency");
+  }
+
+  @Test
   void staysSilentOnBuiltInKinds() {
     assertFindings(
         ROOT + app("").replace("#       ^^^ info[missing-dependency]: MESSAGE\n", "")
