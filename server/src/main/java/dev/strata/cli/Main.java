@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Checks Flux CD GitOps repositories: dependsOn cycles, dangling and missing dependencies, misplaced and unencrypted secrets.",
-    subcommands = {CheckCommand.class, GraphCommand.class, SecretsCommand.class, BootstrapCommand.class})
+    subcommands = {CheckCommand.class, GraphCommand.class, SecretsCommand.class, BootstrapCommand.class, LspCommand.class})
 public final class Main implements Runnable {
   public static final int OK = 0;
   public static final int FINDINGS = 1;

@@ -56,6 +56,19 @@ public final class Loader {
     return new Loader(root).load(configFile);
   }
 
+  /**
+   * Re-reads one file of a repository as {@link #load} reads it, for editors that revert a closed buffer
+   * or watch the disk; empty when the file is gone or lies outside the root.
+   */
+  public static Optional<SourceFile> readFile(Path root, String path, long maxFileSize) throws IOException {
+    Loader loader = new Loader(root);
+    Path file = loader.root.resolve(path).normalize();
+    if (!file.startsWith(loader.root) || !Files.isRegularFile(file) || !loader.insideRoot(file)) {
+      return Optional.empty();
+    }
+    return Optional.of(loader.read(loader.relative(file), maxFileSize));
+  }
+
   private Snapshot load(Optional<Path> configFile) throws IOException {
     Optional<SourceFile> explicit = Optional.empty();
     StrataConfig config;

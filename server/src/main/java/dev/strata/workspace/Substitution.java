@@ -39,6 +39,9 @@ public record Substitution(boolean enabled, Map<String, String> values, boolean 
     int last = 0;
     while (matcher.find()) {
       if (matcher.start() > 0 && text.charAt(matcher.start() - 1) == '$') {
+        // $${X} is Flux's escape: it renders as the literal ${X}, never substituted.
+        out.append(text, last, matcher.start() - 1).append(matcher.group());
+        last = matcher.end();
         continue;
       }
       out.append(text, last, matcher.start());

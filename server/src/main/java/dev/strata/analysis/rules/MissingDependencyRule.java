@@ -58,7 +58,7 @@ public final class MissingDependencyRule implements Rule {
   }
 
   /** Needs grouped by provider, keeping only providers the Kustomization is not ordered after. */
-  static Map<ObjectId, List<Need>> missing(Cluster cluster, DependencyGraph graph, ObjectId kustomization, List<Need> needs) {
+  public static Map<ObjectId, List<Need>> missing(Cluster cluster, DependencyGraph graph, ObjectId kustomization, List<Need> needs) {
     Set<ObjectId> ordered = new HashSet<>(graph.upstream(kustomization));
     ordered.add(kustomization);
     ordered.addAll(ancestors(cluster, kustomization));

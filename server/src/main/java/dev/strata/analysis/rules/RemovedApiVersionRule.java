@@ -19,7 +19,7 @@ public final class RemovedApiVersionRule implements Rule {
           "kustomize.toolkit.fluxcd.io/v1beta2", "removed in Flux v2.8 (kustomize-controller 1.8); use kustomize.toolkit.fluxcd.io/v1",
           "helm.toolkit.fluxcd.io/v2beta1", "removed in Flux v2.7 (helm-controller 1.4); use helm.toolkit.fluxcd.io/v2",
           "helm.toolkit.fluxcd.io/v2beta2", "removed in Flux v2.8 (helm-controller 1.5); use helm.toolkit.fluxcd.io/v2",
-          "external-secrets.io/v1beta1", "no longer served since External Secrets v0.17; use external-secrets.io/v1");
+          "external-secrets.io/v1beta1", "removed from the served versions in External Secrets v0.17; use external-secrets.io/v1");
 
   @Override
   public String id() {

@@ -1,0 +1,218 @@
+package dev.strata.lsp.state;
+
+import dev.strata.lsp.ServerLog;
+import dev.strata.lsp.Settings;
+import dev.strata.workspace.Loader;
+import dev.strata.workspace.Snapshot;
+import dev.strata.workspace.SourceFile;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The one writer: every change (folders, open documents, disk events, settings) runs on a single thread
+ * in arrival order and publishes a new {@link WorkspaceState}. Callers on the message thread only enqueue.
+ * Open documents override the disk; closing one reverts to what the disk holds.
+ */
+public final class Workspace {
+  private final ExecutorService writer;
+  private final ServerLog log;
+  private final Consumer<WorkspaceState> onChange;
+  private volatile WorkspaceState state = WorkspaceState.EMPTY;
+  private long revision;
+  // Owned by the writer thread only.
+  private final Map<String, OpenDocument> open = new HashMap<>();
+
+  private record OpenDocument(int version, String text) {}
+
+  public Workspace(ExecutorService writer, ServerLog log, Consumer<WorkspaceState> onChange) {
+    this.writer = writer;
+    this.log = log;
+    this.onChange = onChange;
+  }
+
+  /** The latest published state; may lag changes still queued on the writer. */
+  public WorkspaceState current() {
+    return state;
+  }
+
+  /** The state once every change queued before this call has been applied. */
+  public CompletableFuture<WorkspaceState> settled() {
+    return CompletableFuture.supplyAsync(() -> state, writer);
+  }
+
+  public void addFolders(List<Path> folders, Function<Integer, Progress> progress) {
+    submit(() -> {
+      List<RootState> roots = new ArrayList<>(state.roots());
+      Progress reporter = progress.apply(folders.size());
+      int done = 0;
+      int files = 0;
+      for (Path folder : folders) {
+        Path normalized = folder.toAbsolutePath().normalize();
+        if (roots.stream().noneMatch(r -> r.folder().equals(normalized))) {
+          Optional<RootState> loaded = load(normalized);
+          loaded.ifPresent(roots::add);
+          files += loaded.map(r -> r.snapshot().files().size()).orElse(0);
+        }
+        done++;
+        reporter.report(done + "/" + folders.size() + " folders", 100 * done / Math.max(1, folders.size()));
+      }
+      reporter.end(files + " YAML files");
+      publish(roots, state.settings());
+    });
+  }
+
+  public void removeFolders(List<Path> folders) {
+    submit(() -> {
+      List<Path> normalized = folders.stream().map(f -> f.toAbsolutePath().normalize()).toList();
+      publish(state.roots().stream().filter(r -> !normalized.contains(r.folder())).toList(), state.settings());
+    });
+  }
+
+  public void open(String uri, int version, String text) {
+    submit(() -> {
+      String key = Uris.canonical(uri);
+      open.put(key, new OpenDocument(version, text));
+      replaceFile(key, Optional.of(text));
+    });
+  }
+
+  public void change(String uri, int version, List<ContentChange> changes) {
+    submit(() -> {
+      String key = Uris.canonical(uri);
+      OpenDocument document = open.get(key);
+      if (document == null) {
+        log.warn("didChange for a document that is not open: " + uri);
+        return;
+      }
+      String text = ContentChange.apply(document.text(), changes);
+      open.put(key, new OpenDocument(version, text));
+      replaceFile(key, Optional.of(text));
+    });
+  }
+
+  public void close(String uri) {
+    submit(() -> {
+      String key = Uris.canonical(uri);
+      if (open.remove(key) != null) {
+        replaceFile(key, Optional.empty());
+      }
+    });
+  }
+
+  /** A file changed, appeared or vanished on disk; open documents keep the editor's text. */
+  public void diskChanged(String uri) {
+    submit(() -> {
+      String key = Uris.canonical(uri);
+      Optional<FileRef> file = state.locate(key);
+      if (file.isPresent() && file.get().path().equals(Snapshot.CONFIG_FILE)) {
+        reload(file.get().root());
+      } else if (!open.containsKey(key)) {
+        replaceFile(key, Optional.empty());
+      }
+    });
+  }
+
+  public void settings(Settings settings) {
+    submit(() -> {
+      List<RootState> roots = new ArrayList<>();
+      for (RootState root : state.roots()) {
+        roots.add(RootState.of(root.folder(), root.snapshot().withSeverityOverrides(settings.rules())));
+      }
+      publish(roots, settings);
+    });
+  }
+
+  private void reload(RootState root) {
+    List<RootState> roots = new ArrayList<>(state.roots());
+    int index = roots.indexOf(root);
+    Optional<RootState> loaded = load(root.folder());
+    if (loaded.isPresent()) {
+      roots.set(index, loaded.get());
+    } else {
+      roots.remove(index);
+    }
+    publish(roots, state.settings());
+  }
+
+  /** Loads a folder from disk, then lays the open documents inside it over the disk's text. */
+  private Optional<RootState> load(Path folder) {
+    try {
+      Snapshot snapshot = Loader.load(folder).withSeverityOverrides(state.settings().rules());
+      for (Map.Entry<String, OpenDocument> document : open.entrySet()) {
+        Optional<Path> path = Uris.path(document.getKey());
+        if (path.isPresent() && path.get().startsWith(folder)) {
+          String relative = folder.relativize(path.get()).toString().replace('\\', '/');
+          snapshot = snapshot.withFile(SourceFile.parse(relative, document.getValue().text()));
+        }
+      }
+      return Optional.of(RootState.of(folder, snapshot));
+    } catch (IOException e) {
+      log.warn("cannot read workspace folder " + folder + ": " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** Puts the editor's text, or the disk's when empty, in place of a file of the folder that holds it. */
+  private void replaceFile(String uri, Optional<String> text) {
+    Optional<FileRef> located = state.locate(uri);
+    if (located.isEmpty() || !isYaml(located.get().path())) {
+      return;
+    }
+    RootState root = located.get().root();
+    String path = located.get().path();
+    Snapshot snapshot = root.snapshot();
+    Snapshot next;
+    if (text.isPresent()) {
+      next = snapshot.withFile(SourceFile.parse(path, text.get()));
+    } else {
+      next = readDisk(root.folder(), path, snapshot).map(snapshot::withFile).orElseGet(() -> snapshot.withoutFile(path));
+    }
+    List<RootState> roots = new ArrayList<>(state.roots());
+    roots.set(roots.indexOf(root), RootState.of(root.folder(), next));
+    publish(roots, state.settings());
+  }
+
+  private Optional<SourceFile> readDisk(Path folder, String path, Snapshot snapshot) {
+    try {
+      return Loader.readFile(folder, path, snapshot.config().maxFileSize());
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static boolean isYaml(String path) {
+    return path.endsWith(".yaml") || path.endsWith(".yml");
+  }
+
+  private void publish(List<RootState> roots, Settings settings) {
+    Map<String, Integer> versions = new HashMap<>();
+    open.forEach((uri, document) -> versions.put(uri, document.version()));
+    state = new WorkspaceState(++revision, roots, settings, versions);
+    onChange.accept(state);
+  }
+
+  private void submit(Runnable change) {
+    try {
+      writer.execute(() -> {
+        try {
+          change.run();
+        } catch (RuntimeException e) {
+          // One bad change must not stop the writer: later edits still apply.
+          log.error("a workspace change failed", e);
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      // The server is shutting down; late notifications are dropped.
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package dev.strata.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.strata.analysis.rules.DependencyCycleRule;
+import dev.strata.model.Severity;
+import dev.strata.testing.Fixture;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AnalyzerTest {
+  private static final String SELF_LOOPS =
+      """
+      #- clusters/home/ks.yaml
+      apiVersion: kustomize.toolkit.fluxcd.io/v1
+      kind: Kustomization
+      metadata: {name: a, namespace: flux-system}
+      spec:
+        path: ./none
+        dependsOn:
+          # strata-ignore: dependency-cycle
+          - name: a
+      ---
+      apiVersion: kustomize.toolkit.fluxcd.io/v1
+      kind: Kustomization
+      metadata: {name: b, namespace: flux-system}
+      spec:
+        path: ./none
+        dependsOn:
+          - name: b  # strata-ignore: unknown-dependency, dependency-cycle
+      ---
+      apiVersion: kustomize.toolkit.fluxcd.io/v1
+      kind: Kustomization
+      metadata: {name: c, namespace: flux-system}
+      spec:
+        path: ./none
+        dependsOn:
+          # strata-ignore: missing-path
+          - name: c
+      """;
+
+  private static final class Throwing implements Rule {
+    @Override
+    public String id() {
+      return "always-throws";
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+      return Severity.ERROR;
+    }
+
+    @Override
+    public String summary() {
+      return "Throws.";
+    }
+
+    @Override
+    public void check(Analysis analysis, Reporter reporter) {
+      throw new IllegalStateException("boom");
+    }
+  }
+
+  @Test
+  void skipsARuleThatThrowsAndKeepsTheOthers() {
+    List<String> failed = new ArrayList<>();
+    List<Finding> findings =
+        new Analyzer(List.of(new Throwing(), new DependencyCycleRule()), (rule, e) -> failed.add(rule.id() + ": " + e.getMessage()))
+            .analyze(Fixture.of(SELF_LOOPS).analysis());
+    assertEquals(List.of("always-throws: boom"), failed);
+    assertEquals(1, findings.size());
+  }
+
+  @Test
+  void honoursIgnoreCommentsAboveAndAtTheEndOfALine() {
+    List<Finding> findings = Fixture.of(SELF_LOOPS).findings("dependency-cycle");
+    assertEquals(List.of("flux-system/c -> flux-system/c"), findings.stream().map(f -> f.message().split(": ")[1].split(";")[0]).toList());
+  }
+
+  @Test
+  void honoursAFileWideIgnore() {
+    assertEquals(
+        List.of(), Fixture.of(SELF_LOOPS.replace("kind: Kustomization\nmetadata: {name: c", "kind: Kustomization\n# strata-ignore-file: dependency-cycle\nmetadata: {name: c")).findings("dependency-cycle"));
+  }
+
+  @Test
+  void dropsTheFindingsOfARuleTurnedOff() {
+    assertEquals(
+        List.of(),
+        Fixture.of(SELF_LOOPS + "#- .strata.yaml\nrules:\n  dependency-cycle: off\n").findings("dependency-cycle"));
+  }
+}
