@@ -147,6 +147,38 @@ class ClusterFactsTest {
   }
 
   @Test
+  void readsTheVaultCredentialsOfAClusterIssuerInAnyNamespace() {
+    ClusterFacts facts =
+        facts(
+            ROOT
+                + """
+                #- platform/issuer.yaml
+                apiVersion: cert-manager.io/v1
+                kind: ClusterIssuer
+                metadata:
+                  name: vault
+                spec:
+                  vault:
+                    auth:
+                      tokenSecretRef: {name: vault-token, key: token}
+                ---
+                apiVersion: cert-manager.io/v1
+                kind: Issuer
+                metadata:
+                  name: vault
+                  namespace: team
+                spec:
+                  vault:
+                    auth:
+                      kubernetes:
+                        secretRef: {name: vault-sa, key: token}
+                """);
+    List<String> uses = facts.uses().stream().map(u -> u.namespace().orElse("*") + "/" + u.name() + " " + u.describe()).toList();
+    assertTrue(uses.contains("*/vault-token ClusterIssuer vault (Vault credentials of the issuer)"), uses.toString());
+    assertTrue(uses.contains("team/vault-sa Issuer team/vault (Vault credentials of the issuer)"), uses.toString());
+  }
+
+  @Test
   void fansAClusterExternalSecretOutToItsNamespaces() {
     ClusterFacts facts =
         facts(
