@@ -188,4 +188,47 @@ class UnencryptedSecretRuleTest {
         """,
         "unencrypted-secret");
   }
+
+  @Test
+  void takesItsSeverityFromStrataYaml() {
+    assertFindings(
+        """
+        #- .strata.yaml
+        rules:
+          unencrypted-secret: warning
+          bootstrap-deadlock: off
+        #- secret.yaml
+        apiVersion: v1
+        kind: Secret
+        metadata:
+          name: app
+        stringData:
+          password: hunter2
+        # ^^^^^^^^ warning[unencrypted-secret]
+        """,
+        "unencrypted-secret");
+  }
+
+  @Test
+  void isSilencedByAnIgnoreComment() {
+    assertFindings(
+        """
+        #- secret.yaml
+        apiVersion: v1
+        kind: Secret
+        metadata:
+          name: app
+        stringData:
+          # strata-ignore: unencrypted-secret
+          password: not-a-secret
+        ---
+        apiVersion: v1
+        kind: Secret
+        metadata:
+          name: other
+        stringData:
+          token: not-a-secret-either # strata-ignore: unencrypted-secret
+        """,
+        "unencrypted-secret");
+  }
 }
