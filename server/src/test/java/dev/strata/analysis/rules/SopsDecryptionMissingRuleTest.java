@@ -153,4 +153,24 @@ class SopsDecryptionMissingRuleTest {
             """,
         "sops-decryption-missing");
   }
+
+  @Test
+  void leavesObjectsOfTheRootAloneSinceItsDecryptionIsConfiguredOutsideGit() {
+    // Regression: flux bootstrap's gotk-sync.yaml has no decryption; it is set by flags or a kustomize patch.
+    assertFindings(
+        ROOT
+            + """
+            #- clusters/home/cluster-secrets.sops.yaml
+            apiVersion: v1
+            kind: Secret
+            metadata:
+              name: cluster-secrets
+              namespace: flux-system
+            stringData:
+              DOMAIN: ENC[AES256_GCM,data:Zm9v,iv:YWJj,tag:ZGVm,type:str]
+            sops:
+              mac: ENC[AES256_GCM,data:bWFj,iv:YWJj,tag:ZGVm,type:str]
+            """,
+        "sops-decryption-missing");
+  }
 }
