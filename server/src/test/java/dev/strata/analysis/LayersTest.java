@@ -142,4 +142,67 @@ class LayersTest {
         .filter(f -> f.severity().compareTo(Severity.WARNING) <= 0)
         .toList();
   }
+
+  @Test
+  void aStoreWhoseTokenComesThroughAnotherStoreIsNotBootstrap() {
+    String fixture =
+        SecretFixtures.LAYERED
+            + "#- apps/vault.yaml\n" + SecretFixtures.kustomization("vault-store", "./infra/vault", "stores")
+            + "#- infra/vault/store.yaml\n"
+            + """
+            apiVersion: external-secrets.io/v1
+            kind: SecretStore
+            metadata:
+              name: vault
+              namespace: team
+            spec:
+              provider:
+                vault:
+                  server: https://vault.example.com
+                  auth:
+                    tokenSecretRef: {name: vault-token, key: token}
+            ---
+            apiVersion: external-secrets.io/v1
+            kind: ExternalSecret
+            metadata:
+              name: vault-token
+              namespace: team
+            spec:
+              secretStoreRef: {kind: ClusterSecretStore, name: onepassword}
+              target:
+                name: vault-token
+            """;
+    Analysis analysis = Fixture.of(fixture).analysis();
+    Layers layers = analysis.layers(analysis.clusters().get(0));
+    assertFalse(layers.bootstrap(ks("vault-store")));
+    assertTrue(Fixture.of(fixture).findings("bootstrap-deadlock").isEmpty());
+  }
+
+  @Test
+  void theRootsLeafKustomizationsInAFlatLayoutAreNotBootstrap() {
+    String fixture =
+        "#- clusters/home/flux-system/gotk-sync.yaml\n"
+            + """
+            apiVersion: kustomize.toolkit.fluxcd.io/v1
+            kind: Kustomization
+            metadata:
+              name: flux-system
+              namespace: flux-system
+            spec:
+              path: ./clusters/home
+              sourceRef: {kind: GitRepository, name: flux-system}
+            """
+            + "#- clusters/home/apps.yaml\n" + SecretFixtures.kustomization("apps", "./apps")
+            + "#- apps/deployment.yaml\n"
+            + """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+              namespace: default
+            """;
+    Layers layers = layers(fixture);
+    assertEquals(Layer.APPLICATION, layers.of(ks("apps")));
+    assertTrue(layers.bootstrap(ks("flux-system")));
+  }
 }
