@@ -117,4 +117,11 @@ class SopsCreationRuleMissingRuleTest {
         """;
     assertEquals(List.of(), reported(catchAll + "#- talos/talsecret.sops.yaml\n" + ENCRYPTED));
   }
+
+  @Test
+  void readsTheAlternateNameSopsYml() {
+    List<String> reported = reported(ROOT_RULES.replace("#- .sops.yaml", "#- .sops.yml") + "#- talos/talsecret.sops.yaml\n" + ENCRYPTED);
+    assertEquals(1, reported.size(), reported.toString());
+    assertTrue(reported.get(0).contains("no creation_rules entry of .sops.yml matches"), reported.get(0));
+  }
 }
