@@ -37,7 +37,9 @@ fi
 rm -f strata-0.1.0.vsix
 npm run -s package
 record "package strata-0.1.0.vsix with the server jar" $?
-if [ -f strata-0.1.0.vsix ] && unzip -l strata-0.1.0.vsix | grep -q 'extension/server/strata.jar'; then
+# The listing is read whole: with pipefail, grep -q closing the pipe early would fail unzip with SIGPIPE.
+vsix_listing=$( [ -f strata-0.1.0.vsix ] && unzip -l strata-0.1.0.vsix || true)
+if [[ "$vsix_listing" == *extension/server/strata.jar* ]]; then
   record "the .vsix contains server/strata.jar" 0
 else
   record "the .vsix contains server/strata.jar" 1
