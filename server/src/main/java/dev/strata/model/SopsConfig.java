@@ -15,7 +15,14 @@ import java.util.regex.PatternSyntaxException;
  * A {@code .sops.yaml}: its {@code creation_rules} in order (first match wins) and where it lives, since
  * {@code path_regex} is matched against paths relative to that folder.
  */
-public record SopsConfig(String directory, List<CreationRule> rules, List<ConfigProblem> problems) {
+public record SopsConfig(String path, String directory, List<CreationRule> rules, List<ConfigProblem> problems) {
+  /** The names sops looks for, in its order of preference. */
+  public static final List<String> FILE_NAMES = List.of(".sops.yaml", ".sops.yml");
+
+  public static boolean isConfigName(String name) {
+    return FILE_NAMES.contains(name);
+  }
+
   public SopsConfig {
     rules = List.copyOf(rules);
     problems = List.copyOf(problems);
@@ -40,7 +47,7 @@ public record SopsConfig(String directory, List<CreationRule> rules, List<Config
       if (file.problems().isEmpty()) {
         problems.add(new ConfigProblem(".sops.yaml has no creation_rules mapping", Range.ZERO));
       }
-      return new SopsConfig(directory, rules, problems);
+      return new SopsConfig(path, directory, rules, problems);
     }
     Fields fields = Fields.of(root.get());
     Optional<YamlNode> list = fields.node("creation_rules");
@@ -67,7 +74,7 @@ public record SopsConfig(String directory, List<CreationRule> rules, List<Config
       }
       rules.add(new CreationRule(regex, rule.text("encrypted_regex").map(Located::value), rule.mapping().range()));
     }
-    return new SopsConfig(directory, rules, problems);
+    return new SopsConfig(path, directory, rules, problems);
   }
 
   /** The first rule that applies to a repository-relative path, if the path lies under this file's folder. */

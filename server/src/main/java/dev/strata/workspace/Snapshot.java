@@ -82,7 +82,7 @@ public final class Snapshot {
   private static List<SopsConfig> readSopsConfigs(Collection<SourceFile> files) {
     List<SopsConfig> result = new ArrayList<>();
     for (SourceFile file : files) {
-      if (file.name().equals(".sops.yaml")) {
+      if (SopsConfig.isConfigName(file.name())) {
         result.add(SopsConfig.read(file.path(), file.syntax()));
       }
     }
@@ -150,11 +150,15 @@ public final class Snapshot {
     return sopsConfigs;
   }
 
-  /** The {@code .sops.yaml} nearest to a path: in its folder or the closest folder above. */
+  /**
+   * The {@code .sops.yaml} nearest to a path: in its folder or the closest folder above, {@code .sops.yaml}
+   * before {@code .sops.yml} in one folder, as sops looks upwards from where it runs.
+   */
   public Optional<SopsConfig> sopsConfigFor(String path) {
     return sopsConfigs.stream()
         .filter(c -> c.directory().isEmpty() || path.startsWith(c.directory() + "/"))
-        .max((a, b) -> Integer.compare(a.directory().length(), b.directory().length()));
+        .max(java.util.Comparator.<SopsConfig>comparingInt(c -> c.directory().length())
+            .thenComparing(c -> c.path().endsWith(".yaml")));
   }
 
   public RenderTree render() {
