@@ -90,10 +90,12 @@ class ContainmentTest {
   @Test
   void noOutputShowsTheOutsideFileAsAnalysed() throws IOException {
     linkOutside();
+    // The marker may appear only where a missing-path message quotes the reference that climbs out.
     for (Cli run : Cli.everyOutput(root)) {
       assertTrue(run.finished(), run::toString);
-      assertFalse(run.out().contains("password") || run.out().contains("Secret " + MARKER) || run.out().contains("Secret/" + MARKER),
-          run::toString);
+      run.all().lines()
+          .filter(l -> l.contains(MARKER))
+          .forEach(l -> assertTrue(l.contains("points outside the repository") || l.contains("does not exist"), l));
     }
     Cli text = Cli.run("check", root.toString());
     text.out().lines().filter(l -> l.contains(MARKER)).forEach(l -> assertTrue(l.contains("error[missing-path]"), l));
