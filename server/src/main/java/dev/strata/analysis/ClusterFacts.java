@@ -303,7 +303,8 @@ public final class ClusterFacts {
   }
 
   private void collectNeeds(Applied applied) {
-    Optional<ObjectId> owner = applied.owner();
+    // A Kustomization's own fields (decryption, substituteFrom) are its needs, not its parent's.
+    Optional<ObjectId> owner = Deadlock.kustomizationOf(applied);
     if (owner.isEmpty()) {
       return;
     }

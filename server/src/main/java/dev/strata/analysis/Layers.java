@@ -35,11 +35,16 @@ public final class Layers {
   Layers(Cluster cluster, DependencyGraph graph, ClusterFacts facts, StrataConfig config) {
     Deque<ObjectId> queue = new ArrayDeque<>();
     facts.operators().forEach(id -> seed(id, "installs the External Secrets operator", true, queue));
-    facts.stores().forEach((store, provider) -> seed(provider, "applies " + store.kind() + " " + store.name(), true, queue));
+    facts.stores().forEach(
+        (store, provider) -> {
+          if (!servedByAnotherStore(facts, store)) {
+            seed(provider, "applies " + store.kind() + " " + store.name(), true, queue);
+          }
+        });
     facts.connectServers().forEach(id -> seed(id, "runs the 1Password Connect server", true, queue));
     cluster.root().rootId().ifPresent(root -> seed(root, "is the cluster's root Kustomization", false, queue));
     for (AppliedKustomization kustomization : cluster.kustomizations()) {
-      if (kustomization.applied().owner().equals(cluster.root().rootId())) {
+      if (kustomization.applied().owner().equals(cluster.root().rootId()) && appliesKustomizations(cluster, kustomization.id())) {
         seed(kustomization.id(), "is applied by the cluster's root", false, queue);
       }
     }
@@ -73,6 +78,33 @@ public final class Layers {
                   || kustomization.path().map(p -> m.matches(Path.of(p))).orElse(false));
       layers.put(id, configured || facts.infrastructure(id).isPresent() ? Layer.INFRASTRUCTURE : Layer.APPLICATION);
     }
+  }
+
+  /**
+   * A store whose every credential an ExternalSecret reads through another store comes up after that
+   * store; it is not needed for External Secrets to serve at all.
+   */
+  private static boolean servedByAnotherStore(ClusterFacts facts, ObjectId store) {
+    List<SecretUse> credentials =
+        facts.uses().stream()
+            .filter(u -> u.consumer().id().equals(store) && u.role() == SecretUse.Role.INFRASTRUCTURE)
+            .toList();
+    return !credentials.isEmpty()
+        && credentials.stream()
+            .allMatch(use -> {
+              List<SecretSource> sources = facts.sourcesOf(use);
+              return !sources.isEmpty()
+                  && sources.stream().allMatch(source -> source.mechanism() == SecretSource.Mechanism.EXTERNAL_SECRET
+                      && source.store().isPresent() && !source.store().get().equals(store.name()));
+            });
+  }
+
+  /**
+   * The root's children that build the rest of the cluster (a {@code cluster-apps} applying every
+   * {@code ks.yaml}) are bootstrap; a flat layout's leaf Kustomizations applied by the root are not.
+   */
+  private static boolean appliesKustomizations(Cluster cluster, ObjectId id) {
+    return cluster.appliedBy(id).stream().anyMatch(a -> a.manifest() instanceof dev.strata.model.FluxKustomization);
   }
 
   /**

@@ -30,7 +30,8 @@ final class SecretFields {
           new Row("cert-manager.io", Set.of("ClusterIssuer"), "spec.acme.privateKeySecretRef.name", Role.INFRASTRUCTURE, "ACME account key", true),
           new Row("cert-manager.io", Set.of("Issuer"), "spec.acme.solvers.[].dns01.**.*SecretRef.name", Role.INFRASTRUCTURE, "DNS-01 solver credentials", false),
           new Row("cert-manager.io", Set.of("ClusterIssuer"), "spec.acme.solvers.[].dns01.**.*SecretRef.name", Role.INFRASTRUCTURE, "DNS-01 solver credentials", true),
-          new Row("cert-manager.io", Set.of("ClusterIssuer", "Issuer"), "spec.vault.auth.**.secretRef.name", Role.INFRASTRUCTURE, "Vault credentials of the issuer", false),
+          new Row("cert-manager.io", Set.of("Issuer"), "spec.vault.auth.**.*ecretRef.name", Role.INFRASTRUCTURE, "Vault credentials of the issuer", false),
+          new Row("cert-manager.io", Set.of("ClusterIssuer"), "spec.vault.auth.**.*ecretRef.name", Role.INFRASTRUCTURE, "Vault credentials of the issuer", true),
           // CloudNative-PG: superuser, bootstrap and backup credentials.
           new Row("postgresql.cnpg.io", Set.of("Cluster"), "spec.superuserSecret.name", Role.INFRASTRUCTURE, "database superuser", false),
           new Row("postgresql.cnpg.io", Set.of("Cluster"), "spec.bootstrap.*.secret.name", Role.INFRASTRUCTURE, "database bootstrap secret", false),

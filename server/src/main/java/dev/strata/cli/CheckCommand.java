@@ -56,7 +56,7 @@ final class CheckCommand implements Callable<Integer> {
     }
     Analysis analysis = loaded.get();
     List<Finding> findings =
-        Analyzer.standard((rule, e) -> err.println("strata: rule " + rule.id() + " failed and was skipped: " + e.getClass().getSimpleName()))
+        Analyzer.standard(Main.ruleFailures(err))
             .analyze(analysis);
     switch (format) {
       case json -> out.println(FindingsJson.write(analysis, findings));

@@ -1,6 +1,8 @@
 package dev.strata.cli;
 
+import dev.strata.analysis.Rule;
 import java.io.PrintWriter;
+import java.util.function.BiConsumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -43,6 +45,14 @@ public final class Main implements Runnable {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /**
+   * How every command reports a rule that threw: its id and the exception's class, never the message,
+   * which could quote the input. The analysis goes on without that rule.
+   */
+  public static BiConsumer<Rule, RuntimeException> ruleFailures(PrintWriter err) {
+    return (rule, e) -> err.println("strata: rule " + rule.id() + " failed and was skipped: " + e.getClass().getSimpleName());
   }
 
   @Override

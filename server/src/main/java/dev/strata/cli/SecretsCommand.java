@@ -45,7 +45,7 @@ final class SecretsCommand implements Callable<Integer> {
       return Main.USAGE;
     }
     Analysis analysis = loaded.get();
-    List<Finding> findings = Analyzer.standard((rule, e) -> err.println("strata: rule " + rule.id() + " failed and was skipped")).analyze(analysis);
+    List<Finding> findings = Analyzer.standard(Main.ruleFailures(err)).analyze(analysis);
     List<SecretInventory.Row> rows = SecretInventory.of(analysis, findings);
     boolean clusters = analysis.clusters().size() > 1;
     out.print(

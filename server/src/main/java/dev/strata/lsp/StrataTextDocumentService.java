@@ -148,7 +148,11 @@ final class StrataTextDocumentService implements TextDocumentService {
     });
   }
 
+  /** A request without a document or a position answers with nothing rather than an internal error. */
   private <T> CompletableFuture<T> atCursor(TextDocumentPositionParams params, Function<Cursor, T> feature, T none) {
+    if (params == null || params.getTextDocument() == null || params.getTextDocument().getUri() == null || params.getPosition() == null) {
+      return CompletableFuture.completedFuture(none);
+    }
     return requests.compute(
         state -> Cursor.of(state, params.getTextDocument().getUri(), FromProto.position(params.getPosition())).map(feature).orElse(none));
   }

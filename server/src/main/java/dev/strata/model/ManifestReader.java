@@ -380,7 +380,7 @@ public final class ManifestReader {
     if (text.startsWith(ENCRYPTED_PREFIX)) {
       return SecretManifest.ValueShape.ENCRYPTED;
     }
-    if (PLACEHOLDER.matcher(text).find()) {
+    if (PLACEHOLDER.matcher(text).find() || text.contains("{{")) {
       return SecretManifest.ValueShape.PLACEHOLDER;
     }
     if (REFERENCE.matcher(text).find()) {

@@ -54,4 +54,14 @@ public record ObjectMeta(
   public Range range() {
     return node.range();
   }
+
+  /**
+   * Leaves the document's node out: for a Secret it holds the values, and a record's default string
+   * would print them wherever an object is logged or shown.
+   */
+  @Override
+  public String toString() {
+    return "ObjectMeta[" + apiVersion.value() + " " + kind.value() + " " + nameText()
+        + namespace.map(n -> " in " + n.value()).orElse("") + ", document " + document + " at " + node.range() + "]";
+  }
 }

@@ -19,7 +19,7 @@ public record SecretManifest(ObjectMeta meta, Optional<Located<String>> type, Li
   public enum ValueShape {
     /** {@code ENC[...]}: encrypted by SOPS. */
     ENCRYPTED,
-    /** Holds {@code ${VAR}} placeholders filled by Flux {@code postBuild}. */
+    /** Holds {@code ${VAR}} placeholders filled by Flux {@code postBuild}, or {@code {{ }}} template actions. */
     PLACEHOLDER,
     /** A reference resolved by a tool before applying ({@code op://vault/item/field}, {@code ref+...}). */
     REFERENCE,

@@ -2,6 +2,8 @@ package dev.strata.model;
 
 import dev.strata.syntax.YamlFile;
 import dev.strata.syntax.YamlMapping;
+import dev.strata.syntax.YamlNode;
+import dev.strata.syntax.YamlSequence;
 import dev.strata.text.Range;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +15,14 @@ import java.util.regex.PatternSyntaxException;
  * A {@code .sops.yaml}: its {@code creation_rules} in order (first match wins) and where it lives, since
  * {@code path_regex} is matched against paths relative to that folder.
  */
-public record SopsConfig(String directory, List<CreationRule> rules, List<ConfigProblem> problems) {
+public record SopsConfig(String path, String directory, List<CreationRule> rules, List<ConfigProblem> problems) {
+  /** The names sops looks for, in its order of preference. */
+  public static final List<String> FILE_NAMES = List.of(".sops.yaml", ".sops.yml");
+
+  public static boolean isConfigName(String name) {
+    return FILE_NAMES.contains(name);
+  }
+
   public SopsConfig {
     rules = List.copyOf(rules);
     problems = List.copyOf(problems);
@@ -38,11 +47,22 @@ public record SopsConfig(String directory, List<CreationRule> rules, List<Config
       if (file.problems().isEmpty()) {
         problems.add(new ConfigProblem(".sops.yaml has no creation_rules mapping", Range.ZERO));
       }
-      return new SopsConfig(directory, rules, problems);
+      return new SopsConfig(path, directory, rules, problems);
     }
-    for (Fields rule : Fields.of(root.get()).mappings("creation_rules")) {
+    Fields fields = Fields.of(root.get());
+    Optional<YamlNode> list = fields.node("creation_rules");
+    boolean absent = list.isEmpty() && fields.node("destination_rules").isEmpty();
+    if (absent || list.isPresent() && !(list.get() instanceof YamlSequence)) {
+      Range at = list.map(YamlNode::range).orElse(root.get().range());
+      problems.add(new ConfigProblem(".sops.yaml must have a creation_rules list; sops cannot choose keys without it", at));
+    }
+    for (Fields rule : fields.mappings("creation_rules")) {
       Optional<Pattern> regex = Optional.empty();
       Optional<Located<String>> text = rule.text("path_regex");
+      if (text.isEmpty() && rule.node("path_regex").isPresent()) {
+        problems.add(new ConfigProblem("path_regex must be a string", rule.node("path_regex").get().range()));
+        continue;
+      }
       if (text.isPresent()) {
         try {
           regex = Optional.of(Pattern.compile(text.get().value()));
@@ -54,7 +74,7 @@ public record SopsConfig(String directory, List<CreationRule> rules, List<Config
       }
       rules.add(new CreationRule(regex, rule.text("encrypted_regex").map(Located::value), rule.mapping().range()));
     }
-    return new SopsConfig(directory, rules, problems);
+    return new SopsConfig(path, directory, rules, problems);
   }
 
   /** The first rule that applies to a repository-relative path, if the path lies under this file's folder. */

@@ -56,9 +56,36 @@ public final class Snapshot {
   }
 
   public static Snapshot of(Path root, Collection<SourceFile> files, Collection<String> otherFiles) {
+    Set<String> all = new HashSet<>(otherFiles);
+    files.forEach(f -> all.add(f.path()));
     NavigableMap<String, SourceFile> map = new TreeMap<>();
-    files.forEach(f -> map.put(f.path(), f));
-    return new Snapshot(0, root, map, Set.copyOf(otherFiles), null, Map.of(), Optional.empty());
+    Set<String> others = new HashSet<>(otherFiles);
+    for (SourceFile file : files) {
+      if (isChartTemplate(file.path(), all::contains)) {
+        others.add(file.path());
+      } else {
+        map.put(file.path(), file);
+      }
+    }
+    return new Snapshot(0, root, map, Set.copyOf(others), null, Map.of(), Optional.empty());
+  }
+
+  /**
+   * A file under the {@code templates/} folder of a Helm chart (a folder holding {@code Chart.yaml}) is a
+   * Go template, not YAML, until Helm renders it: Strata keeps its name and never parses it.
+   */
+  static boolean isChartTemplate(String path, java.util.function.Predicate<String> exists) {
+    int index = path.indexOf("templates/");
+    while (index >= 0) {
+      if (index == 0 || path.charAt(index - 1) == '/') {
+        String chart = index == 0 ? "" : path.substring(0, index - 1);
+        if (exists.test(chart.isEmpty() ? "Chart.yaml" : chart + "/Chart.yaml")) {
+          return true;
+        }
+      }
+      index = path.indexOf("templates/", index + 1);
+    }
+    return false;
   }
 
   /** A copy that reads its configuration from {@code config} instead of the root's {@code .strata.yaml}. */
@@ -82,7 +109,7 @@ public final class Snapshot {
   private static List<SopsConfig> readSopsConfigs(Collection<SourceFile> files) {
     List<SopsConfig> result = new ArrayList<>();
     for (SourceFile file : files) {
-      if (file.name().equals(".sops.yaml")) {
+      if (SopsConfig.isConfigName(file.name())) {
         result.add(SopsConfig.read(file.path(), file.syntax()));
       }
     }
@@ -90,6 +117,11 @@ public final class Snapshot {
   }
 
   public Snapshot withFile(SourceFile file) {
+    if (isChartTemplate(file.path(), this::exists)) {
+      Set<String> others = new HashSet<>(otherFiles);
+      others.add(file.path());
+      return new Snapshot(revision + 1, root, files, others, directories, severityOverrides, explicitConfig);
+    }
     NavigableMap<String, SourceFile> next = new TreeMap<>(files);
     next.put(file.path(), file);
     return new Snapshot(revision + 1, root, next, otherFiles, directories, severityOverrides, explicitConfig);
@@ -150,11 +182,15 @@ public final class Snapshot {
     return sopsConfigs;
   }
 
-  /** The {@code .sops.yaml} nearest to a path: in its folder or the closest folder above. */
+  /**
+   * The {@code .sops.yaml} nearest to a path: in its folder or the closest folder above, {@code .sops.yaml}
+   * before {@code .sops.yml} in one folder, as sops looks upwards from where it runs.
+   */
   public Optional<SopsConfig> sopsConfigFor(String path) {
     return sopsConfigs.stream()
         .filter(c -> c.directory().isEmpty() || path.startsWith(c.directory() + "/"))
-        .max((a, b) -> Integer.compare(a.directory().length(), b.directory().length()));
+        .max(java.util.Comparator.<SopsConfig>comparingInt(c -> c.directory().length())
+            .thenComparing(c -> c.path().endsWith(".yaml")));
   }
 
   public RenderTree render() {

@@ -2,6 +2,7 @@ package dev.strata.workspace;
 
 import dev.strata.model.Manifest;
 import dev.strata.model.ManifestReader;
+import dev.strata.model.SopsConfig;
 import dev.strata.syntax.YamlDocument;
 import dev.strata.syntax.YamlFile;
 import dev.strata.syntax.YamlParser;
@@ -30,7 +31,7 @@ public record SourceFile(
     YamlFile syntax = YamlParser.parse(text);
     String name = nameOf(path);
     List<Manifest> manifests = new ArrayList<>();
-    if (!name.equals(".sops.yaml") && !name.equals(".strata.yaml")) {
+    if (!SopsConfig.isConfigName(name) && !name.equals(".strata.yaml")) {
       for (YamlDocument document : syntax.documents()) {
         ManifestReader.read(document, name).ifPresent(manifests::add);
       }

@@ -56,6 +56,15 @@ class LspRobustnessTest {
   }
 
   @Test
+  void requestsWithoutADocumentOrPositionAnswerNothing() throws Exception {
+    Fixture.write(root, Repositories.CYCLE);
+    try (LspSession session = LspSession.start(root)) {
+      var documents = session.server.getTextDocumentService();
+      assertNull(documents.hover(new HoverParams()).get(RecordingClient.TIMEOUT_SECONDS, TimeUnit.SECONDS));
+    }
+  }
+
+  @Test
   void requestsAfterShutdownAreRefused() throws Exception {
     Fixture fixture = Fixture.write(root, Repositories.CYCLE);
     try (LspSession session = LspSession.start(root)) {

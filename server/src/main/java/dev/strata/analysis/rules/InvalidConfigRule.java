@@ -45,7 +45,7 @@ public final class InvalidConfigRule implements Rule {
       }
     }
     for (SopsConfig config : snapshot.sopsConfigs()) {
-      String file = config.directory().isEmpty() ? ".sops.yaml" : config.directory() + "/.sops.yaml";
+      String file = config.path();
       for (ConfigProblem problem : config.problems()) {
         reporter.report(finding(file, problem.range(), problem.message()));
       }

@@ -58,13 +58,15 @@ public final class MissingDependencyRule implements Rule {
   }
 
   /** Needs grouped by provider, keeping only providers the Kustomization is not ordered after. */
-  static Map<ObjectId, List<Need>> missing(Cluster cluster, DependencyGraph graph, ObjectId kustomization, List<Need> needs) {
+  public static Map<ObjectId, List<Need>> missing(Cluster cluster, DependencyGraph graph, ObjectId kustomization, List<Need> needs) {
     Set<ObjectId> ordered = new HashSet<>(graph.upstream(kustomization));
     ordered.add(kustomization);
     ordered.addAll(ancestors(cluster, kustomization));
     Map<ObjectId, List<Need>> byProvider = new LinkedHashMap<>();
     for (Need need : needs) {
-      if (!ordered.contains(need.provider()) && graph.contains(need.provider())) {
+      // A provider the Kustomization itself applies cannot be waited for with dependsOn.
+      if (!ordered.contains(need.provider()) && graph.contains(need.provider())
+          && !ancestors(cluster, need.provider()).contains(kustomization)) {
         byProvider.computeIfAbsent(need.provider(), p -> new ArrayList<>()).add(need);
       }
     }
@@ -94,8 +96,11 @@ public final class MissingDependencyRule implements Rule {
     Need first = needs.get(0);
     String cycle = graph.wouldCreateCycle(kustomization.id(), provider)
         ? "; " + provider.qualifiedName() + " already waits for it, so the order between them needs a closer look" : "";
-    String message = "Kustomization " + kustomization.id().qualifiedName() + " applies " + first.consumer().id().kind() + " "
-        + first.consumer().id().name() + ", which needs " + first.what() + " from Kustomization " + provider.qualifiedName()
+    String user = first.consumer().id().equals(kustomization.id())
+        ? "Kustomization " + kustomization.id().qualifiedName() + " needs "
+        : "Kustomization " + kustomization.id().qualifiedName() + " applies " + first.consumer().id().kind() + " "
+            + first.consumer().id().name() + ", which needs ";
+    String message = user + first.what() + " from Kustomization " + provider.qualifiedName()
         + ", but has no dependsOn path to it: on a fresh cluster it fails until Flux retries" + cycle;
     List<Finding.Related> related = new ArrayList<>();
     for (Need need : needs.subList(0, Math.min(needs.size(), 5))) {

@@ -41,7 +41,7 @@ public final class SopsCreationRuleMissingRule implements Rule {
       }
       Optional<SopsConfig> config = analysis.snapshot().sopsConfigFor(file.path());
       if (config.isPresent() && config.get().problems().isEmpty() && config.get().ruleFor(file.path()).isEmpty()) {
-        String location = config.get().directory().isEmpty() ? ".sops.yaml" : config.get().directory() + "/.sops.yaml";
+        String location = config.get().path();
         String relative = config.get().directory().isEmpty() ? file.path() : file.path().substring(config.get().directory().length() + 1);
         reporter.report(
             finding(file.path(), Range.ZERO,

@@ -39,7 +39,8 @@ public final class SopsDecryptionMissingRule implements Rule {
           continue;
         }
         Optional<AppliedKustomization> owner = cluster.ownerOf(applied);
-        if (owner.isPresent() && owner.get().decryption().map(d -> !d.isSops()).orElse(true)) {
+        boolean root = owner.isPresent() && cluster.root().rootId().filter(owner.get().id()::equals).isPresent();
+        if (owner.isPresent() && !root && owner.get().decryption().map(d -> !d.isSops()).orElse(true)) {
           reporter.report(
               finding(applied.file(), applied.meta().anchor(),
                   applied.id().kind() + " " + applied.id().qualifiedName() + " is SOPS-encrypted, but Kustomization "

@@ -5,6 +5,7 @@ import dev.strata.analysis.Rule;
 import dev.strata.model.Manifest;
 import dev.strata.model.SecretManifest;
 import dev.strata.model.Severity;
+import dev.strata.model.SopsConfig;
 import dev.strata.syntax.YamlDocument;
 import dev.strata.text.Range;
 import dev.strata.workspace.SourceFile;
@@ -63,7 +64,7 @@ public final class UnencryptedSecretRule implements Rule {
   }
 
   static boolean isSopsName(String name) {
-    return (name.endsWith(".sops.yaml") || name.endsWith(".sops.yml")) && !name.equals(".sops.yaml") && !name.equals(".sops.yml");
+    return (name.endsWith(".sops.yaml") || name.endsWith(".sops.yml")) && !SopsConfig.isConfigName(name);
   }
 
   private static boolean isPlain(SecretManifest secret) {

@@ -7,13 +7,14 @@ import dev.strata.analysis.Rule;
 import dev.strata.model.Severity;
 import dev.strata.workspace.Cluster;
 import dev.strata.workspace.Dependency;
+import dev.strata.workspace.ExternalContent;
 import dev.strata.workspace.ObjectId;
 import java.util.Optional;
 
 /**
  * A {@code dependsOn} entry that names no object of that kind in the resolved namespace: Flux retries it
  * every 30 seconds forever. Names with an unresolved {@code ${VAR}} are never reported, and neither are
- * clusters that build sources from outside the repository, where the name may be defined.
+ * names in namespaces where a build of a source outside the repository may define them.
  */
 public final class UnknownDependencyRule implements Rule {
   @Override
@@ -34,13 +35,11 @@ public final class UnknownDependencyRule implements Rule {
   @Override
   public void check(Analysis analysis, Reporter reporter) {
     for (Cluster cluster : analysis.clusters()) {
-      if (cluster.kustomizations().stream().anyMatch(k -> k.external())) {
-        continue;
-      }
+      ExternalContent external = new ExternalContent(cluster);
       DependencyGraph graph = analysis.graph(cluster);
       for (ObjectId node : graph.nodes()) {
         for (Dependency dependency : graph.dependencies(node)) {
-          if (isUnknown(cluster, graph, dependency)) {
+          if (isUnknown(cluster, graph, dependency) && !external.mayDefine(dependency.target().namespace())) {
             reporter.report(finding(dependency.file(), dependency.ref().name().range(), message(cluster, dependency)));
           }
         }

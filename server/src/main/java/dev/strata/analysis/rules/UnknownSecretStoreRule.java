@@ -7,14 +7,15 @@ import dev.strata.model.ExternalSecret;
 import dev.strata.model.Severity;
 import dev.strata.workspace.Applied;
 import dev.strata.workspace.Cluster;
+import dev.strata.workspace.ExternalContent;
 import dev.strata.workspace.ObjectId;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * An ExternalSecret whose {@code secretStoreRef} names no SecretStore (in its namespace) or
- * ClusterSecretStore in the cluster: it never syncs. Names with {@code ${VAR}} and clusters that build
- * sources from outside the repository are not judged.
+ * ClusterSecretStore in the cluster: it never syncs. Names with {@code ${VAR}} are not judged, nor stores that a build
+ * of a source outside the repository may define.
  */
 public final class UnknownSecretStoreRule implements Rule {
   @Override
@@ -35,9 +36,7 @@ public final class UnknownSecretStoreRule implements Rule {
   @Override
   public void check(Analysis analysis, Reporter reporter) {
     for (Cluster cluster : analysis.clusters()) {
-      if (cluster.kustomizations().stream().anyMatch(k -> k.external())) {
-        continue;
-      }
+      ExternalContent outside = new ExternalContent(cluster);
       ClusterFacts facts = analysis.facts(cluster);
       for (Applied applied : cluster.objects()) {
         if (!(applied.manifest() instanceof ExternalSecret external)) {
@@ -50,7 +49,7 @@ public final class UnknownSecretStoreRule implements Rule {
             continue;
           }
           ObjectId store = facts.storeOf(applied, ref);
-          if (store.unresolved() || !cluster.find(store).isEmpty()) {
+          if (store.unresolved() || !cluster.find(store).isEmpty() || outside.mayDefine(store.namespace())) {
             continue;
           }
           reporter.report(finding(applied.file(), ref.name().range(), message(cluster, applied, store)));

@@ -16,8 +16,8 @@ import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.WorkspaceEdit;
 
 /**
- * Quick fixes for the findings under the requested range, built by the analysis layer as plain file
- * changes and converted here. A fix this client cannot apply (file creation without resource operations,
+ * Quick fixes for the findings under the requested range, and refactors of the objects under it (convert
+ * any ExternalSecret to SOPS), built by the analysis layer as plain file changes and converted here. A fix this client cannot apply (file creation without resource operations,
  * overlapping edits) is not offered at all.
  */
 public final class CodeActions {
@@ -35,6 +35,14 @@ public final class CodeActions {
               result.add(a);
             });
           }
+        }
+      }
+    }
+    if (wanted(only, CodeActionKind.RefactorRewrite)) {
+      for (Fix fix : Fixes.refactors(file.root().analysis(), file.path(), range)) {
+        boolean offered = result.stream().anyMatch(a -> a.getTitle().equals(fix.title()));
+        if (!offered) {
+          action(state, file, fix, CodeActionKind.RefactorRewrite, client).ifPresent(result::add);
         }
       }
     }

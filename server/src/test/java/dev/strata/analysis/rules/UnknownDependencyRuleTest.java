@@ -583,4 +583,62 @@ class UnknownDependencyRuleTest {
         """,
         RULE);
   }
+
+  @Test
+  void trustsNamesAnExternalBuildMayDefineInItsTargetNamespaceOnly() {
+    assertFindings(
+        ROOT
+            + """
+            #- apps/ks.yaml
+            apiVersion: kustomize.toolkit.fluxcd.io/v1
+            kind: Kustomization
+            metadata:
+              name: tenant
+              namespace: flux-system
+            spec:
+              path: ./
+              sourceRef: {kind: OCIRepository, name: tenant-repo}
+              targetNamespace: team-a
+            ---
+            apiVersion: kustomize.toolkit.fluxcd.io/v1
+            kind: Kustomization
+            metadata:
+              name: web
+              namespace: flux-system
+            spec:
+              dependsOn:
+                - name: team-app
+                  namespace: team-a
+                - name: platform
+            #           ^^^^^^^^ warning[unknown-dependency]: flux-system/platform
+            """,
+        RULE);
+  }
+
+  @Test
+  void trustsEveryNameWhenAnExternalBuildIsNotConfinedToANamespace() {
+    assertFindings(
+        ROOT
+            + """
+            #- apps/ks.yaml
+            apiVersion: kustomize.toolkit.fluxcd.io/v1
+            kind: Kustomization
+            metadata:
+              name: tenant
+              namespace: flux-system
+            spec:
+              path: ./
+              sourceRef: {kind: OCIRepository, name: tenant-repo}
+            ---
+            apiVersion: kustomize.toolkit.fluxcd.io/v1
+            kind: Kustomization
+            metadata:
+              name: web
+              namespace: flux-system
+            spec:
+              dependsOn:
+                - name: platform
+            """,
+        RULE);
+  }
 }
