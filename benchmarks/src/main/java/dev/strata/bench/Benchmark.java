@@ -43,8 +43,8 @@ public final class Benchmark {
   }
 
   void run() throws Exception {
-    out.printf("Strata benchmark: %d cores, Java %s, %d warm-up and %d measured runs, %d process runs, %d edits%n",
-        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), options.warmup(),
+    out.printf("Strata benchmark: %d cores, Java %s, at least %d warm-up runs and %d s of warm-up, %d measured runs, %d process runs, %d edits%n",
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), options.warmup(), options.warmupSeconds(),
         options.iterations(), options.processes(), options.edits());
     out.printf("strata check process: %s%n", options.checkCommand(Path.of("DIR")));
     Machine.loadAverage().ifPresent(load -> out.printf("load average at start: %s%n", load));
@@ -80,7 +80,15 @@ public final class Benchmark {
     List<Long> load = new ArrayList<>();
     List<Long> analyze = new ArrayList<>();
     int findings = 0;
-    for (int i = 0; i < options.warmup() + options.iterations(); i++) {
+    // Small repositories need many runs before C2 has compiled the parser: warm up for a minimum time too.
+    long warmUntil = System.nanoTime() + options.warmupSeconds() * 1_000_000_000L;
+    int warmRuns = 0;
+    while (warmRuns < options.warmup() || warmRuns < 500 && System.nanoTime() < warmUntil) {
+      Floor.run(root);
+      StrataRun.of(root);
+      warmRuns++;
+    }
+    for (int i = 0; i < options.iterations(); i++) {
       long startCpu = Cpu.process();
       long start = System.nanoTime();
       Floor.run(root);
@@ -90,21 +98,20 @@ public final class Benchmark {
       StrataRun run = StrataRun.of(root);
       long strataCpuNanos = Cpu.process() - startCpu;
       findings = run.findings().size();
-      if (i >= options.warmup()) {
-        floor.add(floorNanos);
-        strata.add(run.totalNanos());
-        floorCpu.add(floorCpuNanos);
-        strataCpu.add(strataCpuNanos);
-        load.add(run.loadNanos());
-        analyze.add(run.analyzeNanos());
-      }
+      floor.add(floorNanos);
+      strata.add(run.totalNanos());
+      floorCpu.add(floorCpuNanos);
+      strataCpu.add(strataCpuNanos);
+      load.add(run.loadNanos());
+      analyze.add(run.analyzeNanos());
     }
     Row row = new Row(name, files.size());
     row.floorWarm = Stats.of(floor).median();
     row.strataWarm = Stats.of(strata).median();
     row.floorWarmCpu = Stats.of(floorCpu).median();
     row.strataWarmCpu = Stats.of(strataCpu).median();
-    out.printf("floor (read + compose, 1 thread)  warm median %8.1f ms  (process CPU %.0f ms)%n", row.floorWarm, row.floorWarmCpu);
+    out.printf("floor (read + compose, 1 thread)  warm median %8.1f ms  (process CPU %.0f ms; after %d warm-up runs)%n",
+        row.floorWarm, row.floorWarmCpu, warmRuns);
     out.printf("strata load + analyze             warm median %8.1f ms  (process CPU %.0f ms; load %.1f, analyze %.1f)  = %.2fx floor (CPU %.2fx), %d findings%n",
         row.strataWarm, row.strataWarmCpu, Stats.of(load).median(), Stats.of(analyze).median(), row.strataWarm / row.floorWarm,
         row.strataWarmCpu / row.floorWarmCpu, findings);

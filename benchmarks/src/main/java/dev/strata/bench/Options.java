@@ -16,6 +16,7 @@ record Options(
     List<Integer> sizes,
     long seed,
     int warmup,
+    int warmupSeconds,
     int iterations,
     int processes,
     int edits,
@@ -30,7 +31,8 @@ record Options(
         --only TEXT        only corpus repositories whose folder name contains TEXT
         --sizes N,N,...    generated repositories of N YAML files (default 1000,5000,20000; 'none' to skip)
         --seed N           generator seed (default 42)
-        --warmup N         warm-up runs before the warm figures (default 5)
+        --warmup N         warm-up runs before the warm figures, at least (default 5)
+        --warmup-seconds N and warm-up for at least N seconds, at most 500 runs (default 5)
         --iterations N     measured warm runs; the median is printed (default 5)
         --processes N      runs of each whole process; the median is printed (default 3)
         --edits N          edits for the incremental figures (default 100)
@@ -46,6 +48,7 @@ record Options(
     List<Integer> sizes = List.of(1000, 5000, 20000);
     long seed = 42;
     int warmup = 5;
+    int warmupSeconds = 5;
     int iterations = 5;
     int processes = 3;
     int edits = 100;
@@ -61,6 +64,7 @@ record Options(
         case "--sizes" -> sizes = value.equals("none") ? List.of() : Arrays.stream(value.split(",")).map(String::trim).map(Integer::valueOf).toList();
         case "--seed" -> seed = Long.parseLong(value);
         case "--warmup" -> warmup = Integer.parseInt(value);
+        case "--warmup-seconds" -> warmupSeconds = Integer.parseInt(value);
         case "--iterations" -> iterations = Integer.parseInt(value);
         case "--processes" -> processes = Integer.parseInt(value);
         case "--edits" -> edits = Integer.parseInt(value);
@@ -74,7 +78,7 @@ record Options(
         i++;
       }
     }
-    return new Options(corpora, only, sizes, seed, warmup, Math.max(1, iterations), Math.max(1, processes), Math.max(2, edits), jar, flags, generate, help);
+    return new Options(corpora, only, sizes, seed, warmup, warmupSeconds, Math.max(1, iterations), Math.max(1, processes), Math.max(2, edits), jar, flags, generate, help);
   }
 
   List<Path> corpusRepositories() throws IOException {
