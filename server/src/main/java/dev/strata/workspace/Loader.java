@@ -115,7 +115,7 @@ public final class Loader {
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
             if (!dir.equals(root)
                 && (SKIPPED_DIRECTORIES.contains(dir.getFileName().toString())
-                    || !insideRoot(dir)
+                    || escapes(dir)
                     || isIgnored(ignored, dir))) {
               return FileVisitResult.SKIP_SUBTREE;
             }
@@ -124,7 +124,7 @@ public final class Loader {
 
           @Override
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-            if (!attrs.isRegularFile() || !insideRoot(file) || isIgnored(ignored, file)) {
+            if (!attrs.isRegularFile() || escapes(file) || isIgnored(ignored, file)) {
               return FileVisitResult.CONTINUE;
             }
             String relative = relative(file);
@@ -145,6 +145,14 @@ public final class Loader {
             return FileVisitResult.CONTINUE;
           }
         });
+  }
+
+  /**
+   * During the walk only a symbolic link can lead out of the root: every other path is below a folder
+   * already checked, so only links pay for resolving their real path.
+   */
+  private boolean escapes(Path path) {
+    return Files.isSymbolicLink(path) && !insideRoot(path);
   }
 
   private boolean insideRoot(Path path) {
