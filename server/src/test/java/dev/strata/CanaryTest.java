@@ -13,10 +13,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A secret value placed everywhere a secret can sit in a repository never reaches any output of check or graph. */
+/**
+ * A secret value placed everywhere a secret can sit in a repository never reaches any output of
+ * check or graph.
+ */
 class CanaryTest {
   private static final String CANARY = "CANARY-7f3e9a";
-  private static final String BASE64 = Base64.getEncoder().encodeToString(CANARY.getBytes(StandardCharsets.UTF_8));
+  private static final String BASE64 =
+      Base64.getEncoder().encodeToString(CANARY.getBytes(StandardCharsets.UTF_8));
   private static final String BASE64_UNPADDED = BASE64.replace("=", "");
 
   private static final String REPOSITORY =
@@ -130,8 +134,10 @@ class CanaryTest {
   @Test
   void keepsTheCanaryOutOfEveryCheckFormat() {
     for (String format : List.of("text", "json", "sarif")) {
-      CommandLineRun run = CommandLineRun.of("check", dir.toString(), "--format", format, "--fail-on", "info");
-      assertTrue(run.exitCode() == 1, "the fixture must produce findings in " + format + ":\n" + run);
+      CommandLineRun run =
+          CommandLineRun.of("check", dir.toString(), "--format", format, "--fail-on", "info");
+      assertTrue(
+          run.exitCode() == 1, "the fixture must produce findings in " + format + ":\n" + run);
       assertClean(run);
     }
   }
@@ -140,7 +146,9 @@ class CanaryTest {
   void reportsFindingsOnTheFilesThatHoldTheCanary() {
     String out = CommandLineRun.of("check", dir.toString()).out();
     for (String file : List.of("apps/broken.yaml", "apps/dup.yaml", "apps/secret.yaml")) {
-      assertTrue(out.contains(file + ":"), "no finding on " + file + ", so the test proves little:\n" + out);
+      assertTrue(
+          out.contains(file + ":"),
+          "no finding on " + file + ", so the test proves little:\n" + out);
     }
   }
 

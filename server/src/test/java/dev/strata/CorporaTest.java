@@ -20,9 +20,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Runs the analysis on every real repository of {@code ../shared/corpora} (skipped when absent). No rule
- * may fail, and every finding at warning or error must be judged real in {@code docs/corpora-findings.md};
- * a listed finding that no longer appears must leave the list too.
+ * Runs the analysis on every real repository of {@code ../shared/corpora} (skipped when absent). No
+ * rule may fail, and every finding at warning or error must be judged real in {@code
+ * docs/corpora-findings.md}; a listed finding that no longer appears must leave the list too.
  */
 class CorporaTest {
   private static Path corpora() {
@@ -33,9 +33,17 @@ class CorporaTest {
     return Path.of(System.getProperty("strata.docs", "../docs")).resolve("corpora-findings.md");
   }
 
-  /** The stable key of a finding: repository, path, 1-based line and rule, as the table writes them. */
+  /**
+   * The stable key of a finding: repository, path, 1-based line and rule, as the table writes them.
+   */
   static String key(String repository, Finding finding) {
-    return repository + " | " + finding.file() + ":" + (finding.range().start().line() + 1) + " | " + finding.rule();
+    return repository
+        + " | "
+        + finding.file()
+        + ":"
+        + (finding.range().start().line() + 1)
+        + " | "
+        + finding.rule();
   }
 
   /** The keys of the table rows: the first three cells of each row below the header. */
@@ -43,7 +51,9 @@ class CorporaTest {
     Set<String> keys = new TreeSet<>();
     for (String line : lines) {
       String trimmed = line.trim();
-      if (!trimmed.startsWith("|") || trimmed.startsWith("|---") || trimmed.startsWith("| repository")) {
+      if (!trimmed.startsWith("|")
+          || trimmed.startsWith("|---")
+          || trimmed.startsWith("| repository")) {
         continue;
       }
       String[] cells = trimmed.substring(1).split("\\|");
@@ -97,13 +107,29 @@ class CorporaTest {
                       assertEquals(
                           Set.of(),
                           unlisted,
-                          "findings on " + name + " not judged in " + judged() + ":\n"
-                              + String.join("\n", unlisted.stream().map(k -> "| " + k + " | reason |").toList()) + "\n"
+                          "findings on "
+                              + name
+                              + " not judged in "
+                              + judged()
+                              + ":\n"
+                              + String.join(
+                                  "\n",
+                                  unlisted.stream().map(k -> "| " + k + " | reason |").toList())
+                              + "\n"
                               + findings.stream()
                                   .filter(f -> unlisted.contains(key(name, f)))
-                                  .map(f -> f.file() + ":" + (f.range().start().line() + 1) + " " + f.rule() + ": " + f.message())
+                                  .map(
+                                      f ->
+                                          f.file()
+                                              + ":"
+                                              + (f.range().start().line() + 1)
+                                              + " "
+                                              + f.rule()
+                                              + ": "
+                                              + f.message())
                                   .reduce("", (a, b) -> a + "\n" + b));
-                      assertEquals(Set.of(), stale, "listed in " + judged() + " but no longer found");
+                      assertEquals(
+                          Set.of(), stale, "listed in " + judged() + " but no longer found");
                     }));
   }
 }

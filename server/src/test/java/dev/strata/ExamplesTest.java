@@ -15,12 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Each repository under {@code examples/} against its expected findings in
- * {@code src/test/resources/examples/<name>.txt}, in the CLI's text format. Run with
- * {@code -Dstrata.update=true} to rewrite the expectations, then review the diff.
+ * Each repository under {@code examples/} against its expected findings in {@code
+ * src/test/resources/examples/<name>.txt}, in the CLI's text format. Run with {@code
+ * -Dstrata.update=true} to rewrite the expectations, then review the diff.
  */
 class ExamplesTest {
-  private static final Path EXPECTED = Path.of(System.getProperty("basedir", ".")).resolve("src/test/resources/examples");
+  private static final Path EXPECTED =
+      Path.of(System.getProperty("basedir", ".")).resolve("src/test/resources/examples");
 
   private static Path examples() {
     return Path.of(System.getProperty("strata.examples", "../examples"));
@@ -29,7 +30,9 @@ class ExamplesTest {
   private static String check(Path example) {
     CommandLineRun run = CommandLineRun.of("check", example.toString(), "--fail-on", "info");
     assertTrue(run.exitCode() == 0 || run.exitCode() == 1, run.toString());
-    assertTrue(run.err().lines().count() == 1 && run.err().contains(" YAML files"), "only the summary on stderr:\n" + run.err());
+    assertTrue(
+        run.err().lines().count() == 1 && run.err().contains(" YAML files"),
+        "only the summary on stderr:\n" + run.err());
     return run.out();
   }
 
@@ -53,7 +56,9 @@ class ExamplesTest {
                         Files.createDirectories(EXPECTED);
                         Files.writeString(expected, actual);
                       }
-                      assertTrue(Files.exists(expected), "no expectation " + expected + "; run with -Dstrata.update=true");
+                      assertTrue(
+                          Files.exists(expected),
+                          "no expectation " + expected + "; run with -Dstrata.update=true");
                       assertEquals(Files.readString(expected), actual, folder.toString());
                     }));
   }
@@ -64,7 +69,9 @@ class ExamplesTest {
     assumeTrue(Files.isDirectory(layered), "no layered example");
     CommandLineRun run = CommandLineRun.of("check", layered.toString(), "--fail-on", "warning");
     assertEquals(0, run.exitCode(), run.toString());
-    assertTrue(run.out().lines().noneMatch(l -> l.contains(": error[") || l.contains(": warning[")), run.out());
+    assertTrue(
+        run.out().lines().noneMatch(l -> l.contains(": error[") || l.contains(": warning[")),
+        run.out());
   }
 
   @Test
@@ -72,7 +79,8 @@ class ExamplesTest {
     Path broken = examples().resolve("broken");
     assumeTrue(Files.isDirectory(broken), "no broken example");
     String out = CommandLineRun.of("check", broken.toString()).out();
-    for (String rule : List.of("dependency-cycle", "unknown-dependency", "dependency-kind-mismatch")) {
+    for (String rule :
+        List.of("dependency-cycle", "unknown-dependency", "dependency-kind-mismatch")) {
       assertTrue(out.contains("[" + rule + "]"), rule + " missing in\n" + out);
     }
   }

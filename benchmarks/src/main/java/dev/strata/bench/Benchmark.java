@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Measures Strata against the parse floor on each corpus repository and on generated repositories, and
- * prints one block per repository and a summary table (see docs/performance.md for how to read it).
- * Usage: {@code java -jar benchmarks/target/strata-benchmarks.jar [options]}; {@code --help} lists them.
+ * Measures Strata against the parse floor on each corpus repository and on generated repositories,
+ * and prints one block per repository and a summary table (see docs/performance.md for how to read
+ * it). Usage: {@code java -jar benchmarks/target/strata-benchmarks.jar [options]}; {@code --help}
+ * lists them.
  */
 public final class Benchmark {
   private final Options options;
@@ -43,9 +44,15 @@ public final class Benchmark {
   }
 
   void run() throws Exception {
-    out.printf("Strata benchmark: %d cores, Java %s, at least %d warm-up runs and %d s of warm-up, %d measured runs, %d process runs, %d edits%n",
-        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), options.warmup(), options.warmupSeconds(),
-        options.iterations(), options.processes(), options.edits());
+    out.printf(
+        "Strata benchmark: %d cores, Java %s, at least %d warm-up runs and %d s of warm-up, %d measured runs, %d process runs, %d edits%n",
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"),
+        options.warmup(),
+        options.warmupSeconds(),
+        options.iterations(),
+        options.processes(),
+        options.edits());
     out.printf("strata check process: %s%n", options.checkCommand(Path.of("DIR")));
     Machine.loadAverage().ifPresent(load -> out.printf("load average at start: %s%n", load));
     for (Path repository : options.corpusRepositories()) {
@@ -80,7 +87,8 @@ public final class Benchmark {
     List<Long> load = new ArrayList<>();
     List<Long> analyze = new ArrayList<>();
     int findings = 0;
-    // Small repositories need many runs before C2 has compiled the parser: warm up for a minimum time too.
+    // Small repositories need many runs before C2 has compiled the parser: warm up for a minimum
+    // time too.
     long warmUntil = System.nanoTime() + options.warmupSeconds() * 1_000_000_000L;
     int warmRuns = 0;
     while (warmRuns < options.warmup() || warmRuns < 500 && System.nanoTime() < warmUntil) {
@@ -110,11 +118,18 @@ public final class Benchmark {
     row.strataWarm = Stats.of(strata).median();
     row.floorWarmCpu = Stats.of(floorCpu).median();
     row.strataWarmCpu = Stats.of(strataCpu).median();
-    out.printf("floor (read + compose, 1 thread)  warm median %8.1f ms  (process CPU %.0f ms; after %d warm-up runs)%n",
+    out.printf(
+        "floor (read + compose, 1 thread)  warm median %8.1f ms  (process CPU %.0f ms; after %d warm-up runs)%n",
         row.floorWarm, row.floorWarmCpu, warmRuns);
-    out.printf("strata load + analyze             warm median %8.1f ms  (process CPU %.0f ms; load %.1f, analyze %.1f)  = %.2fx floor (CPU %.2fx), %d findings%n",
-        row.strataWarm, row.strataWarmCpu, Stats.of(load).median(), Stats.of(analyze).median(), row.strataWarm / row.floorWarm,
-        row.strataWarmCpu / row.floorWarmCpu, findings);
+    out.printf(
+        "strata load + analyze             warm median %8.1f ms  (process CPU %.0f ms; load %.1f, analyze %.1f)  = %.2fx floor (CPU %.2fx), %d findings%n",
+        row.strataWarm,
+        row.strataWarmCpu,
+        Stats.of(load).median(),
+        Stats.of(analyze).median(),
+        row.strataWarm / row.floorWarm,
+        row.strataWarmCpu / row.floorWarmCpu,
+        findings);
 
     ChildResult coldFloor = child("floor", root);
     ChildResult coldStrata = child("strata", root);
@@ -122,9 +137,15 @@ public final class Benchmark {
     row.strataCold = coldStrata.wallMs();
     row.floorColdCpu = coldFloor.cpuMs();
     row.strataColdCpu = coldStrata.cpuMs();
-    out.printf("floor cold (fresh JVM)                        %8.1f ms  (process CPU %.0f ms)%n", coldFloor.wallMs(), coldFloor.cpuMs());
-    out.printf("strata cold (fresh JVM)                       %8.1f ms  (process CPU %.0f ms) = %.2fx floor (CPU %.2fx)%n",
-        coldStrata.wallMs(), coldStrata.cpuMs(), coldStrata.wallMs() / coldFloor.wallMs(), coldStrata.cpuMs() / coldFloor.cpuMs());
+    out.printf(
+        "floor cold (fresh JVM)                        %8.1f ms  (process CPU %.0f ms)%n",
+        coldFloor.wallMs(), coldFloor.cpuMs());
+    out.printf(
+        "strata cold (fresh JVM)                       %8.1f ms  (process CPU %.0f ms) = %.2fx floor (CPU %.2fx)%n",
+        coldStrata.wallMs(),
+        coldStrata.cpuMs(),
+        coldStrata.wallMs() / coldFloor.wallMs(),
+        coldStrata.cpuMs() / coldFloor.cpuMs());
 
     Processes.Timing check = Processes.time(options.checkCommand(root), options.processes());
     Processes.Timing floorProcess = Processes.time(options.floorCommand(root), options.processes());
@@ -132,11 +153,16 @@ public final class Benchmark {
     row.floorProcess = floorProcess.wall().median();
     row.checkProcessCpu = check.cpu().median();
     row.floorProcessCpu = floorProcess.cpu().median();
-    out.printf("process: strata check             median %8.1f ms  min %.1f ms  (CPU median %.0f ms)%n",
+    out.printf(
+        "process: strata check             median %8.1f ms  min %.1f ms  (CPU median %.0f ms)%n",
         check.wall().median(), check.wall().min(), check.cpu().median());
-    out.printf("process: floor only               median %8.1f ms  min %.1f ms  (CPU median %.0f ms); check = %.2fx floor process (CPU %.2fx)%n",
-        floorProcess.wall().median(), floorProcess.wall().min(), floorProcess.cpu().median(),
-        check.wall().median() / floorProcess.wall().median(), check.cpu().median() / floorProcess.cpu().median());
+    out.printf(
+        "process: floor only               median %8.1f ms  min %.1f ms  (CPU median %.0f ms); check = %.2fx floor process (CPU %.2fx)%n",
+        floorProcess.wall().median(),
+        floorProcess.wall().min(),
+        floorProcess.cpu().median(),
+        check.wall().median() / floorProcess.wall().median(),
+        check.cpu().median() / floorProcess.cpu().median());
 
     Snapshot snapshot = Loader.load(root);
     List<EditLatency.Edit> edits = EditLatency.edits(snapshot, 20);
@@ -147,8 +173,15 @@ public final class Benchmark {
       row.editMedian = result.latency().median();
       row.editP95 = result.latency().p95();
       row.editCpuP95 = result.cpu().p95();
-      out.printf("edit -> findings (engine)         median %8.1f ms  p95 %.1f ms  (thread CPU median %.1f, p95 %.1f)  over %d edits in %d files, %d changed findings%n",
-          row.editMedian, row.editP95, result.cpu().median(), result.cpu().p95(), result.edits(), edits.size(), result.changed());
+      out.printf(
+          "edit -> findings (engine)         median %8.1f ms  p95 %.1f ms  (thread CPU median %.1f, p95 %.1f)  over %d edits in %d files, %d changed findings%n",
+          row.editMedian,
+          row.editP95,
+          result.cpu().median(),
+          result.cpu().p95(),
+          result.edits(),
+          edits.size(),
+          result.changed());
     }
     LspLatency.report(root, edits, options.edits(), out, row);
 
@@ -163,10 +196,13 @@ public final class Benchmark {
   }
 
   private void summary() {
-    out.printf("%nSummary, wall time (ms unless stated; warm = median of %d runs; ratio = strata / floor)%n%n", options.iterations());
+    out.printf(
+        "%nSummary, wall time (ms unless stated; warm = median of %d runs; ratio = strata / floor)%n%n",
+        options.iterations());
     out.println(Row.WALL_HEADER);
     rows.forEach(row -> out.println(row.wall()));
-    out.printf("%nSummary, CPU time (ms; whole process for runs, JIT and GC included; Java threads for edits)%n%n");
+    out.printf(
+        "%nSummary, CPU time (ms; whole process for runs, JIT and GC included; Java threads for edits)%n%n");
     out.println(Row.CPU_HEADER);
     rows.forEach(row -> out.println(row.cpu()));
     Machine.loadAverage().ifPresent(load -> out.printf("%nload average at end: %s%n", load));

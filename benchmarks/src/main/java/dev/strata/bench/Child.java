@@ -6,8 +6,9 @@ import java.lang.ref.Reference;
 import java.nio.file.Path;
 
 /**
- * Runs in a fresh JVM for the figures that need one: the cold floor, the cold analysis, and the heap that
- * stays after a full GC with the workspace loaded. Prints one line of {@code key value} pairs.
+ * Runs in a fresh JVM for the figures that need one: the cold floor, the cold analysis, and the
+ * heap that stays after a full GC with the workspace loaded. Prints one line of {@code key value}
+ * pairs.
  */
 public final class Child {
   private Child() {}
@@ -23,7 +24,15 @@ public final class Child {
       case "strata" -> {
         long start = System.nanoTime();
         StrataRun run = StrataRun.of(root);
-        System.out.println("wall " + (System.nanoTime() - start) + " cpu " + Cpu.process() + " load " + run.loadNanos() + " analyze " + run.analyzeNanos());
+        System.out.println(
+            "wall "
+                + (System.nanoTime() - start)
+                + " cpu "
+                + Cpu.process()
+                + " load "
+                + run.loadNanos()
+                + " analyze "
+                + run.analyzeNanos());
       }
       case "heap" -> {
         StrataRun run = StrataRun.of(root);

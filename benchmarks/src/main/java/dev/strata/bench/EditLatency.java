@@ -12,15 +12,19 @@ import java.util.regex.Pattern;
 
 /**
  * Edits that change findings: in a file whose Flux Kustomization has a {@code dependsOn}, the first
- * dependency is renamed to one that does not exist (an unknown-dependency finding appears) and renamed
- * back on the next round (it disappears). Without dependsOn anywhere, a Kustomization's path is broken
- * and restored instead.
+ * dependency is renamed to one that does not exist (an unknown-dependency finding appears) and
+ * renamed back on the next round (it disappears). Without dependsOn anywhere, a Kustomization's
+ * path is broken and restored instead.
  */
 final class EditLatency {
-  private static final Pattern DEPENDENCY = Pattern.compile("dependsOn:\\s*\\n\\s*- name: ([^\\s#]+)");
+  private static final Pattern DEPENDENCY =
+      Pattern.compile("dependsOn:\\s*\\n\\s*- name: ([^\\s#]+)");
   private static final Pattern PATH = Pattern.compile("(?m)^  path: (\\S+)$");
 
-  /** One file's text before and after the edit; the edit alternates between them. {@code marker} is the new name. */
+  /**
+   * One file's text before and after the edit; the edit alternates between them. {@code marker} is
+   * the new name.
+   */
   record Edit(String path, String original, String edited, String marker) {
     String text(int round) {
       return round % 2 == 0 ? edited : original;
@@ -29,7 +33,8 @@ final class EditLatency {
 
   /**
    * Up to {@code max} edits over distinct files, spread over the repository, each checked to add a
-   * finding that names its marker to its own file (so that the language server must publish that file).
+   * finding that names its marker to its own file (so that the language server must publish that
+   * file).
    */
   static List<Edit> edits(Snapshot snapshot, int max) {
     Analyzer analyzer = Analyzer.standard((rule, e) -> {});
@@ -39,8 +44,9 @@ final class EditLatency {
         break;
       }
       Snapshot broken = snapshot.withFile(SourceFile.parse(edit.path(), edit.edited()));
-      boolean named = analyzer.analyze(new Analysis(broken)).stream()
-          .anyMatch(f -> f.file().equals(edit.path()) && f.message().contains(edit.marker()));
+      boolean named =
+          analyzer.analyze(new Analysis(broken)).stream()
+              .anyMatch(f -> f.file().equals(edit.path()) && f.message().contains(edit.marker()));
       if (named) {
         result.add(edit);
       }
@@ -87,9 +93,9 @@ final class EditLatency {
   record Result(Stats latency, Stats cpu, int edits, int changed) {}
 
   /**
-   * Applies {@code count} edits one after another as the language server's writer does (a new snapshot
-   * sharing every other file, then a full analysis of it) and times each from text to findings. The
-   * first few warm the code up and are not counted, as for the language server.
+   * Applies {@code count} edits one after another as the language server's writer does (a new
+   * snapshot sharing every other file, then a full analysis of it) and times each from text to
+   * findings. The first few warm the code up and are not counted, as for the language server.
    */
   static Result measure(Snapshot base, List<Edit> edits, int count) {
     Analyzer analyzer = Analyzer.standard((rule, e) -> {});

@@ -14,12 +14,13 @@ import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
- * The least work any YAML tool must do: list the YAML files, read each one and compose every document
- * into snakeyaml-engine nodes, on one thread. Strata's figures are read against this floor. As a main
- * class it is the floor's whole process, next to {@code strata check}.
+ * The least work any YAML tool must do: list the YAML files, read each one and compose every
+ * document into snakeyaml-engine nodes, on one thread. Strata's figures are read against this
+ * floor. As a main class it is the floor's whole process, next to {@code strata check}.
  */
 public final class Floor {
-  private static final LoadSettings SETTINGS = LoadSettings.builder().setCodePointLimit(64 * 1024 * 1024).build();
+  private static final LoadSettings SETTINGS =
+      LoadSettings.builder().setCodePointLimit(64 * 1024 * 1024).build();
 
   private Floor() {}
 
@@ -39,7 +40,8 @@ public final class Floor {
   private static int compose(String text) {
     int documents = 0;
     try {
-      Composer composer = new Composer(SETTINGS, new ParserImpl(SETTINGS, new StreamReader(SETTINGS, text)));
+      Composer composer =
+          new Composer(SETTINGS, new ParserImpl(SETTINGS, new StreamReader(SETTINGS, text)));
       while (composer.hasNext()) {
         composer.next();
         documents++;
@@ -50,12 +52,18 @@ public final class Floor {
     return documents;
   }
 
-  /** Regular YAML files below the root, outside {@code .git} and {@code node_modules}, as Strata walks them. */
+  /**
+   * Regular YAML files below the root, outside {@code .git} and {@code node_modules}, as Strata
+   * walks them.
+   */
   static List<Path> yamlFiles(Path root) throws IOException {
     try (Stream<Path> walk = Files.walk(root)) {
       return walk.filter(Files::isRegularFile)
           .filter(p -> !p.toString().contains("/.git/") && !p.toString().contains("/node_modules/"))
-          .filter(p -> p.getFileName().toString().endsWith(".yaml") || p.getFileName().toString().endsWith(".yml"))
+          .filter(
+              p ->
+                  p.getFileName().toString().endsWith(".yaml")
+                      || p.getFileName().toString().endsWith(".yml"))
           .sorted()
           .toList();
     } catch (UncheckedIOException e) {

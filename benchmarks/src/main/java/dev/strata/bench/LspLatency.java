@@ -44,9 +44,9 @@ import org.eclipse.lsp4j.services.LanguageServer;
 
 /**
  * Edit-to-diagnostics latency through the real language server in this JVM, over piped streams and
- * JSON-RPC as an editor drives it, with a quiet period of 0: each edit is a full-text {@code didChange},
- * timed until the {@code publishDiagnostics} of the edited file shows that edit's finding (or its absence).
- * A few edits first warm the server up and are not counted.
+ * JSON-RPC as an editor drives it, with a quiet period of 0: each edit is a full-text {@code
+ * didChange}, timed until the {@code publishDiagnostics} of the edited file shows that edit's
+ * finding (or its absence). A few edits first warm the server up and are not counted.
  */
 final class LspLatency {
   private static final long TIMEOUT_SECONDS = 120;
@@ -65,26 +65,39 @@ final class LspLatency {
       row.lspMedian = latency.wall().median();
       row.lspP95 = latency.wall().p95();
       row.lspCpuP95 = latency.cpu().p95();
-      out.printf("edit -> publishDiagnostics (LSP)  median %8.1f ms  p95 %.1f ms  (thread CPU median %.1f, p95 %.1f)  over %d edits in %d files%n",
-          latency.wall().median(), latency.wall().p95(), latency.cpu().median(), latency.cpu().p95(), count, edits.size());
+      out.printf(
+          "edit -> publishDiagnostics (LSP)  median %8.1f ms  p95 %.1f ms  (thread CPU median %.1f, p95 %.1f)  over %d edits in %d files%n",
+          latency.wall().median(),
+          latency.wall().p95(),
+          latency.cpu().median(),
+          latency.cpu().p95(),
+          count,
+          edits.size());
     } catch (Exception e) {
       out.printf("edit -> publishDiagnostics (LSP)  not measured: %s%n", e);
     }
   }
 
-  static Processes.Timing measure(Path root, List<EditLatency.Edit> edits, int count) throws Exception {
+  static Processes.Timing measure(Path root, List<EditLatency.Edit> edits, int count)
+      throws Exception {
     JSONRPC_LOG.setLevel(Level.OFF);
-    ExecutorService threads = Executors.newCachedThreadPool(r -> {
-      Thread thread = new Thread(r, "bench-lsp-client");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService threads =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread thread = new Thread(r, "bench-lsp-client");
+              thread.setDaemon(true);
+              return thread;
+            });
     PipedInputStream serverIn = new PipedInputStream(1 << 20);
     PipedOutputStream toServer = new PipedOutputStream(serverIn);
     PipedInputStream clientIn = new PipedInputStream(1 << 20);
     PipedOutputStream serverOut = new PipedOutputStream(clientIn);
     CompletableFuture<Integer> exit =
-        CompletableFuture.supplyAsync(() -> ServerLauncher.run(serverIn, serverOut, new PrintStream(OutputStream.nullOutputStream())), threads);
+        CompletableFuture.supplyAsync(
+            () ->
+                ServerLauncher.run(
+                    serverIn, serverOut, new PrintStream(OutputStream.nullOutputStream())),
+            threads);
     Client client = new Client();
     Launcher<LanguageServer> launcher =
         new LSPLauncher.Builder<LanguageServer>()
@@ -115,13 +128,17 @@ final class LspLatency {
     }
   }
 
-  private static Processes.Timing edit(LanguageServer server, Client client, Path root, List<EditLatency.Edit> edits, int count)
+  private static Processes.Timing edit(
+      LanguageServer server, Client client, Path root, List<EditLatency.Edit> edits, int count)
       throws InterruptedException, IOException {
     List<String> uris = new ArrayList<>();
     for (EditLatency.Edit edit : edits) {
       String uri = root.resolve(edit.path()).toUri().toString();
       uris.add(uri);
-      server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "yaml", 1, edit.original())));
+      server
+          .getTextDocumentService()
+          .didOpen(
+              new DidOpenTextDocumentParams(new TextDocumentItem(uri, "yaml", 1, edit.original())));
     }
     int warmup = Math.min(20, Math.max(2, count / 5));
     int[] versions = new int[edits.size()];
@@ -135,10 +152,12 @@ final class LspLatency {
       client.published.clear();
       long start = System.nanoTime();
       long startCpu = Cpu.javaThreads();
-      server.getTextDocumentService()
-          .didChange(new DidChangeTextDocumentParams(
-              new VersionedTextDocumentIdentifier(uris.get(index), 2 + versions[index]++),
-              List.of(new TextDocumentContentChangeEvent(edit.text(round)))));
+      server
+          .getTextDocumentService()
+          .didChange(
+              new DidChangeTextDocumentParams(
+                  new VersionedTextDocumentIdentifier(uris.get(index), 2 + versions[index]++),
+                  List.of(new TextDocumentContentChangeEvent(edit.text(round)))));
       awaitDiagnostics(client, uris.get(index), edit.marker(), broken);
       if (i >= warmup) {
         nanos.add(System.nanoTime() - start);
@@ -148,7 +167,8 @@ final class LspLatency {
     return new Processes.Timing(Stats.of(nanos), Stats.of(cpu));
   }
 
-  private static void awaitDiagnostics(Client client, String uri, String marker, boolean present) throws InterruptedException, IOException {
+  private static void awaitDiagnostics(Client client, String uri, String marker, boolean present)
+      throws InterruptedException, IOException {
     while (true) {
       PublishDiagnosticsParams params = client.published.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
       if (params == null) {
@@ -156,7 +176,12 @@ final class LspLatency {
       }
       boolean shows =
           params.getDiagnostics().stream()
-              .anyMatch(d -> (d.getMessage().isLeft() ? d.getMessage().getLeft() : d.getMessage().getRight().getValue()).contains(marker));
+              .anyMatch(
+                  d ->
+                      (d.getMessage().isLeft()
+                              ? d.getMessage().getLeft()
+                              : d.getMessage().getRight().getValue())
+                          .contains(marker));
       if (params.getUri().equals(uri) && shows == present) {
         return;
       }
@@ -169,7 +194,9 @@ final class LspLatency {
     params.setWorkspaceFolders(List.of(new WorkspaceFolder(root.toUri().toString(), "bench")));
     WindowClientCapabilities window = new WindowClientCapabilities();
     window.setWorkDoneProgress(true);
-    params.setCapabilities(new ClientCapabilities(new WorkspaceClientCapabilities(), new TextDocumentClientCapabilities(), window, null));
+    params.setCapabilities(
+        new ClientCapabilities(
+            new WorkspaceClientCapabilities(), new TextDocumentClientCapabilities(), window, null));
     JsonObject options = new JsonObject();
     options.addProperty("debounceMs", 0);
     params.setInitializationOptions(options);
@@ -193,7 +220,8 @@ final class LspLatency {
 
     @Override
     public void notifyProgress(ProgressParams params) {
-      if (params.getValue().isLeft() && params.getValue().getLeft() instanceof WorkDoneProgressEnd) {
+      if (params.getValue().isLeft()
+          && params.getValue().getLeft() instanceof WorkDoneProgressEnd) {
         indexed.complete(null);
       }
     }
@@ -205,7 +233,8 @@ final class LspLatency {
     public void showMessage(MessageParams message) {}
 
     @Override
-    public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams request) {
+    public CompletableFuture<MessageActionItem> showMessageRequest(
+        ShowMessageRequestParams request) {
       return CompletableFuture.completedFuture(null);
     }
 

@@ -52,16 +52,25 @@ record Options(
     int iterations = 5;
     int processes = 3;
     int edits = 100;
-    Optional<Path> jar = Optional.of(Path.of("server/target/strata.jar")).filter(Files::isRegularFile);
+    Optional<Path> jar =
+        Optional.of(Path.of("server/target/strata.jar")).filter(Files::isRegularFile);
     List<String> flags = List.of();
     Optional<Path> generate = Optional.empty();
     boolean help = false;
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1] : "";
       switch (args[i]) {
-        case "--corpora" -> corpora = value.equals("none") ? Optional.empty() : Optional.of(Path.of(value));
+        case "--corpora" ->
+            corpora = value.equals("none") ? Optional.empty() : Optional.of(Path.of(value));
         case "--only" -> only = value;
-        case "--sizes" -> sizes = value.equals("none") ? List.of() : Arrays.stream(value.split(",")).map(String::trim).map(Integer::valueOf).toList();
+        case "--sizes" ->
+            sizes =
+                value.equals("none")
+                    ? List.of()
+                    : Arrays.stream(value.split(","))
+                        .map(String::trim)
+                        .map(Integer::valueOf)
+                        .toList();
         case "--seed" -> seed = Long.parseLong(value);
         case "--warmup" -> warmup = Integer.parseInt(value);
         case "--warmup-seconds" -> warmupSeconds = Integer.parseInt(value);
@@ -69,7 +78,8 @@ record Options(
         case "--processes" -> processes = Integer.parseInt(value);
         case "--edits" -> edits = Integer.parseInt(value);
         case "--strata-jar" -> jar = Optional.of(Path.of(value));
-        case "--jvm-flags" -> flags = value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
+        case "--jvm-flags" ->
+            flags = value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
         case "--generate" -> generate = Optional.of(Path.of(value));
         case "--help", "-h" -> help = true;
         default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
@@ -78,7 +88,20 @@ record Options(
         i++;
       }
     }
-    return new Options(corpora, only, sizes, seed, warmup, warmupSeconds, Math.max(1, iterations), Math.max(1, processes), Math.max(2, edits), jar, flags, generate, help);
+    return new Options(
+        corpora,
+        only,
+        sizes,
+        seed,
+        warmup,
+        warmupSeconds,
+        Math.max(1, iterations),
+        Math.max(1, processes),
+        Math.max(2, edits),
+        jar,
+        flags,
+        generate,
+        help);
   }
 
   List<Path> corpusRepositories() throws IOException {

@@ -24,9 +24,12 @@ final class Processes {
     List<Long> wall = new ArrayList<>();
     List<Long> cpu = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
-      List<String> shell = new ArrayList<>(List.of("/bin/sh", "-c", "\"$@\" >/dev/null 2>&1; code=$?; times; exit $code", "sh"));
+      List<String> shell =
+          new ArrayList<>(
+              List.of("/bin/sh", "-c", "\"$@\" >/dev/null 2>&1; code=$?; times; exit $code", "sh"));
       shell.addAll(command);
-      ProcessBuilder builder = new ProcessBuilder(shell).redirectError(ProcessBuilder.Redirect.DISCARD);
+      ProcessBuilder builder =
+          new ProcessBuilder(shell).redirectError(ProcessBuilder.Redirect.DISCARD);
       long start = System.nanoTime();
       Process process = builder.start();
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -52,10 +55,12 @@ final class Processes {
   }
 
   static String output(List<String> command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    Process process =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (process.waitFor() != 0) {
-      throw new IllegalStateException("exit code " + process.exitValue() + " from " + String.join(" ", command));
+      throw new IllegalStateException(
+          "exit code " + process.exitValue() + " from " + String.join(" ", command));
     }
     return output;
   }

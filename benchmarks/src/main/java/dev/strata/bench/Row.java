@@ -1,6 +1,8 @@
 package dev.strata.bench;
 
-/** The figures of one repository, filled as they are measured; NaN where a figure was not measured. */
+/**
+ * The figures of one repository, filled as they are measured; NaN where a figure was not measured.
+ */
 final class Row {
   final String name;
   final int files;
@@ -34,10 +36,37 @@ final class Row {
           + "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|";
 
   String wall() {
-    return "| " + name + " | " + files + " | " + f(floorWarm) + " | " + f(strataWarm) + " | " + ratio(strataWarm, floorWarm)
-        + " | " + f(floorCold) + " | " + f(strataCold) + " | " + ratio(strataCold, floorCold) + " | " + f(checkProcess)
-        + " | " + f(floorProcess) + " | " + f(editMedian) + " | " + f(editP95) + " | " + f(lspMedian) + " | " + f(lspP95)
-        + " | " + f(heapMb) + " |";
+    return "| "
+        + name
+        + " | "
+        + files
+        + " | "
+        + f(floorWarm)
+        + " | "
+        + f(strataWarm)
+        + " | "
+        + ratio(strataWarm, floorWarm)
+        + " | "
+        + f(floorCold)
+        + " | "
+        + f(strataCold)
+        + " | "
+        + ratio(strataCold, floorCold)
+        + " | "
+        + f(checkProcess)
+        + " | "
+        + f(floorProcess)
+        + " | "
+        + f(editMedian)
+        + " | "
+        + f(editP95)
+        + " | "
+        + f(lspMedian)
+        + " | "
+        + f(lspP95)
+        + " | "
+        + f(heapMb)
+        + " |";
   }
 
   static final String CPU_HEADER =
@@ -45,13 +74,37 @@ final class Row {
           + "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|";
 
   String cpu() {
-    return "| " + name + " | " + files + " | " + f(floorWarmCpu) + " | " + f(strataWarmCpu) + " | " + ratio(strataWarmCpu, floorWarmCpu)
-        + " | " + f(floorColdCpu) + " | " + f(strataColdCpu) + " | " + ratio(strataColdCpu, floorColdCpu) + " | " + f(checkProcessCpu)
-        + " | " + f(floorProcessCpu) + " | " + f(editCpuP95) + " | " + f(lspCpuP95) + " |";
+    return "| "
+        + name
+        + " | "
+        + files
+        + " | "
+        + f(floorWarmCpu)
+        + " | "
+        + f(strataWarmCpu)
+        + " | "
+        + ratio(strataWarmCpu, floorWarmCpu)
+        + " | "
+        + f(floorColdCpu)
+        + " | "
+        + f(strataColdCpu)
+        + " | "
+        + ratio(strataColdCpu, floorColdCpu)
+        + " | "
+        + f(checkProcessCpu)
+        + " | "
+        + f(floorProcessCpu)
+        + " | "
+        + f(editCpuP95)
+        + " | "
+        + f(lspCpuP95)
+        + " |";
   }
 
   private static String f(double value) {
-    return Double.isNaN(value) ? "n/a" : value >= 100 ? String.format("%.0f", value) : String.format("%.1f", value);
+    return Double.isNaN(value)
+        ? "n/a"
+        : value >= 100 ? String.format("%.0f", value) : String.format("%.1f", value);
   }
 
   private static String ratio(double a, double b) {

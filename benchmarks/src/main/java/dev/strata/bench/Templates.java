@@ -3,14 +3,28 @@ package dev.strata.bench;
 import java.util.List;
 import java.util.Random;
 
-/** The text of each kind of file the generator writes, shaped after the home-ops repositories of the corpora. */
+/**
+ * The text of each kind of file the generator writes, shaped after the home-ops repositories of the
+ * corpora.
+ */
 final class Templates {
-  private static final String AGE = "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p";
-  private static final String BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  private static final List<String> INFRASTRUCTURE = List.of("flux-system", "external-secrets", "storage", "cert-manager");
+  private static final String AGE =
+      "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p";
+  private static final String BASE64 =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  private static final List<String> INFRASTRUCTURE =
+      List.of("flux-system", "external-secrets", "storage", "cert-manager");
 
-  /** One Flux Kustomization of a {@code ks.yaml}; a dependency is {@code name} or {@code namespace/name}. */
-  record Ks(String name, String namespace, String path, List<String> dependsOn, List<String> components) {}
+  /**
+   * One Flux Kustomization of a {@code ks.yaml}; a dependency is {@code name} or {@code
+   * namespace/name}.
+   */
+  record Ks(
+      String name,
+      String namespace,
+      String path,
+      List<String> dependsOn,
+      List<String> components) {}
 
   private Templates() {}
 
@@ -22,7 +36,8 @@ final class Templates {
             encrypted_regex: ^(data|stringData)$
             mac_only_encrypted: true
             age: %s
-        """.formatted(AGE);
+        """
+        .formatted(AGE);
   }
 
   static String clusterRoot() {
@@ -65,7 +80,9 @@ final class Templates {
   }
 
   static String appsRoot(List<String> namespaces) {
-    StringBuilder text = new StringBuilder("---\napiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n");
+    StringBuilder text =
+        new StringBuilder(
+            "---\napiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n");
     for (String namespace : INFRASTRUCTURE) {
       text.append("  - ./").append(namespace).append('\n');
     }
@@ -79,9 +96,11 @@ final class Templates {
     return namespaceOverlay(namespace, resources, List.of());
   }
 
-  static String namespaceOverlay(String namespace, List<String> resources, List<String> components) {
+  static String namespaceOverlay(
+      String namespace, List<String> resources, List<String> components) {
     StringBuilder text =
-        new StringBuilder("---\n# yaml-language-server: $schema=https://json.schemastore.org/kustomization\n")
+        new StringBuilder(
+                "---\n# yaml-language-server: $schema=https://json.schemastore.org/kustomization\n")
             .append("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: ")
             .append(namespace)
             .append('\n');
@@ -91,13 +110,16 @@ final class Templates {
   }
 
   static String overlay(List<String> resources) {
-    StringBuilder text = new StringBuilder("---\napiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n");
+    StringBuilder text =
+        new StringBuilder(
+            "---\napiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n");
     list(text, "resources", resources, "");
     return text.toString();
   }
 
   static String component(List<String> resources) {
-    StringBuilder text = new StringBuilder("---\napiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n");
+    StringBuilder text =
+        new StringBuilder("---\napiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n");
     list(text, "resources", resources, "");
     return text.toString();
   }
@@ -121,14 +143,17 @@ final class Templates {
           name: %s
           annotations:
             kustomize.toolkit.fluxcd.io/prune: disabled
-        """.formatted(name);
+        """
+        .formatted(name);
   }
 
   static String ks(List<Ks> kustomizations) {
     StringBuilder text = new StringBuilder();
     for (Ks ks : kustomizations) {
-      text.append("---\n# yaml-language-server: $schema=https://k8s-schemas.home-operations.com/kustomize.toolkit.fluxcd.io/kustomization_v1.json\n")
-          .append("apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: ")
+      text.append(
+              "---\n# yaml-language-server: $schema=https://k8s-schemas.home-operations.com/kustomize.toolkit.fluxcd.io/kustomization_v1.json\n")
+          .append(
+              "apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: ")
           .append(ks.name())
           .append("\nspec:\n");
       list(text, "components", ks.components(), "  ");
@@ -139,15 +164,22 @@ final class Templates {
           if (slash < 0) {
             text.append("    - name: ").append(dependency).append('\n');
           } else {
-            text.append("    - name: ").append(dependency.substring(slash + 1))
-                .append("\n      namespace: ").append(dependency, 0, slash).append('\n');
+            text.append("    - name: ")
+                .append(dependency.substring(slash + 1))
+                .append("\n      namespace: ")
+                .append(dependency, 0, slash)
+                .append('\n');
           }
         }
       }
-      text.append("  interval: 1h\n  path: ./").append(ks.path())
-          .append("\n  postBuild:\n    substitute:\n      APP: ").append(ks.name())
-          .append("\n  prune: true\n  sourceRef:\n    kind: GitRepository\n    name: flux-system\n    namespace: flux-system\n")
-          .append("  targetNamespace: ").append(ks.namespace())
+      text.append("  interval: 1h\n  path: ./")
+          .append(ks.path())
+          .append("\n  postBuild:\n    substitute:\n      APP: ")
+          .append(ks.name())
+          .append(
+              "\n  prune: true\n  sourceRef:\n    kind: GitRepository\n    name: flux-system\n    namespace: flux-system\n")
+          .append("  targetNamespace: ")
+          .append(ks.namespace())
           .append("\n  timeout: 5m\n  wait: false\n");
     }
     return text.toString();
@@ -181,7 +213,8 @@ final class Templates {
           ref:
             tag: 4.4.0
           url: %s
-        """.formatted(name, url);
+        """
+        .formatted(name, url);
   }
 
   static String fluxInstance() {
@@ -215,11 +248,18 @@ final class Templates {
         """;
   }
 
-  static String helmRelease(String name, String image, Random random, boolean secret, boolean persistence) {
-    String envFrom = secret ? "            envFrom:\n              - secretRef:\n                  name: " + name + "-secret\n" : "";
+  static String helmRelease(
+      String name, String image, Random random, boolean secret, boolean persistence) {
+    String envFrom =
+        secret
+            ? "            envFrom:\n              - secretRef:\n                  name: "
+                + name
+                + "-secret\n"
+            : "";
     String volumes =
         persistence
-            ? "    persistence:\n      config:\n        existingClaim: " + name
+            ? "    persistence:\n      config:\n        existingClaim: "
+                + name
                 + "\n        globalMounts:\n          - path: /config\n      tmp:\n        type: emptyDir\n"
             : "";
     return """
@@ -296,8 +336,17 @@ final class Templates {
                     namespace: network
         %11$s"""
         .formatted(
-            name, image, random.nextInt(5), random.nextInt(30), random.nextInt(10), hex(random, 64), 8000 + random.nextInt(1000),
-            envFrom, 10 * (1 + random.nextInt(20)), 128 * (1 + random.nextInt(16)), volumes);
+            name,
+            image,
+            random.nextInt(5),
+            random.nextInt(30),
+            random.nextInt(10),
+            hex(random, 64),
+            8000 + random.nextInt(1000),
+            envFrom,
+            10 * (1 + random.nextInt(20)),
+            128 * (1 + random.nextInt(16)),
+            volumes);
   }
 
   private static String hex(Random random, int length) {
@@ -317,23 +366,44 @@ final class Templates {
   }
 
   private static String encrypted(Random random, int length) {
-    return "ENC[AES256_GCM,data:" + base64(random, length) + ",iv:" + base64(random, 43) + "=,tag:" + base64(random, 22) + "==,type:str]";
+    return "ENC[AES256_GCM,data:"
+        + base64(random, length)
+        + ",iv:"
+        + base64(random, 43)
+        + "=,tag:"
+        + base64(random, 22)
+        + "==,type:str]";
   }
 
   static String sopsSecret(String name, List<String> keys, Random random) {
-    StringBuilder text = new StringBuilder("---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: ").append(name).append("\ntype: Opaque\nstringData:\n");
+    StringBuilder text =
+        new StringBuilder("---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: ")
+            .append(name)
+            .append("\ntype: Opaque\nstringData:\n");
     for (String key : keys) {
-      text.append("  ").append(key).append(": ").append(encrypted(random, 16 + random.nextInt(48))).append('\n');
+      text.append("  ")
+          .append(key)
+          .append(": ")
+          .append(encrypted(random, 16 + random.nextInt(48)))
+          .append('\n');
     }
-    text.append("sops:\n  age:\n    - recipient: ").append(AGE)
+    text.append("sops:\n  age:\n    - recipient: ")
+        .append(AGE)
         .append("\n      enc: |\n        -----BEGIN AGE ENCRYPTED FILE-----\n");
     for (int line = 0; line < 5; line++) {
       text.append("        ").append(base64(random, 60)).append('\n');
     }
     text.append("        -----END AGE ENCRYPTED FILE-----\n")
-        .append("  lastmodified: \"2026-0").append(1 + random.nextInt(9)).append("-1").append(random.nextInt(10)).append("T10:00:00Z\"\n")
-        .append("  mac: ").append(encrypted(random, 44)).append('\n')
-        .append("  encrypted_regex: ^(data|stringData)$\n  mac_only_encrypted: true\n  version: 3.10.2\n");
+        .append("  lastmodified: \"2026-0")
+        .append(1 + random.nextInt(9))
+        .append("-1")
+        .append(random.nextInt(10))
+        .append("T10:00:00Z\"\n")
+        .append("  mac: ")
+        .append(encrypted(random, 44))
+        .append('\n')
+        .append(
+            "  encrypted_regex: ^(data|stringData)$\n  mac_only_encrypted: true\n  version: 3.10.2\n");
     return text.toString();
   }
 
@@ -348,7 +418,8 @@ final class Templates {
         stringData:
           username: admin
           password: hunter2-not-encrypted
-        """.formatted(name);
+        """
+        .formatted(name);
   }
 
   static String externalSecret(String target, String key) {
@@ -371,7 +442,8 @@ final class Templates {
           dataFrom:
             - extract:
                 key: %2$s
-        """.formatted(target, key);
+        """
+        .formatted(target, key);
   }
 
   static String clusterSecretStore() {
@@ -413,7 +485,8 @@ final class Templates {
           csi.storage.k8s.io/node-stage-secret-namespace: %3$s
         reclaimPolicy: Delete
         allowVolumeExpansion: true
-        """.formatted(name, secret, namespace);
+        """
+        .formatted(name, secret, namespace);
   }
 
   static String clusterIssuer() {
@@ -450,7 +523,8 @@ final class Templates {
             requests:
               storage: 5Gi
           storageClassName: %s
-        """.formatted(name, storageClass);
+        """
+        .formatted(name, storageClass);
   }
 
   static String volsyncSecret() {
@@ -518,10 +592,17 @@ final class Templates {
   }
 
   static String configMap(String name, Random random) {
-    StringBuilder text = new StringBuilder("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ").append(name).append("\ndata:\n");
+    StringBuilder text =
+        new StringBuilder("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ")
+            .append(name)
+            .append("\ndata:\n");
     int entries = 2 + random.nextInt(8);
     for (int i = 0; i < entries; i++) {
-      text.append("  SETTING_").append(i).append(": \"").append(base64(random, 8 + random.nextInt(24))).append("\"\n");
+      text.append("  SETTING_")
+          .append(i)
+          .append(": \"")
+          .append(base64(random, 8 + random.nextInt(24)))
+          .append("\"\n");
     }
     return text.toString();
   }
@@ -543,7 +624,8 @@ final class Templates {
               path: /metrics
               interval: 1m
               scrapeTimeout: 10s
-        """.formatted(app);
+        """
+        .formatted(app);
   }
 
   static String postgresCluster(String app) {
@@ -565,6 +647,7 @@ final class Templates {
             initdb:
               database: %1$s
               owner: %1$s
-        """.formatted(app);
+        """
+        .formatted(app);
   }
 }

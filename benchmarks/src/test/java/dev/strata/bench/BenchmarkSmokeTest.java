@@ -13,7 +13,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Keeps the benchmark from rotting: one tiny generated repository, one run of everything. Times nothing. */
+/**
+ * Keeps the benchmark from rotting: one tiny generated repository, one run of everything. Times
+ * nothing.
+ */
 class BenchmarkSmokeTest {
   private static final List<String> FIGURES =
       List.of(
@@ -32,13 +35,31 @@ class BenchmarkSmokeTest {
   @Test
   void printsEveryFigureForATinyGeneratedRepository() throws Exception {
     String jar = System.getProperty("strata.jar", "");
-    List<String> args = new java.util.ArrayList<>(
-        List.of("--corpora", "none", "--sizes", "60", "--warmup", "0", "--warmup-seconds", "0", "--iterations", "1", "--processes", "1", "--edits", "4"));
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "--corpora",
+                "none",
+                "--sizes",
+                "60",
+                "--warmup",
+                "0",
+                "--warmup-seconds",
+                "0",
+                "--iterations",
+                "1",
+                "--processes",
+                "1",
+                "--edits",
+                "4"));
     if (!jar.isEmpty() && Files.isRegularFile(Path.of(jar))) {
       args.addAll(List.of("--strata-jar", jar));
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    new Benchmark(Options.parse(args.toArray(String[]::new)), new PrintStream(bytes, true, StandardCharsets.UTF_8)).run();
+    new Benchmark(
+            Options.parse(args.toArray(String[]::new)),
+            new PrintStream(bytes, true, StandardCharsets.UTF_8))
+        .run();
     String output = bytes.toString(StandardCharsets.UTF_8);
     for (String figure : FIGURES) {
       assertTrue(output.contains(figure), () -> "no '" + figure + "' in:\n" + output);
@@ -47,12 +68,14 @@ class BenchmarkSmokeTest {
   }
 
   @Test
-  void generatesTheSameRepositoryOfTheExactSizeFromTheSameSeed(@TempDir Path first, @TempDir Path second) throws Exception {
+  void generatesTheSameRepositoryOfTheExactSizeFromTheSameSeed(
+      @TempDir Path first, @TempDir Path second) throws Exception {
     assertEquals(300, Generator.generate(first, 300, 7));
     Generator.generate(second, 300, 7);
     assertEquals(300, yamlFiles(first).size());
     for (Path file : yamlFiles(first)) {
-      assertEquals(Files.readString(file), Files.readString(second.resolve(first.relativize(file))));
+      assertEquals(
+          Files.readString(file), Files.readString(second.resolve(first.relativize(file))));
     }
   }
 

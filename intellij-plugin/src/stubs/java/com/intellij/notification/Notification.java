@@ -4,10 +4,9 @@ package com.intellij.notification;
 import com.intellij.openapi.project.Project;
 
 public class Notification {
-    public Notification(String groupId, String title, String content, NotificationType type) {
-    }
+  public Notification(String groupId, String title, String content, NotificationType type) {}
 
-    public void notify(Project project) {
-        throw new UnsupportedOperationException("stand-in");
-    }
+  public void notify(Project project) {
+    throw new UnsupportedOperationException("stand-in");
+  }
 }

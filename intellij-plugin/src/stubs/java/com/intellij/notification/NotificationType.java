@@ -2,5 +2,8 @@
 package com.intellij.notification;
 
 public enum NotificationType {
-    IDE_UPDATE, INFORMATION, WARNING, ERROR
+  IDE_UPDATE,
+  INFORMATION,
+  WARNING,
+  ERROR
 }

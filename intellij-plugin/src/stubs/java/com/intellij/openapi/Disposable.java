@@ -2,5 +2,5 @@
 package com.intellij.openapi;
 
 public interface Disposable {
-    void dispose();
+  void dispose();
 }

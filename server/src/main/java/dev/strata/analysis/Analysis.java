@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * The derived facts of one snapshot that rules and language features share: a dependency graph per
- * cluster and, built on first use, the providers, consumers and layers of each cluster. Immutable in
- * meaning; caches fill lazily and safely from several threads.
+ * cluster and, built on first use, the providers, consumers and layers of each cluster. Immutable
+ * in meaning; caches fill lazily and safely from several threads.
  */
 public final class Analysis {
   private final Snapshot snapshot;

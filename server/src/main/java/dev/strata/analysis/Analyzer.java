@@ -1,8 +1,8 @@
 package dev.strata.analysis;
 
 import dev.strata.model.Severity;
-import dev.strata.workspace.SourceFile;
 import dev.strata.workspace.Snapshot;
+import dev.strata.workspace.SourceFile;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,9 +14,10 @@ import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 
 /**
- * Runs every rule of a catalogue over a snapshot, each in isolation: a rule that throws is reported to
- * the failure handler with its id and skipped. Applies configured severities and suppression comments,
- * merges findings that several clusters report at the same place, and sorts by file, line, column, rule.
+ * Runs every rule of a catalogue over a snapshot, each in isolation: a rule that throws is reported
+ * to the failure handler with its id and skipped. Applies configured severities and suppression
+ * comments, merges findings that several clusters report at the same place, and sorts by file,
+ * line, column, rule.
  */
 public final class Analyzer {
   public static final Comparator<Finding> ORDER =
@@ -78,7 +79,13 @@ public final class Analyzer {
     for (Finding finding : found) {
       Suppressions suppressions =
           byFile.computeIfAbsent(
-              finding.file(), f -> snapshot.file(f).map(SourceFile::text).map(Suppressions::of).orElse(Suppressions.of("")));
+              finding.file(),
+              f ->
+                  snapshot
+                      .file(f)
+                      .map(SourceFile::text)
+                      .map(Suppressions::of)
+                      .orElse(Suppressions.of("")));
       if (!suppressions.suppresses(finding.rule(), finding.range().start().line())) {
         result.add(finding);
       }

@@ -4,17 +4,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What well-known Helm charts install, as data: the CRD groups that custom resources need, and which
- * charts are the External Secrets operator or a 1Password Connect server. Add a row to teach Strata a
- * chart.
+ * What well-known Helm charts install, as data: the CRD groups that custom resources need, and
+ * which charts are the External Secrets operator or a 1Password Connect server. Add a row to teach
+ * Strata a chart.
  */
 final class Charts {
   static final Set<String> EXTERNAL_SECRETS = Set.of("external-secrets");
-  static final Set<String> CONNECT_SERVERS = Set.of("connect", "onepassword-connect", "1password-connect");
+  static final Set<String> CONNECT_SERVERS =
+      Set.of("connect", "onepassword-connect", "1password-connect");
 
   static final Map<String, Set<String>> CRD_GROUPS =
       Map.ofEntries(
-          Map.entry("external-secrets", Set.of("external-secrets.io", "generators.external-secrets.io")),
+          Map.entry(
+              "external-secrets", Set.of("external-secrets.io", "generators.external-secrets.io")),
           Map.entry("cert-manager", Set.of("cert-manager.io", "acme.cert-manager.io")),
           Map.entry("rook-ceph", Set.of("ceph.rook.io", "objectbucket.io")),
           Map.entry("cloudnative-pg", Set.of("postgresql.cnpg.io")),
@@ -52,8 +54,11 @@ final class Charts {
   static boolean builtIn(String group) {
     return group.isEmpty()
         || !group.contains(".")
-        || group.endsWith(".k8s.io") && !group.equals("gateway.networking.k8s.io") && !group.equals("snapshot.storage.k8s.io")
-            && !group.equals("externaldns.k8s.io") && !group.equals("nfd.k8s-sigs.io")
+        || group.endsWith(".k8s.io")
+            && !group.equals("gateway.networking.k8s.io")
+            && !group.equals("snapshot.storage.k8s.io")
+            && !group.equals("externaldns.k8s.io")
+            && !group.equals("nfd.k8s-sigs.io")
         || group.endsWith("toolkit.fluxcd.io")
         || group.equals("kustomize.config.k8s.io");
   }

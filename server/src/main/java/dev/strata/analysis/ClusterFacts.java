@@ -28,9 +28,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What each Kustomization of a cluster provides and uses: Secrets and who produces them, secret stores,
- * the External Secrets operator and Connect servers, StorageClasses, issuers and CRD groups, and from
- * those the needs that cross from one Kustomization to another.
+ * What each Kustomization of a cluster provides and uses: Secrets and who produces them, secret
+ * stores, the External Secrets operator and Connect servers, StorageClasses, issuers and CRD
+ * groups, and from those the needs that cross from one Kustomization to another.
  */
 public final class ClusterFacts {
   private static final String CSI_SECRET = "-secret-name";
@@ -111,17 +111,23 @@ public final class ClusterFacts {
     return needs;
   }
 
-  /** A short phrase for Kustomizations that provide infrastructure ("applies StorageClass cephfs"). */
+  /**
+   * A short phrase for Kustomizations that provide infrastructure ("applies StorageClass cephfs").
+   */
   public Optional<String> infrastructure(ObjectId kustomization) {
     return Optional.ofNullable(provides.get(kustomization));
   }
 
   public List<SecretUse> usesOf(SecretSource source) {
-    return usesByName.getOrDefault(source.name(), List.of()).stream().filter(source::produces).toList();
+    return usesByName.getOrDefault(source.name(), List.of()).stream()
+        .filter(source::produces)
+        .toList();
   }
 
   public List<SecretSource> sourcesOf(SecretUse use) {
-    return sourcesByName.getOrDefault(use.name(), List.of()).stream().filter(s -> s.produces(use)).toList();
+    return sourcesByName.getOrDefault(use.name(), List.of()).stream()
+        .filter(s -> s.produces(use))
+        .toList();
   }
 
   /** Every source of a Secret with this name, whatever its namespace. */
@@ -144,14 +150,25 @@ public final class ClusterFacts {
   private void index(Applied applied) {
     Optional<ObjectId> owner = applied.owner();
     if (applied.manifest() instanceof SecretManifest secret) {
-      sources.add(new SecretSource(Optional.of(applied.id().namespace()), applied.id().name(), mechanism(secret), applied, Optional.empty()));
+      sources.add(
+          new SecretSource(
+              Optional.of(applied.id().namespace()),
+              applied.id().name(),
+              mechanism(secret),
+              applied,
+              Optional.empty()));
     } else if (applied.manifest() instanceof ExternalSecret external) {
       externalSource(applied, external);
     } else if (applied.manifest() instanceof SecretStore store) {
       owner.ifPresent(o -> stores.put(applied.id(), o));
-      owner.ifPresent(o -> provides.putIfAbsent(o, "applies " + store.kind() + " " + applied.id().name()));
-    } else if (applied.manifest() instanceof FluxSource source && source.kind().equals("OCIRepository")) {
-      Fields.of(applied.meta().node()).text("spec", "url").map(Located::value).ifPresent(url -> ociUrls.put(applied.id(), url));
+      owner.ifPresent(
+          o -> provides.putIfAbsent(o, "applies " + store.kind() + " " + applied.id().name()));
+    } else if (applied.manifest() instanceof FluxSource source
+        && source.kind().equals("OCIRepository")) {
+      Fields.of(applied.meta().node())
+          .text("spec", "url")
+          .map(Located::value)
+          .ifPresent(url -> ociUrls.put(applied.id(), url));
     }
     if (owner.isEmpty()) {
       return;
@@ -164,10 +181,14 @@ public final class ClusterFacts {
       }
       case "ClusterIssuer", "Issuer" -> {
         issuers.putIfAbsent(applied.id(), kustomization);
-        provides.putIfAbsent(kustomization, "applies " + applied.manifest().kind() + " " + applied.id().name());
+        provides.putIfAbsent(
+            kustomization, "applies " + applied.manifest().kind() + " " + applied.id().name());
       }
       case "CustomResourceDefinition" ->
-          Fields.of(applied.meta().node()).text("spec", "group").map(Located::value).ifPresent(group -> providesGroup(group, kustomization));
+          Fields.of(applied.meta().node())
+              .text("spec", "group")
+              .map(Located::value)
+              .ifPresent(group -> providesGroup(group, kustomization));
       default -> {}
     }
     if (applied.manifest() instanceof FluxSource) {
@@ -179,15 +200,29 @@ public final class ClusterFacts {
     Optional<String> store = external.storeRef().map(r -> r.name().value());
     String name = applied.substituted(external.targetName());
     if (!external.cluster()) {
-      sources.add(new SecretSource(Optional.of(applied.id().namespace()), name, SecretSource.Mechanism.EXTERNAL_SECRET, applied, store));
+      sources.add(
+          new SecretSource(
+              Optional.of(applied.id().namespace()),
+              name,
+              SecretSource.Mechanism.EXTERNAL_SECRET,
+              applied,
+              store));
       return;
     }
     List<Located<String>> namespaces = Fields.of(applied.meta().node()).texts("spec", "namespaces");
     if (namespaces.isEmpty()) {
-      sources.add(new SecretSource(Optional.empty(), name, SecretSource.Mechanism.EXTERNAL_SECRET, applied, store));
+      sources.add(
+          new SecretSource(
+              Optional.empty(), name, SecretSource.Mechanism.EXTERNAL_SECRET, applied, store));
     }
     for (Located<String> namespace : namespaces) {
-      sources.add(new SecretSource(Optional.of(namespace.value()), name, SecretSource.Mechanism.EXTERNAL_SECRET, applied, store));
+      sources.add(
+          new SecretSource(
+              Optional.of(namespace.value()),
+              name,
+              SecretSource.Mechanism.EXTERNAL_SECRET,
+              applied,
+              store));
     }
   }
 
@@ -195,7 +230,9 @@ public final class ClusterFacts {
     if (secret.meta().encrypted()) {
       return SecretSource.Mechanism.SOPS;
     }
-    return secret.hasPlainValues() ? SecretSource.Mechanism.PLAINTEXT : SecretSource.Mechanism.TEMPLATE;
+    return secret.hasPlainValues()
+        ? SecretSource.Mechanism.PLAINTEXT
+        : SecretSource.Mechanism.TEMPLATE;
   }
 
   private void providesGroup(String group, ObjectId kustomization) {
@@ -203,7 +240,9 @@ public final class ClusterFacts {
     provides.putIfAbsent(kustomization, "installs the CRDs of " + group);
   }
 
-  /** Chart names a HelmRelease may go by: its chart, its chartRef, the last segment of an OCI URL. */
+  /**
+   * Chart names a HelmRelease may go by: its chart, its chartRef, the last segment of an OCI URL.
+   */
   Set<String> chartNames(Applied release) {
     Set<String> names = new LinkedHashSet<>();
     HelmRelease hr = (HelmRelease) release.manifest();
@@ -213,7 +252,11 @@ public final class ClusterFacts {
             source -> {
               String sourceName = release.substituted(source.name().value());
               names.add(sourceName);
-              String namespace = source.namespace().map(n -> release.substituted(n.value())).orElse(release.id().namespace());
+              String namespace =
+                  source
+                      .namespace()
+                      .map(n -> release.substituted(n.value()))
+                      .orElse(release.id().namespace());
               Optional.ofNullable(ociUrls.get(new ObjectId("OCIRepository", namespace, sourceName)))
                   .ifPresent(url -> names.add(lastSegment(url)));
             });
@@ -236,7 +279,9 @@ public final class ClusterFacts {
         connectServers.add(owner.get());
       }
       for (String chart : charts) {
-        Charts.CRD_GROUPS.getOrDefault(chart, Set.of()).forEach(group -> providesGroup(group, owner.get()));
+        Charts.CRD_GROUPS
+            .getOrDefault(chart, Set.of())
+            .forEach(group -> providesGroup(group, owner.get()));
       }
     }
     if (applied.manifest() instanceof SecretStore store) {
@@ -245,32 +290,55 @@ public final class ClusterFacts {
             store.cluster()
                 ? credential.namespace().map(n -> applied.substituted(n.value()))
                 : Optional.of(applied.id().namespace());
-        addUse(applied, namespace, credential.name(), SecretUse.Role.INFRASTRUCTURE, "store credentials");
+        addUse(
+            applied,
+            namespace,
+            credential.name(),
+            SecretUse.Role.INFRASTRUCTURE,
+            "store credentials");
       }
     }
     if (applied.manifest() instanceof FluxKustomization kustomization) {
       for (ObjectReference from : kustomization.postBuild().substituteFrom()) {
         if (from.kindOr("ConfigMap").equals("Secret")) {
-          addUse(applied, Optional.of(applied.id().namespace()), from.name(), SecretUse.Role.WORKLOAD, "postBuild.substituteFrom");
+          addUse(
+              applied,
+              Optional.of(applied.id().namespace()),
+              from.name(),
+              SecretUse.Role.WORKLOAD,
+              "postBuild.substituteFrom");
         }
       }
     }
     if (applied.manifest() instanceof HelmRelease release) {
       for (ObjectReference from : release.valuesFrom()) {
         if (from.kindOr("ConfigMap").equals("Secret")) {
-          addUse(applied, Optional.of(applied.id().namespace()), from.name(), SecretUse.Role.WORKLOAD, "valuesFrom");
+          addUse(
+              applied,
+              Optional.of(applied.id().namespace()),
+              from.name(),
+              SecretUse.Role.WORKLOAD,
+              "valuesFrom");
         }
       }
     }
-    if (applied.manifest().kind().equals("StorageClass") || applied.manifest().kind().equals("VolumeSnapshotClass")) {
+    if (applied.manifest().kind().equals("StorageClass")
+        || applied.manifest().kind().equals("VolumeSnapshotClass")) {
       csiSecrets(applied);
     }
     for (SecretFields.Row row : SecretFields.ROWS) {
-      if (applied.meta().group().equals(row.group()) && (row.kinds().isEmpty() || row.kinds().contains(applied.manifest().kind()))) {
+      if (applied.meta().group().equals(row.group())
+          && (row.kinds().isEmpty() || row.kinds().contains(applied.manifest().kind()))) {
         for (YamlNode node : row.fieldPath().select(applied.meta().node())) {
           if (node instanceof YamlScalar scalar && !scalar.isNull()) {
-            Optional<String> namespace = row.anyNamespace() ? Optional.empty() : Optional.of(applied.id().namespace());
-            addUse(applied, namespace, Located.of(scalar.value(), scalar.range()), row.role(), row.what());
+            Optional<String> namespace =
+                row.anyNamespace() ? Optional.empty() : Optional.of(applied.id().namespace());
+            addUse(
+                applied,
+                namespace,
+                Located.of(scalar.value(), scalar.range()),
+                row.role(),
+                row.what());
           }
         }
       }
@@ -286,20 +354,33 @@ public final class ClusterFacts {
     for (YamlMapping.Entry entry : mapping.entries()) {
       String key = entry.keyText().orElse("");
       if (key.endsWith(CSI_SECRET) && entry.value() instanceof YamlScalar name && !name.isNull()) {
-        String namespaceKey = key.substring(0, key.length() - CSI_SECRET.length()) + "-secret-namespace";
-        Optional<String> namespace = Fields.of(mapping).text(namespaceKey).map(Located::value).map(applied::substituted);
-        addUse(applied, namespace, Located.of(name.value(), name.range()), SecretUse.Role.INFRASTRUCTURE,
+        String namespaceKey =
+            key.substring(0, key.length() - CSI_SECRET.length()) + "-secret-namespace";
+        Optional<String> namespace =
+            Fields.of(mapping).text(namespaceKey).map(Located::value).map(applied::substituted);
+        addUse(
+            applied,
+            namespace,
+            Located.of(name.value(), name.range()),
+            SecretUse.Role.INFRASTRUCTURE,
             "CSI secret");
       }
     }
   }
 
-  private void addUse(Applied applied, Optional<String> namespace, Located<String> name, SecretUse.Role role, String what) {
+  private void addUse(
+      Applied applied,
+      Optional<String> namespace,
+      Located<String> name,
+      SecretUse.Role role,
+      String what) {
     String resolved = applied.substituted(name.value());
     if (resolved.contains("${") || resolved.contains("{{")) {
       return;
     }
-    uses.add(new SecretUse(namespace, resolved, applied, new Origin(applied.file(), name.range()), role, what));
+    uses.add(
+        new SecretUse(
+            namespace, resolved, applied, new Origin(applied.file(), name.range()), role, what));
   }
 
   private void collectNeeds(Applied applied) {
@@ -315,15 +396,26 @@ public final class ClusterFacts {
       for (ObjectId operator : operators) {
         list.add(new Need(applied, at, operator, "the External Secrets operator"));
       }
-      external.storeRef()
+      external
+          .storeRef()
           .ifPresent(
               ref -> {
                 ObjectId store = storeOf(applied, ref);
-                storeProvider(store).ifPresent(p -> list.add(new Need(applied, new Origin(applied.file(), ref.name().range()), p, store.kind() + " " + store.name())));
+                storeProvider(store)
+                    .ifPresent(
+                        p ->
+                            list.add(
+                                new Need(
+                                    applied,
+                                    new Origin(applied.file(), ref.name().range()),
+                                    p,
+                                    store.kind() + " " + store.name())));
               });
     }
     String group = applied.meta().group();
-    if (!Charts.builtIn(group) && !(applied.manifest() instanceof ExternalSecret) && !applied.manifest().kind().equals("CustomResourceDefinition")) {
+    if (!Charts.builtIn(group)
+        && !(applied.manifest() instanceof ExternalSecret)
+        && !applied.manifest().kind().equals("CustomResourceDefinition")) {
       for (ObjectId provider : crdGroups.getOrDefault(group, Set.of())) {
         list.add(new Need(applied, at, provider, "the CRDs of " + group));
       }
@@ -332,17 +424,36 @@ public final class ClusterFacts {
     issuerNeeds(applied, list);
     for (SecretUse use : usesByConsumer.getOrDefault(applied, List.of())) {
       for (SecretSource source : sourcesOf(use)) {
-        source.source().owner().ifPresent(p -> list.add(new Need(applied, use.at(), p, "Secret " + source.qualifiedName())));
+        source
+            .source()
+            .owner()
+            .ifPresent(
+                p -> list.add(new Need(applied, use.at(), p, "Secret " + source.qualifiedName())));
       }
     }
     if (applied.manifest() instanceof HelmRelease release) {
-      release.chartSource()
+      release
+          .chartSource()
           .ifPresent(
               ref -> {
-                String namespace = ref.namespace().map(n -> applied.substituted(n.value())).orElse(applied.id().namespace());
-                ObjectId source = new ObjectId(ref.kindOr("HelmRepository"), namespace, applied.substituted(ref.name().value()));
+                String namespace =
+                    ref.namespace()
+                        .map(n -> applied.substituted(n.value()))
+                        .orElse(applied.id().namespace());
+                ObjectId source =
+                    new ObjectId(
+                        ref.kindOr("HelmRepository"),
+                        namespace,
+                        applied.substituted(ref.name().value()));
                 Optional.ofNullable(chartSources.get(source))
-                    .ifPresent(p -> list.add(new Need(applied, new Origin(applied.file(), ref.name().range()), p, source.kind() + " " + source.qualifiedName())));
+                    .ifPresent(
+                        p ->
+                            list.add(
+                                new Need(
+                                    applied,
+                                    new Origin(applied.file(), ref.name().range()),
+                                    p,
+                                    source.kind() + " " + source.qualifiedName())));
               });
     }
   }
@@ -353,32 +464,62 @@ public final class ClusterFacts {
     if (kind.equals("PersistentVolumeClaim")) {
       names.addAll(FieldPath.parse("spec.storageClassName").select(applied.meta().node()));
     } else if (kind.equals("StatefulSet")) {
-      names.addAll(FieldPath.parse("spec.volumeClaimTemplates.[].spec.storageClassName").select(applied.meta().node()));
+      names.addAll(
+          FieldPath.parse("spec.volumeClaimTemplates.[].spec.storageClassName")
+              .select(applied.meta().node()));
     }
     for (YamlNode node : names) {
       if (node instanceof YamlScalar scalar && !scalar.isNull()) {
         String name = applied.substituted(scalar.value());
         Optional.ofNullable(storageClasses.get(name))
-            .ifPresent(p -> list.add(new Need(applied, new Origin(applied.file(), scalar.range()), p, "StorageClass " + name)));
+            .ifPresent(
+                p ->
+                    list.add(
+                        new Need(
+                            applied,
+                            new Origin(applied.file(), scalar.range()),
+                            p,
+                            "StorageClass " + name)));
       }
     }
   }
 
   private void issuerNeeds(Applied applied, List<Need> list) {
-    if (applied.manifest().kind().equals("Certificate") && applied.meta().group().equals("cert-manager.io")) {
-      Optional<Located<String>> name = Fields.of(applied.meta().node()).text("spec", "issuerRef", "name");
-      String kind = Fields.of(applied.meta().node()).text("spec", "issuerRef", "kind").map(Located::value).orElse("Issuer");
+    if (applied.manifest().kind().equals("Certificate")
+        && applied.meta().group().equals("cert-manager.io")) {
+      Optional<Located<String>> name =
+          Fields.of(applied.meta().node()).text("spec", "issuerRef", "name");
+      String kind =
+          Fields.of(applied.meta().node())
+              .text("spec", "issuerRef", "kind")
+              .map(Located::value)
+              .orElse("Issuer");
       name.ifPresent(
           n -> {
-            ObjectId issuer = new ObjectId(kind, kind.equals("ClusterIssuer") ? "" : applied.id().namespace(), applied.substituted(n.value()));
+            ObjectId issuer =
+                new ObjectId(
+                    kind,
+                    kind.equals("ClusterIssuer") ? "" : applied.id().namespace(),
+                    applied.substituted(n.value()));
             Optional.ofNullable(issuers.get(issuer))
-                .ifPresent(p -> list.add(new Need(applied, new Origin(applied.file(), n.range()), p, kind + " " + issuer.name())));
+                .ifPresent(
+                    p ->
+                        list.add(
+                            new Need(
+                                applied,
+                                new Origin(applied.file(), n.range()),
+                                p,
+                                kind + " " + issuer.name())));
           });
     }
     String clusterIssuer = applied.meta().annotations().get("cert-manager.io/cluster-issuer");
     if (clusterIssuer != null) {
       ObjectId issuer = new ObjectId("ClusterIssuer", "", applied.substituted(clusterIssuer));
-      Optional.ofNullable(issuers.get(issuer)).ifPresent(p -> list.add(new Need(applied, applied.origin(), p, "ClusterIssuer " + issuer.name())));
+      Optional.ofNullable(issuers.get(issuer))
+          .ifPresent(
+              p ->
+                  list.add(
+                      new Need(applied, applied.origin(), p, "ClusterIssuer " + issuer.name())));
     }
   }
 

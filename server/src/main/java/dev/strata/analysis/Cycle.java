@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * A strongly connected set of objects that wait on each other, with one closed path through all of
- * them for messages ({@code ns/a -> ns/b -> ns/a}) and every {@code dependsOn} entry inside the set.
+ * them for messages ({@code ns/a -> ns/b -> ns/a}) and every {@code dependsOn} entry inside the
+ * set.
  */
 public record Cycle(List<ObjectId> path, Set<ObjectId> members, List<Dependency> edges) {
   public Cycle {

@@ -11,10 +11,11 @@ import java.util.Optional;
 
 /**
  * A Secret produced only by an ExternalSecret and used by a Kustomization that must be Ready before
- * External Secrets can serve: the implicit cycle that keeps a fresh cluster from starting.
- * {@code selfStore} marks the special case of a store whose own credentials come through itself.
+ * External Secrets can serve: the implicit cycle that keeps a fresh cluster from starting. {@code
+ * selfStore} marks the special case of a store whose own credentials come through itself.
  */
-public record Deadlock(SecretSource source, SecretUse use, ObjectId kustomization, boolean selfStore) {
+public record Deadlock(
+    SecretSource source, SecretUse use, ObjectId kustomization, boolean selfStore) {
 
   /** Every deadlock of a cluster, at most one per ExternalSecret, store credentials first. */
   public static List<Deadlock> find(Analysis analysis, Cluster cluster) {
@@ -22,22 +23,30 @@ public record Deadlock(SecretSource source, SecretUse use, ObjectId kustomizatio
     Layers layers = analysis.layers(cluster);
     List<Deadlock> result = new ArrayList<>();
     for (SecretSource source : facts.sources()) {
-      if (source.mechanism() != SecretSource.Mechanism.EXTERNAL_SECRET || providedFromGit(facts, source)) {
+      if (source.mechanism() != SecretSource.Mechanism.EXTERNAL_SECRET
+          || providedFromGit(facts, source)) {
         continue;
       }
       Deadlock best = null;
       for (SecretUse use : facts.usesOf(source)) {
         Optional<ObjectId> kustomization = kustomizationOf(use.consumer());
-        if (kustomization.isEmpty() || !layers.bootstrap(kustomization.get()) || use.role() == SecretUse.Role.ADVISORY) {
+        if (kustomization.isEmpty()
+            || !layers.bootstrap(kustomization.get())
+            || use.role() == SecretUse.Role.ADVISORY) {
           continue;
         }
         boolean ownField = use.consumer().id().equals(kustomization.get());
         if (!ownField && !layers.functional(kustomization.get())) {
           continue;
         }
-        boolean self = use.consumer().manifest() instanceof SecretStore && source.store().map(use.consumer().id().name()::equals).orElse(false);
+        boolean self =
+            use.consumer().manifest() instanceof SecretStore
+                && source.store().map(use.consumer().id().name()::equals).orElse(false);
         Deadlock candidate = new Deadlock(source, use, kustomization.get(), self);
-        if (best == null || self && !best.selfStore() || use.role() == SecretUse.Role.INFRASTRUCTURE && best.use().role() != SecretUse.Role.INFRASTRUCTURE) {
+        if (best == null
+            || self && !best.selfStore()
+            || use.role() == SecretUse.Role.INFRASTRUCTURE
+                && best.use().role() != SecretUse.Role.INFRASTRUCTURE) {
           best = candidate;
         }
       }
@@ -48,15 +57,26 @@ public record Deadlock(SecretSource source, SecretUse use, ObjectId kustomizatio
     return result;
   }
 
-  /** A Kustomization answers for its own fields (decryption, substituteFrom); other objects for their owner's. */
+  /**
+   * A Kustomization answers for its own fields (decryption, substituteFrom); other objects for
+   * their owner's.
+   */
   static Optional<ObjectId> kustomizationOf(Applied consumer) {
-    return consumer.manifest() instanceof FluxKustomization ? Optional.of(consumer.id()) : consumer.owner();
+    return consumer.manifest() instanceof FluxKustomization
+        ? Optional.of(consumer.id())
+        : consumer.owner();
   }
 
-  /** True when something in Git also produces this Secret, so it exists without External Secrets. */
+  /**
+   * True when something in Git also produces this Secret, so it exists without External Secrets.
+   */
   private static boolean providedFromGit(ClusterFacts facts, SecretSource source) {
     return facts.sourcesNamed(source.name()).stream()
-        .anyMatch(other -> other.mechanism() != SecretSource.Mechanism.EXTERNAL_SECRET
-            && (other.namespace().isEmpty() || source.namespace().isEmpty() || other.namespace().equals(source.namespace())));
+        .anyMatch(
+            other ->
+                other.mechanism() != SecretSource.Mechanism.EXTERNAL_SECRET
+                    && (other.namespace().isEmpty()
+                        || source.namespace().isEmpty()
+                        || other.namespace().equals(source.namespace())));
   }
 }

@@ -21,8 +21,8 @@ import org.jgrapht.graph.DefaultDirectedGraph;
 import org.jgrapht.graph.DefaultEdge;
 
 /**
- * The {@code dependsOn} graph of one cluster: Kustomizations and HelmReleases, each kind evaluated as
- * Flux evaluates it, with an edge from dependent to dependency. Read-only; jgrapht stays inside.
+ * The {@code dependsOn} graph of one cluster: Kustomizations and HelmReleases, each kind evaluated
+ * as Flux evaluates it, with an edge from dependent to dependency. Read-only; jgrapht stays inside.
  */
 public final class DependencyGraph {
   private final Cluster cluster;
@@ -81,7 +81,9 @@ public final class DependencyGraph {
     return nodes.containsKey(id);
   }
 
-  /** Every cycle once: each strongly connected set of more than one node, and each self-reference. */
+  /**
+   * Every cycle once: each strongly connected set of more than one node, and each self-reference.
+   */
   public synchronized List<Cycle> cycles() {
     if (cycles == null) {
       cycles = findCycles();
@@ -91,8 +93,11 @@ public final class DependencyGraph {
 
   private List<Cycle> findCycles() {
     List<Cycle> result = new ArrayList<>();
-    for (Set<ObjectId> component : new KosarajuStrongConnectivityInspector<>(graph).stronglyConnectedSets()) {
-      boolean selfLoop = component.size() == 1 && graph.containsEdge(component.iterator().next(), component.iterator().next());
+    for (Set<ObjectId> component :
+        new KosarajuStrongConnectivityInspector<>(graph).stronglyConnectedSets()) {
+      boolean selfLoop =
+          component.size() == 1
+              && graph.containsEdge(component.iterator().next(), component.iterator().next());
       if (component.size() < 2 && !selfLoop) {
         continue;
       }
@@ -110,7 +115,10 @@ public final class DependencyGraph {
     return result;
   }
 
-  /** A closed walk through the component, starting at its smallest member, visiting each member once when it can. */
+  /**
+   * A closed walk through the component, starting at its smallest member, visiting each member once
+   * when it can.
+   */
   private List<ObjectId> path(Set<ObjectId> component) {
     ObjectId start = component.stream().min(Comparator.naturalOrder()).orElseThrow();
     List<ObjectId> path = new ArrayList<>();
@@ -135,7 +143,8 @@ public final class DependencyGraph {
     return path;
   }
 
-  private List<ObjectId> shortestBack(ObjectId start, List<ObjectId> path, Set<ObjectId> component) {
+  private List<ObjectId> shortestBack(
+      ObjectId start, List<ObjectId> path, Set<ObjectId> component) {
     ObjectId last = path.get(path.size() - 1);
     Map<ObjectId, ObjectId> parent = new HashMap<>();
     Deque<ObjectId> queue = new ArrayDeque<>(List.of(last));
@@ -202,7 +211,10 @@ public final class DependencyGraph {
     return new ArrayList<>(seen);
   }
 
-  /** True when adding {@code from -> to} would close a cycle: {@code to} already waits for {@code from}. */
+  /**
+   * True when adding {@code from -> to} would close a cycle: {@code to} already waits for {@code
+   * from}.
+   */
   public boolean wouldCreateCycle(ObjectId from, ObjectId to) {
     return from.equals(to) || upstream(to).contains(from);
   }

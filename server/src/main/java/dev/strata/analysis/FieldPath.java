@@ -7,9 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A small path language over YAML nodes, so that tables of fields can be data: segments separated by
- * dots; {@code []} is every item of a sequence; {@code *} any key; {@code *Suffix} any key ending so;
- * {@code **} any depth, sequences included. {@code spec.acme.solvers[].dns01.**.*SecretRef.name}.
+ * A small path language over YAML nodes, so that tables of fields can be data: segments separated
+ * by dots; {@code []} is every item of a sequence; {@code *} any key; {@code *Suffix} any key
+ * ending so; {@code **} any depth, sequences included. {@code
+ * spec.acme.solvers[].dns01.**.*SecretRef.name}.
  */
 public record FieldPath(List<String> segments) {
   public static FieldPath parse(String text) {
@@ -42,7 +43,8 @@ public record FieldPath(List<String> segments) {
     String segment = segments.get(index);
     if (segment.equals("**")) {
       walk(node, index + 1, out, depth + 1);
-      // Iterated in place: this loop visits every node below, so a copied list per node costs more than the walk.
+      // Iterated in place: this loop visits every node below, so a copied list per node costs more
+      // than the walk.
       if (node instanceof YamlMapping mapping) {
         for (YamlMapping.Entry entry : mapping.entries()) {
           walk(entry.value(), index, out, depth + 1);

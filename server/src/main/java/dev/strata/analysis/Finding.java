@@ -7,11 +7,16 @@ import java.util.List;
 
 /**
  * One problem a rule found, at a range of a repository-relative file. {@code related} points at the
- * other places that make it true (the other members of a cycle, the links of a chain). Messages name
- * objects and files, never a secret value.
+ * other places that make it true (the other members of a cycle, the links of a chain). Messages
+ * name objects and files, never a secret value.
  */
 public record Finding(
-    String rule, Severity severity, String file, Range range, String message, List<Related> related) {
+    String rule,
+    Severity severity,
+    String file,
+    Range range,
+    String message,
+    List<Related> related) {
   public Finding {
     related = List.copyOf(related);
   }

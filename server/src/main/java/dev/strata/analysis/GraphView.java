@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The dependency graph of one cluster as plain data for drawing: nodes with their file, layer and cycle
- * membership, edges (unresolved ones included) and cycles. The CLI's writers and the LSP's
+ * The dependency graph of one cluster as plain data for drawing: nodes with their file, layer and
+ * cycle membership, edges (unresolved ones included) and cycles. The CLI's writers and the LSP's
  * {@code strata/dependencyGraph} request both read this.
  */
-public record GraphView(String cluster, List<Node> nodes, List<Edge> edges, List<List<ObjectId>> cycles) {
-  public record Node(ObjectId id, String file, Range range, String layer, boolean inCycle, boolean suspended) {}
+public record GraphView(
+    String cluster, List<Node> nodes, List<Edge> edges, List<List<ObjectId>> cycles) {
+  public record Node(
+      ObjectId id, String file, Range range, String layer, boolean inCycle, boolean suspended) {}
 
   public record Edge(ObjectId from, ObjectId to, boolean inCycle, boolean resolved) {}
 
@@ -35,10 +37,17 @@ public record GraphView(String cluster, List<Node> nodes, List<Edge> edges, List
     for (ObjectId id : graph.nodes().stream().sorted().toList()) {
       Applied applied = graph.node(id).orElseThrow();
       nodes.add(
-          new Node(id, applied.file(), applied.meta().anchor(), layers.of(applied).label(), inCycle.contains(id), isSuspended(applied)));
+          new Node(
+              id,
+              applied.file(),
+              applied.meta().anchor(),
+              layers.of(applied).label(),
+              inCycle.contains(id),
+              isSuspended(applied)));
       for (Dependency dependency : graph.dependencies(id)) {
         boolean resolved = graph.contains(dependency.target());
-        boolean cyclic = resolved && inCycle.contains(id) && sameCycle(graph, id, dependency.target());
+        boolean cyclic =
+            resolved && inCycle.contains(id) && sameCycle(graph, id, dependency.target());
         edges.add(new Edge(id, dependency.target(), cyclic, resolved));
       }
     }
@@ -47,7 +56,8 @@ public record GraphView(String cluster, List<Node> nodes, List<Edge> edges, List
   }
 
   private static boolean sameCycle(DependencyGraph graph, ObjectId a, ObjectId b) {
-    return graph.cycles().stream().anyMatch(c -> c.members().contains(a) && c.members().contains(b));
+    return graph.cycles().stream()
+        .anyMatch(c -> c.members().contains(a) && c.members().contains(b));
   }
 
   private static boolean isSuspended(Applied applied) {

@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * Where a Kustomization sits in the order a fresh cluster comes up. Bootstrap: must be Ready before
- * External Secrets can serve. Infrastructure: storage, certificates, databases and other platform pieces
- * (or named so in {@code .strata.yaml}). Application: everything else.
+ * External Secrets can serve. Infrastructure: storage, certificates, databases and other platform
+ * pieces (or named so in {@code .strata.yaml}). Application: everything else.
  */
 public enum Layer {
   BOOTSTRAP,

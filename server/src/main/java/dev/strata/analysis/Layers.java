@@ -20,12 +20,14 @@ import java.util.Optional;
 
 /**
  * The layer of every Kustomization of a cluster. The bootstrap set starts from the External Secrets
- * operator, its stores, the Connect server and the root, and grows through everything they depend on,
- * explicitly ({@code dependsOn}) or through what they use (StorageClasses, CRDs, issuers, Secrets). Each
- * member keeps the step that brought it in, so messages can say why it is bootstrap.
+ * operator, its stores, the Connect server and the root, and grows through everything they depend
+ * on, explicitly ({@code dependsOn}) or through what they use (StorageClasses, CRDs, issuers,
+ * Secrets). Each member keeps the step that brought it in, so messages can say why it is bootstrap.
  */
 public final class Layers {
-  /** Why a Kustomization is in the bootstrap set: a seed reason, or the member it serves and how. */
+  /**
+   * Why a Kustomization is in the bootstrap set: a seed reason, or the member it serves and how.
+   */
   public record Reason(ObjectId member, Optional<ObjectId> via, String text) {}
 
   private final Map<ObjectId, Layer> layers = new LinkedHashMap<>();
@@ -34,17 +36,27 @@ public final class Layers {
 
   Layers(Cluster cluster, DependencyGraph graph, ClusterFacts facts, StrataConfig config) {
     Deque<ObjectId> queue = new ArrayDeque<>();
-    facts.operators().forEach(id -> seed(id, "installs the External Secrets operator", true, queue));
-    facts.stores().forEach(
-        (store, provider) -> {
-          if (!servedByAnotherStore(facts, store)) {
-            seed(provider, "applies " + store.kind() + " " + store.name(), true, queue);
-          }
-        });
-    facts.connectServers().forEach(id -> seed(id, "runs the 1Password Connect server", true, queue));
-    cluster.root().rootId().ifPresent(root -> seed(root, "is the cluster's root Kustomization", false, queue));
+    facts
+        .operators()
+        .forEach(id -> seed(id, "installs the External Secrets operator", true, queue));
+    facts
+        .stores()
+        .forEach(
+            (store, provider) -> {
+              if (!servedByAnotherStore(facts, store)) {
+                seed(provider, "applies " + store.kind() + " " + store.name(), true, queue);
+              }
+            });
+    facts
+        .connectServers()
+        .forEach(id -> seed(id, "runs the 1Password Connect server", true, queue));
+    cluster
+        .root()
+        .rootId()
+        .ifPresent(root -> seed(root, "is the cluster's root Kustomization", false, queue));
     for (AppliedKustomization kustomization : cluster.kustomizations()) {
-      if (kustomization.applied().owner().equals(cluster.root().rootId()) && appliesKustomizations(cluster, kustomization.id())) {
+      if (kustomization.applied().owner().equals(cluster.root().rootId())
+          && appliesKustomizations(cluster, kustomization.id())) {
         seed(kustomization.id(), "is applied by the cluster's root", false, queue);
       }
     }
@@ -58,7 +70,9 @@ public final class Layers {
       }
       for (Need need : facts.needs(member)) {
         boolean ownField = need.consumer().id().equals(member);
-        if (!need.provider().equals(member) && !need.what().startsWith("the External Secrets operator") && (works || ownField)) {
+        if (!need.provider().equals(member)
+            && !need.what().startsWith("the External Secrets operator")
+            && (works || ownField)) {
           join(need.provider(), member, "uses " + need.what() + " from", works, queue);
         }
       }
@@ -74,42 +88,60 @@ public final class Layers {
       }
       boolean configured =
           config.infrastructureNamespaces().contains(id.namespace())
-              || paths.stream().anyMatch(m -> m.matches(Path.of(kustomization.applied().file()))
-                  || kustomization.path().map(p -> m.matches(Path.of(p))).orElse(false));
-      layers.put(id, configured || facts.infrastructure(id).isPresent() ? Layer.INFRASTRUCTURE : Layer.APPLICATION);
+              || paths.stream()
+                  .anyMatch(
+                      m ->
+                          m.matches(Path.of(kustomization.applied().file()))
+                              || kustomization
+                                  .path()
+                                  .map(p -> m.matches(Path.of(p)))
+                                  .orElse(false));
+      layers.put(
+          id,
+          configured || facts.infrastructure(id).isPresent()
+              ? Layer.INFRASTRUCTURE
+              : Layer.APPLICATION);
     }
   }
 
   /**
-   * A store whose every credential an ExternalSecret reads through another store comes up after that
-   * store; it is not needed for External Secrets to serve at all.
+   * A store whose every credential an ExternalSecret reads through another store comes up after
+   * that store; it is not needed for External Secrets to serve at all.
    */
   private static boolean servedByAnotherStore(ClusterFacts facts, ObjectId store) {
     List<SecretUse> credentials =
         facts.uses().stream()
-            .filter(u -> u.consumer().id().equals(store) && u.role() == SecretUse.Role.INFRASTRUCTURE)
+            .filter(
+                u -> u.consumer().id().equals(store) && u.role() == SecretUse.Role.INFRASTRUCTURE)
             .toList();
     return !credentials.isEmpty()
         && credentials.stream()
-            .allMatch(use -> {
-              List<SecretSource> sources = facts.sourcesOf(use);
-              return !sources.isEmpty()
-                  && sources.stream().allMatch(source -> source.mechanism() == SecretSource.Mechanism.EXTERNAL_SECRET
-                      && source.store().isPresent() && !source.store().get().equals(store.name()));
-            });
+            .allMatch(
+                use -> {
+                  List<SecretSource> sources = facts.sourcesOf(use);
+                  return !sources.isEmpty()
+                      && sources.stream()
+                          .allMatch(
+                              source ->
+                                  source.mechanism() == SecretSource.Mechanism.EXTERNAL_SECRET
+                                      && source.store().isPresent()
+                                      && !source.store().get().equals(store.name()));
+                });
   }
 
   /**
    * The root's children that build the rest of the cluster (a {@code cluster-apps} applying every
-   * {@code ks.yaml}) are bootstrap; a flat layout's leaf Kustomizations applied by the root are not.
+   * {@code ks.yaml}) are bootstrap; a flat layout's leaf Kustomizations applied by the root are
+   * not.
    */
   private static boolean appliesKustomizations(Cluster cluster, ObjectId id) {
-    return cluster.appliedBy(id).stream().anyMatch(a -> a.manifest() instanceof dev.strata.model.FluxKustomization);
+    return cluster.appliedBy(id).stream()
+        .anyMatch(a -> a.manifest() instanceof dev.strata.model.FluxKustomization);
   }
 
   /**
-   * Seeds that External Secrets needs working ({@code works}) count with everything they apply; the root
-   * and what it applies directly only need to build, so only their own fields count.
+   * Seeds that External Secrets needs working ({@code works}) count with everything they apply; the
+   * root and what it applies directly only need to build, so only their own fields count.
    */
   private void seed(ObjectId id, String why, boolean works, Deque<ObjectId> queue) {
     if (!layers.containsKey(id)) {
@@ -122,7 +154,8 @@ public final class Layers {
     }
   }
 
-  private void join(ObjectId id, ObjectId member, String how, boolean works, Deque<ObjectId> queue) {
+  private void join(
+      ObjectId id, ObjectId member, String how, boolean works, Deque<ObjectId> queue) {
     boolean known = layers.containsKey(id);
     if (!known || works && !functional.contains(id)) {
       layers.put(id, Layer.BOOTSTRAP);
@@ -153,8 +186,8 @@ public final class Layers {
   }
 
   /**
-   * True when External Secrets needs this bootstrap Kustomization to work, not only to build: then every
-   * Secret its objects use matters; otherwise only the Secrets of its own fields (decryption,
+   * True when External Secrets needs this bootstrap Kustomization to work, not only to build: then
+   * every Secret its objects use matters; otherwise only the Secrets of its own fields (decryption,
    * substituteFrom).
    */
   public boolean functional(ObjectId id) {
@@ -162,8 +195,8 @@ public final class Layers {
   }
 
   /**
-   * Why a Kustomization must be Ready before External Secrets can serve, as a sentence from a seed down
-   * to it: "Kustomization a/eso depends on b/ceph".
+   * Why a Kustomization must be Ready before External Secrets can serve, as a sentence from a seed
+   * down to it: "Kustomization a/eso depends on b/ceph".
    */
   public Optional<String> explain(ObjectId id) {
     Reason reason = reasons.get(id);
@@ -174,11 +207,14 @@ public final class Layers {
     ObjectId current = id;
     int guard = 0;
     while (reason != null && reason.via().isPresent() && guard++ < 64) {
-      steps.add(0, reason.via().get().qualifiedName() + " " + reason.text() + " " + current.qualifiedName());
+      steps.add(
+          0,
+          reason.via().get().qualifiedName() + " " + reason.text() + " " + current.qualifiedName());
       current = reason.via().get();
       reason = reasons.get(current);
     }
-    String seed = "Kustomization " + current.qualifiedName() + " " + (reason == null ? "" : reason.text());
+    String seed =
+        "Kustomization " + current.qualifiedName() + " " + (reason == null ? "" : reason.text());
     if (steps.isEmpty()) {
       return Optional.of(seed);
     }

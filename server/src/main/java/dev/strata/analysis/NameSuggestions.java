@@ -6,8 +6,9 @@ import java.util.Comparator;
 import java.util.Optional;
 
 /**
- * "Did you mean" for names that resolve to nothing: the same name in another namespace first, then the
- * nearest spelling in the same namespace, then anywhere, within an edit distance that scales with length.
+ * "Did you mean" for names that resolve to nothing: the same name in another namespace first, then
+ * the nearest spelling in the same namespace, then anywhere, within an edit distance that scales
+ * with length.
  */
 public final class NameSuggestions {
   private NameSuggestions() {}
@@ -20,7 +21,8 @@ public final class NameSuggestions {
   }
 
   public static Optional<ObjectId> suggest(Cluster cluster, ObjectId target) {
-    Comparator<ObjectId> byDistance = Comparator.comparingInt(id -> distance(id.name(), target.name()));
+    Comparator<ObjectId> byDistance =
+        Comparator.comparingInt(id -> distance(id.name(), target.name()));
     Optional<ObjectId> sameName =
         cluster.ids().stream()
             .filter(id -> id.kind().equals(target.kind()) && id.name().equals(target.name()))
@@ -31,7 +33,8 @@ public final class NameSuggestions {
     int limit = Math.max(1, Math.min(3, target.name().length() / 4));
     Optional<ObjectId> sameNamespace =
         cluster.ids().stream()
-            .filter(id -> id.kind().equals(target.kind()) && id.namespace().equals(target.namespace()))
+            .filter(
+                id -> id.kind().equals(target.kind()) && id.namespace().equals(target.namespace()))
             .filter(id -> distance(id.name(), target.name()) <= limit)
             .min(byDistance.thenComparing(Comparator.naturalOrder()));
     if (sameNamespace.isPresent()) {
@@ -54,7 +57,8 @@ public final class NameSuggestions {
       current[0] = i;
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+        current[j] =
+            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
       }
       int[] swap = previous;
       previous = current;

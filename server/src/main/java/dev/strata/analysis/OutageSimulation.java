@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A fresh cluster whose external secret provider is unreachable: no ExternalSecret ever produces its
- * Secret. A Kustomization is blocked when something it applies (or one of its own fields) uses a Secret
- * that only ExternalSecrets produce, when it depends on a blocked Kustomization, or when it uses what a
- * blocked one provides. Everything else becomes Ready from Git alone.
+ * A fresh cluster whose external secret provider is unreachable: no ExternalSecret ever produces
+ * its Secret. A Kustomization is blocked when something it applies (or one of its own fields) uses
+ * a Secret that only ExternalSecrets produce, when it depends on a blocked Kustomization, or when
+ * it uses what a blocked one provides. Everything else becomes Ready from Git alone.
  */
 public final class OutageSimulation {
   /** Why a Kustomization is blocked: its own cause, or the blocked Kustomization it waits for. */
@@ -36,28 +36,51 @@ public final class OutageSimulation {
         continue;
       }
       List<SecretSource> sources = facts.sourcesOf(use);
-      boolean onlyExternal = !sources.isEmpty() && sources.stream().allMatch(s -> s.mechanism() == SecretSource.Mechanism.EXTERNAL_SECRET);
+      boolean onlyExternal =
+          !sources.isEmpty()
+              && sources.stream()
+                  .allMatch(s -> s.mechanism() == SecretSource.Mechanism.EXTERNAL_SECRET);
       Optional<ObjectId> kustomization = Deadlock.kustomizationOf(use.consumer());
       if (onlyExternal && kustomization.isPresent() && graph.contains(kustomization.get())) {
         SecretSource source = sources.get(0);
-        block(new Blocked(kustomization.get(),
-            use.describe() + " needs Secret " + source.qualifiedName() + ", which only ExternalSecret "
-                + source.source().id().qualifiedName() + " produces", Optional.empty()), queue);
+        block(
+            new Blocked(
+                kustomization.get(),
+                use.describe()
+                    + " needs Secret "
+                    + source.qualifiedName()
+                    + ", which only ExternalSecret "
+                    + source.source().id().qualifiedName()
+                    + " produces",
+                Optional.empty()),
+            queue);
       }
     }
     while (!queue.isEmpty()) {
       ObjectId cause = queue.poll();
       for (Dependency dependent : graph.dependents(cause)) {
-        block(new Blocked(dependent.from(), "depends on " + cause.qualifiedName(), Optional.of(cause)), queue);
+        block(
+            new Blocked(
+                dependent.from(), "depends on " + cause.qualifiedName(), Optional.of(cause)),
+            queue);
       }
-      facts.needs().forEach(
-          (consumer, needs) -> {
-            for (Need need : needs) {
-              if (need.provider().equals(cause) && !consumer.equals(cause) && graph.contains(consumer)) {
-                block(new Blocked(consumer, "uses " + need.what() + " from " + cause.qualifiedName(), Optional.of(cause)), queue);
-              }
-            }
-          });
+      facts
+          .needs()
+          .forEach(
+              (consumer, needs) -> {
+                for (Need need : needs) {
+                  if (need.provider().equals(cause)
+                      && !consumer.equals(cause)
+                      && graph.contains(consumer)) {
+                    block(
+                        new Blocked(
+                            consumer,
+                            "uses " + need.what() + " from " + cause.qualifiedName(),
+                            Optional.of(cause)),
+                        queue);
+                  }
+                }
+              });
     }
     for (AppliedKustomization kustomization : cluster.kustomizations()) {
       if (!blocked.containsKey(kustomization.id())) {
@@ -93,7 +116,10 @@ public final class OutageSimulation {
     return chain;
   }
 
-  /** True when a Kustomization of the bootstrap layer stays blocked: the cluster cannot be rebuilt from Git. */
+  /**
+   * True when a Kustomization of the bootstrap layer stays blocked: the cluster cannot be rebuilt
+   * from Git.
+   */
   public boolean bootstrapBlocked() {
     return blocked.keySet().stream().anyMatch(layers::bootstrap);
   }

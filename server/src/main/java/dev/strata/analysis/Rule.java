@@ -21,7 +21,10 @@ public interface Rule {
   }
 
   default Finding finding(
-      String file, dev.strata.text.Range range, String message, java.util.List<Finding.Related> related) {
+      String file,
+      dev.strata.text.Range range,
+      String message,
+      java.util.List<Finding.Related> related) {
     return new Finding(id(), defaultSeverity(), file, range, message, related);
   }
 

@@ -45,7 +45,8 @@ public final class RuleCatalogue {
           new RemovedApiVersionRule(),
           new InvalidConfigRule(),
           new FileSkippedRule());
-  private static final Set<String> IDS = RULES.stream().map(Rule::id).collect(Collectors.toUnmodifiableSet());
+  private static final Set<String> IDS =
+      RULES.stream().map(Rule::id).collect(Collectors.toUnmodifiableSet());
 
   private RuleCatalogue() {}
 

@@ -10,15 +10,21 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every Secret a repository creates, one row each: who produces it and how, its layer, who uses it, and
- * the verdict of the secret rules on it. The repository's own "what secrets go where" table. No value is
- * ever part of a row.
+ * Every Secret a repository creates, one row each: who produces it and how, its layer, who uses it,
+ * and the verdict of the secret rules on it. The repository's own "what secrets go where" table. No
+ * value is ever part of a row.
  */
 public final class SecretInventory {
   private static final Set<String> SECRET_RULES =
       Set.of(
-          "bootstrap-deadlock", "infrastructure-secret-in-external-secret", "application-secret-in-sops", "unencrypted-secret",
-          "sops-decryption-missing", "sops-metadata-encrypted", "sops-creation-rule-missing", "unknown-secret-store");
+          "bootstrap-deadlock",
+          "infrastructure-secret-in-external-secret",
+          "application-secret-in-sops",
+          "unencrypted-secret",
+          "sops-decryption-missing",
+          "sops-metadata-encrypted",
+          "sops-creation-rule-missing",
+          "unknown-secret-store");
 
   /** One Secret as one cluster creates it. */
   public record Row(
@@ -46,7 +52,8 @@ public final class SecretInventory {
       ClusterFacts facts = analysis.facts(cluster);
       Layers layers = analysis.layers(cluster);
       for (SecretSource source : facts.sources()) {
-        List<String> consumers = facts.usesOf(source).stream().map(SecretUse::describe).distinct().sorted().toList();
+        List<String> consumers =
+            facts.usesOf(source).stream().map(SecretUse::describe).distinct().sorted().toList();
         Optional<Finding> verdict = verdict(source, findings);
         Row row =
             new Row(
@@ -66,7 +73,11 @@ public final class SecretInventory {
         }
       }
     }
-    rows.sort(Comparator.comparing(Row::cluster).thenComparing(Row::namespace).thenComparing(Row::name).thenComparing(Row::file));
+    rows.sort(
+        Comparator.comparing(Row::cluster)
+            .thenComparing(Row::namespace)
+            .thenComparing(Row::name)
+            .thenComparing(Row::file));
     return rows;
   }
 
@@ -75,8 +86,11 @@ public final class SecretInventory {
     return findings.stream()
         .filter(f -> SECRET_RULES.contains(f.rule()))
         .filter(f -> f.file().equals(source.source().file()))
-        .filter(f -> f.range().start().compareTo(document.start()) >= 0 && f.range().start().compareTo(document.end()) <= 0
-            || f.range().equals(Range.ZERO))
+        .filter(
+            f ->
+                f.range().start().compareTo(document.start()) >= 0
+                        && f.range().start().compareTo(document.end()) <= 0
+                    || f.range().equals(Range.ZERO))
         .min(Comparator.comparing(Finding::severity));
   }
 }

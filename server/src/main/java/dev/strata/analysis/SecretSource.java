@@ -4,12 +4,16 @@ import dev.strata.workspace.Applied;
 import java.util.Optional;
 
 /**
- * Where a Secret comes from: a SOPS-encrypted Secret, a plaintext one, a template filled by
- * {@code postBuild}, or an ExternalSecret (with its store). {@code namespace} is empty for a
+ * Where a Secret comes from: a SOPS-encrypted Secret, a plaintext one, a template filled by {@code
+ * postBuild}, or an ExternalSecret (with its store). {@code namespace} is empty for a
  * ClusterExternalSecret that fans out by selector.
  */
 public record SecretSource(
-    Optional<String> namespace, String name, Mechanism mechanism, Applied source, Optional<String> store) {
+    Optional<String> namespace,
+    String name,
+    Mechanism mechanism,
+    Applied source,
+    Optional<String> store) {
   public enum Mechanism {
     SOPS("SOPS"),
     EXTERNAL_SECRET("ExternalSecret"),

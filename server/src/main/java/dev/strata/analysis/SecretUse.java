@@ -6,9 +6,9 @@ import java.util.Optional;
 
 /**
  * An object that needs a Secret by name: {@code namespace} is empty when the field does not fix one
- * (a ClusterIssuer's secrets live in cert-manager's namespace, whatever it is). {@code role} says whether
- * the field is infrastructure by nature (store credentials, CSI, CA keys, database superuser, Flux
- * decryption, backups) or an ordinary workload whose weight depends on its layer.
+ * (a ClusterIssuer's secrets live in cert-manager's namespace, whatever it is). {@code role} says
+ * whether the field is infrastructure by nature (store credentials, CSI, CA keys, database
+ * superuser, Flux decryption, backups) or an ordinary workload whose weight depends on its layer.
  */
 public record SecretUse(
     Optional<String> namespace, String name, Applied consumer, Origin at, Role role, String what) {

@@ -43,7 +43,9 @@ final class Suppressions {
         wholeFile.addAll(ids(comment.substring(FILE_MARKER.length())));
       } else if (comment.startsWith(LINE_MARKER)) {
         int target = ownLine ? line + 1 : line;
-        byLine.computeIfAbsent(target, k -> new HashSet<>()).addAll(ids(comment.substring(LINE_MARKER.length())));
+        byLine
+            .computeIfAbsent(target, k -> new HashSet<>())
+            .addAll(ids(comment.substring(LINE_MARKER.length())));
       }
     }
     return new Suppressions(byLine, wholeFile);

@@ -9,19 +9,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code strata bootstrap}: simulate a fresh cluster whose external secret provider is down. Exit 1 when
- * a bootstrap-layer Kustomization stays blocked.
+ * {@code strata bootstrap}: simulate a fresh cluster whose external secret provider is down. Exit 1
+ * when a bootstrap-layer Kustomization stays blocked.
  */
 @Command(
     name = "bootstrap",
     mixinStandardHelpOptions = true,
-    description = "Simulate a fresh cluster whose external secret provider (1Password, Vault, ...) is unreachable: which Kustomizations still become Ready from Git alone, which stay blocked and why. Exit 1 when a bootstrap-layer Kustomization is blocked.")
+    description =
+        "Simulate a fresh cluster whose external secret provider (1Password, Vault, ...) is unreachable: which Kustomizations still become Ready from Git alone, which stay blocked and why. Exit 1 when a bootstrap-layer Kustomization is blocked.")
 final class BootstrapCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -39,10 +40,18 @@ final class BootstrapCommand implements Callable<Integer> {
       return Main.USAGE;
     }
     Analysis analysis = loaded.get();
-    List<Cluster> clusters = analysis.clusters().stream().filter(c -> cluster == null || c.name().equals(cluster)).toList();
+    List<Cluster> clusters =
+        analysis.clusters().stream()
+            .filter(c -> cluster == null || c.name().equals(cluster))
+            .toList();
     if (clusters.isEmpty()) {
-      err.println(cluster == null ? "strata: no cluster root found in " + repository.directory
-          : "strata: no cluster named " + cluster + "; clusters: " + analysis.clusters().stream().map(Cluster::name).toList());
+      err.println(
+          cluster == null
+              ? "strata: no cluster root found in " + repository.directory
+              : "strata: no cluster named "
+                  + cluster
+                  + "; clusters: "
+                  + analysis.clusters().stream().map(Cluster::name).toList());
       return Main.USAGE;
     }
     boolean stuck = false;

@@ -10,16 +10,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code strata check}: analyse a repository and report findings. */
 @Command(
     name = "check",
     mixinStandardHelpOptions = true,
-    description = "Analyse a Flux repository and report findings. Exit 0 when nothing reaches the fail level, 1 when something does, 2 on bad usage.")
+    description =
+        "Analyse a Flux repository and report findings. Exit 0 when nothing reaches the fail level, 1 when something does, 2 on bad usage.")
 final class CheckCommand implements Callable<Integer> {
   enum Format {
     text,
@@ -37,13 +38,21 @@ final class CheckCommand implements Callable<Integer> {
 
   @Mixin Repository repository;
 
-  @Option(names = "--format", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES}.")
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      description = "Output format: ${COMPLETION-CANDIDATES}.")
   Format format;
 
-  @Option(names = "--fail-on", defaultValue = "error", description = "Lowest severity that makes the exit code 1: ${COMPLETION-CANDIDATES}.")
+  @Option(
+      names = "--fail-on",
+      defaultValue = "error",
+      description = "Lowest severity that makes the exit code 1: ${COMPLETION-CANDIDATES}.")
   Level failOn;
 
-  @Option(names = "--config", description = "Configuration file to use instead of DIR/.strata.yaml.")
+  @Option(
+      names = "--config",
+      description = "Configuration file to use instead of DIR/.strata.yaml.")
   Path config;
 
   @Override
@@ -55,9 +64,7 @@ final class CheckCommand implements Callable<Integer> {
       return Main.USAGE;
     }
     Analysis analysis = loaded.get();
-    List<Finding> findings =
-        Analyzer.standard(Main.ruleFailures(err))
-            .analyze(analysis);
+    List<Finding> findings = Analyzer.standard(Main.ruleFailures(err)).analyze(analysis);
     switch (format) {
       case json -> out.println(FindingsJson.write(analysis, findings));
       case sarif -> out.println(Sarif.write(analysis, findings));
@@ -65,6 +72,8 @@ final class CheckCommand implements Callable<Integer> {
     }
     out.flush();
     Severity threshold = Severity.valueOf(failOn.name().toUpperCase(java.util.Locale.ROOT));
-    return findings.stream().anyMatch(f -> f.severity().atLeast(threshold)) ? Main.FINDINGS : Main.OK;
+    return findings.stream().anyMatch(f -> f.severity().atLeast(threshold))
+        ? Main.FINDINGS
+        : Main.OK;
   }
 }

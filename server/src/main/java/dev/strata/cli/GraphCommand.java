@@ -9,13 +9,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code strata graph}: print the dependsOn graph of each cluster, cycles marked. */
-@Command(name = "graph", mixinStandardHelpOptions = true, description = "Print the dependsOn graph of each cluster, cycles marked.")
+@Command(
+    name = "graph",
+    mixinStandardHelpOptions = true,
+    description = "Print the dependsOn graph of each cluster, cycles marked.")
 final class GraphCommand implements Callable<Integer> {
   enum Format {
     mermaid,
@@ -27,10 +30,15 @@ final class GraphCommand implements Callable<Integer> {
 
   @Mixin Repository repository;
 
-  @Option(names = "--format", defaultValue = "mermaid", description = "Output format: ${COMPLETION-CANDIDATES}.")
+  @Option(
+      names = "--format",
+      defaultValue = "mermaid",
+      description = "Output format: ${COMPLETION-CANDIDATES}.")
   Format format;
 
-  @Option(names = "--cluster", description = "Only this cluster (its root folder, as listed in the output).")
+  @Option(
+      names = "--cluster",
+      description = "Only this cluster (its root folder, as listed in the output).")
   String cluster;
 
   @Override
@@ -49,7 +57,11 @@ final class GraphCommand implements Callable<Integer> {
       }
     }
     if (cluster != null && views.isEmpty()) {
-      err.println("strata: no cluster named " + cluster + "; clusters: " + analysis.clusters().stream().map(Cluster::name).toList());
+      err.println(
+          "strata: no cluster named "
+              + cluster
+              + "; clusters: "
+              + analysis.clusters().stream().map(Cluster::name).toList());
       return Main.USAGE;
     }
     out.print(

@@ -7,7 +7,10 @@ import dev.strata.workspace.ObjectId;
 import dev.strata.workspace.Snapshot;
 import java.util.List;
 
-/** One graph in the JSON shape of {@code strata/dependencyGraph} (docs/lsp-extensions.md), paths relative. */
+/**
+ * One graph in the JSON shape of {@code strata/dependencyGraph} (docs/lsp-extensions.md), paths
+ * relative.
+ */
 final class GraphJson {
   private GraphJson() {}
 

@@ -28,12 +28,23 @@ final class GraphWriters {
       int index = 0;
       StringBuilder red = new StringBuilder();
       for (GraphView.Edge edge : view.edges()) {
-        String target = names.computeIfAbsent(edge.to(), id -> {
-          String name = "n" + names.size();
-          out.append("  ").append(name).append("[\"").append(label(id)).append(" (missing)\"]\n");
-          return name;
-        });
-        out.append("  ").append(names.get(edge.from())).append(edge.resolved() ? " --> " : " -.-> ").append(target).append('\n');
+        String target =
+            names.computeIfAbsent(
+                edge.to(),
+                id -> {
+                  String name = "n" + names.size();
+                  out.append("  ")
+                      .append(name)
+                      .append("[\"")
+                      .append(label(id))
+                      .append(" (missing)\"]\n");
+                  return name;
+                });
+        out.append("  ")
+            .append(names.get(edge.from()))
+            .append(edge.resolved() ? " --> " : " -.-> ")
+            .append(target)
+            .append('\n');
         if (edge.inCycle()) {
           red.append("  linkStyle ").append(index).append(" stroke:#d00,stroke-width:2px\n");
         }
@@ -42,7 +53,9 @@ final class GraphWriters {
       out.append(red);
       for (GraphView.Node node : view.nodes()) {
         if (node.inCycle()) {
-          out.append("  style ").append(names.get(node.id())).append(" stroke:#d00,stroke-width:2px\n");
+          out.append("  style ")
+              .append(names.get(node.id()))
+              .append(" stroke:#d00,stroke-width:2px\n");
         }
       }
     }
@@ -56,11 +69,17 @@ final class GraphWriters {
       out.append("  subgraph cluster_").append(clusterIndex++).append(" {\n");
       out.append("    label=").append(quote(view.cluster())).append(";\n");
       for (GraphView.Node node : view.nodes()) {
-        out.append("    ").append(quote(view.cluster() + ":" + node.id())).append(" [label=").append(quote(label(node.id())));
+        out.append("    ")
+            .append(quote(view.cluster() + ":" + node.id()))
+            .append(" [label=")
+            .append(quote(label(node.id())));
         out.append(node.inCycle() ? ", color=red, fontcolor=red" : "").append("];\n");
       }
       for (GraphView.Edge edge : view.edges()) {
-        out.append("    ").append(quote(view.cluster() + ":" + edge.from())).append(" -> ").append(quote(view.cluster() + ":" + edge.to()));
+        out.append("    ")
+            .append(quote(view.cluster() + ":" + edge.from()))
+            .append(" -> ")
+            .append(quote(view.cluster() + ":" + edge.to()));
         if (edge.inCycle()) {
           out.append(" [color=red]");
         } else if (!edge.resolved()) {

@@ -12,12 +12,14 @@ import picocli.CommandLine.Command;
 @Command(
     name = "lsp",
     mixinStandardHelpOptions = true,
-    description = "Run the language server over stdio (LSP 3.17). Exit 0 after shutdown and exit, 1 otherwise.")
+    description =
+        "Run the language server over stdio (LSP 3.17). Exit 0 after shutdown and exit, 1 otherwise.")
 final class LspCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     OutputStream protocol = new FileOutputStream(FileDescriptor.out);
-    // stdout carries only the protocol: anything else that prints there (a library, a stray println) goes to stderr.
+    // stdout carries only the protocol: anything else that prints there (a library, a stray
+    // println) goes to stderr.
     System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
     return ServerLauncher.run(System.in, protocol, System.err);
   }

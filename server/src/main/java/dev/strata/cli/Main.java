@@ -11,8 +11,15 @@ import picocli.CommandLine.Command;
     name = "strata",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "Checks Flux CD GitOps repositories: dependsOn cycles, dangling and missing dependencies, misplaced and unencrypted secrets.",
-    subcommands = {CheckCommand.class, GraphCommand.class, SecretsCommand.class, BootstrapCommand.class, LspCommand.class})
+    description =
+        "Checks Flux CD GitOps repositories: dependsOn cycles, dangling and missing dependencies, misplaced and unencrypted secrets.",
+    subcommands = {
+      CheckCommand.class,
+      GraphCommand.class,
+      SecretsCommand.class,
+      BootstrapCommand.class,
+      LspCommand.class
+    })
 public final class Main implements Runnable {
   public static final int OK = 0;
   public static final int FINDINGS = 1;
@@ -48,11 +55,16 @@ public final class Main implements Runnable {
   }
 
   /**
-   * How every command reports a rule that threw: its id and the exception's class, never the message,
-   * which could quote the input. The analysis goes on without that rule.
+   * How every command reports a rule that threw: its id and the exception's class, never the
+   * message, which could quote the input. The analysis goes on without that rule.
    */
   public static BiConsumer<Rule, RuntimeException> ruleFailures(PrintWriter err) {
-    return (rule, e) -> err.println("strata: rule " + rule.id() + " failed and was skipped: " + e.getClass().getSimpleName());
+    return (rule, e) ->
+        err.println(
+            "strata: rule "
+                + rule.id()
+                + " failed and was skipped: "
+                + e.getClass().getSimpleName());
   }
 
   @Override

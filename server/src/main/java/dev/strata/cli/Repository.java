@@ -11,11 +11,15 @@ import java.util.Optional;
 import picocli.CommandLine.Parameters;
 
 /**
- * The {@code DIR} argument every command shares, and its loading: an unreadable folder becomes a one-line
- * error and an empty result, which commands turn into exit code 2.
+ * The {@code DIR} argument every command shares, and its loading: an unreadable folder becomes a
+ * one-line error and an empty result, which commands turn into exit code 2.
  */
 final class Repository {
-  @Parameters(index = "0", arity = "0..1", defaultValue = ".", description = "Repository folder (default: the current folder).")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      defaultValue = ".",
+      description = "Repository folder (default: the current folder).")
   Path directory;
 
   Optional<Analysis> load(Optional<Path> config, PrintWriter err) {

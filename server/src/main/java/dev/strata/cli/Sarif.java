@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * SARIF 2.1.0 as GitHub code scanning reads it: rule metadata with help from the rule's documentation
- * page, results with 1-based UTF-16 regions relative to {@code %SRCROOT%}, related locations, and a
- * fingerprint that survives unrelated edits.
+ * SARIF 2.1.0 as GitHub code scanning reads it: rule metadata with help from the rule's
+ * documentation page, results with 1-based UTF-16 regions relative to {@code %SRCROOT%}, related
+ * locations, and a fingerprint that survives unrelated edits.
  */
 final class Sarif {
   private Sarif() {}
@@ -80,7 +80,12 @@ final class Sarif {
     JsonObject properties = new JsonObject();
     JsonArray tags = new JsonArray();
     tags.add("flux");
-    tags.add(rule.id().contains("secret") || rule.id().startsWith("sops") || rule.id().equals("bootstrap-deadlock") ? "security" : "correctness");
+    tags.add(
+        rule.id().contains("secret")
+                || rule.id().startsWith("sops")
+                || rule.id().equals("bootstrap-deadlock")
+            ? "security"
+            : "correctness");
     properties.add("tags", tags);
     json.add("properties", properties);
     return json;
@@ -109,7 +114,10 @@ final class Sarif {
       json.add("relatedLocations", related);
     }
     JsonObject fingerprints = new JsonObject();
-    fingerprints.addProperty("strataFinding/v1", Integer.toHexString((finding.rule() + "|" + finding.file() + "|" + finding.message()).hashCode()));
+    fingerprints.addProperty(
+        "strataFinding/v1",
+        Integer.toHexString(
+            (finding.rule() + "|" + finding.file() + "|" + finding.message()).hashCode()));
     json.add("partialFingerprints", fingerprints);
     return json;
   }

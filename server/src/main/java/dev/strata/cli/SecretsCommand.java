@@ -12,16 +12,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
-/** {@code strata secrets}: every Secret the repository creates, with mechanism, layer, consumers and verdict. */
+/**
+ * {@code strata secrets}: every Secret the repository creates, with mechanism, layer, consumers and
+ * verdict.
+ */
 @Command(
     name = "secrets",
     mixinStandardHelpOptions = true,
-    description = "List every Secret the repository creates: mechanism (SOPS, ExternalSecret, plaintext, template), layer, consumers and verdict. Never prints a value.")
+    description =
+        "List every Secret the repository creates: mechanism (SOPS, ExternalSecret, plaintext, template), layer, consumers and verdict. Never prints a value.")
 final class SecretsCommand implements Callable<Integer> {
   enum Format {
     text,
@@ -33,7 +37,10 @@ final class SecretsCommand implements Callable<Integer> {
 
   @Mixin Repository repository;
 
-  @Option(names = "--format", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES}.")
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      description = "Output format: ${COMPLETION-CANDIDATES}.")
   Format format;
 
   @Override
@@ -59,7 +66,9 @@ final class SecretsCommand implements Callable<Integer> {
   }
 
   private static List<String> header(boolean clusters) {
-    List<String> header = new java.util.ArrayList<>(List.of("SECRET", "MECHANISM", "LAYER", "CONSUMERS", "VERDICT", "FILE"));
+    List<String> header =
+        new java.util.ArrayList<>(
+            List.of("SECRET", "MECHANISM", "LAYER", "CONSUMERS", "VERDICT", "FILE"));
     if (clusters) {
       header.add(0, "CLUSTER");
     }
@@ -91,7 +100,8 @@ final class SecretsCommand implements Callable<Integer> {
       json.addProperty("cluster", row.cluster());
       json.addProperty("namespace", row.namespace());
       json.addProperty("name", row.name());
-      json.addProperty("mechanism", row.mechanism().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+      json.addProperty(
+          "mechanism", row.mechanism().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
       row.store().ifPresent(s -> json.addProperty("store", s));
       json.addProperty("layer", row.layer().label());
       JsonArray consumers = new JsonArray();

@@ -25,17 +25,24 @@ final class Table {
   private static void line(StringBuilder out, List<String> cells, int[] widths) {
     StringBuilder line = new StringBuilder();
     for (int i = 0; i < cells.size(); i++) {
-      line.append(i == cells.size() - 1 ? cells.get(i) : String.format("%-" + widths[i] + "s  ", cells.get(i)));
+      line.append(
+          i == cells.size() - 1
+              ? cells.get(i)
+              : String.format("%-" + widths[i] + "s  ", cells.get(i)));
     }
     out.append(line.toString().stripTrailing()).append('\n');
   }
 
   static String markdown(List<String> header, List<List<String>> rows) {
     StringBuilder out = new StringBuilder();
-    out.append("| ").append(String.join(" | ", header.stream().map(Table::escape).toList())).append(" |\n");
+    out.append("| ")
+        .append(String.join(" | ", header.stream().map(Table::escape).toList()))
+        .append(" |\n");
     out.append("|").append("---|".repeat(header.size())).append('\n');
     for (List<String> row : rows) {
-      out.append("| ").append(String.join(" | ", row.stream().map(Table::escape).toList())).append(" |\n");
+      out.append("| ")
+          .append(String.join(" | ", row.stream().map(Table::escape).toList()))
+          .append(" |\n");
     }
     return out.toString();
   }

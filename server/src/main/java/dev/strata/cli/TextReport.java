@@ -7,13 +7,25 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code path:line:col: severity[rule-id]: message}, 1-based, one line per finding; a summary on stderr. */
+/**
+ * {@code path:line:col: severity[rule-id]: message}, 1-based, one line per finding; a summary on
+ * stderr.
+ */
 final class TextReport {
   private TextReport() {}
 
   static String line(Finding finding) {
-    return finding.file() + ":" + (finding.range().start().line() + 1) + ":" + (finding.range().start().character() + 1)
-        + ": " + finding.severity().label() + "[" + finding.rule() + "]: " + finding.message();
+    return finding.file()
+        + ":"
+        + (finding.range().start().line() + 1)
+        + ":"
+        + (finding.range().start().character() + 1)
+        + ": "
+        + finding.severity().label()
+        + "["
+        + finding.rule()
+        + "]: "
+        + finding.message();
   }
 
   static void write(List<Finding> findings, PrintWriter out, PrintWriter err, int files) {
@@ -23,7 +35,13 @@ final class TextReport {
       counts.merge(finding.severity(), 1, Integer::sum);
     }
     err.println(
-        counts.getOrDefault(Severity.ERROR, 0) + " errors, " + counts.getOrDefault(Severity.WARNING, 0) + " warnings, "
-            + (counts.getOrDefault(Severity.INFO, 0) + counts.getOrDefault(Severity.HINT, 0)) + " notes in " + files + " YAML files");
+        counts.getOrDefault(Severity.ERROR, 0)
+            + " errors, "
+            + counts.getOrDefault(Severity.WARNING, 0)
+            + " warnings, "
+            + (counts.getOrDefault(Severity.INFO, 0) + counts.getOrDefault(Severity.HINT, 0))
+            + " notes in "
+            + files
+            + " YAML files");
   }
 }

@@ -13,7 +13,10 @@ import org.eclipse.lsp4j.WorkspaceFoldersOptions;
 import org.eclipse.lsp4j.WorkspaceServerCapabilities;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
-/** What the server announces at initialize; one place, so that the announcement and the handlers agree. */
+/**
+ * What the server announces at initialize; one place, so that the announcement and the handlers
+ * agree.
+ */
 final class Capabilities {
   private Capabilities() {}
 

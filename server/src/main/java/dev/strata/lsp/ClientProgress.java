@@ -29,11 +29,14 @@ final class ClientProgress implements Progress {
     WorkDoneProgressBegin begin = new WorkDoneProgressBegin();
     begin.setTitle(title);
     begin.setPercentage(0);
-    this.chain = client.createProgress(new WorkDoneProgressCreateParams(token)).thenRun(() -> send(begin));
+    this.chain =
+        client.createProgress(new WorkDoneProgressCreateParams(token)).thenRun(() -> send(begin));
   }
 
   static Progress start(LanguageClient client, ClientSupport support, String title) {
-    return support.workDoneProgress() && client != null ? new ClientProgress(client, title) : Progress.NONE;
+    return support.workDoneProgress() && client != null
+        ? new ClientProgress(client, title)
+        : Progress.NONE;
   }
 
   @Override

@@ -11,8 +11,8 @@ import org.eclipse.lsp4j.WorkspaceClientCapabilities;
 import org.eclipse.lsp4j.WorkspaceEditCapabilities;
 
 /**
- * What the client said it can do, read once at initialize: every optional capability the server changes
- * its behaviour for, with LSP4J's nulls turned into false.
+ * What the client said it can do, read once at initialize: every optional capability the server
+ * changes its behaviour for, with LSP4J's nulls turned into false.
  */
 public record ClientSupport(
     boolean relatedInformation,
@@ -22,13 +22,16 @@ public record ClientSupport(
     boolean watchedFilesRegistration,
     boolean workDoneProgress,
     boolean configuration) {
-  public static final ClientSupport NONE = new ClientSupport(false, false, false, false, false, false, false);
+  public static final ClientSupport NONE =
+      new ClientSupport(false, false, false, false, false, false, false);
 
   public static ClientSupport of(ClientCapabilities capabilities) {
     Optional<ClientCapabilities> all = Optional.ofNullable(capabilities);
     Optional<WorkspaceClientCapabilities> workspace = all.map(ClientCapabilities::getWorkspace);
-    Optional<WorkspaceEditCapabilities> edit = workspace.map(WorkspaceClientCapabilities::getWorkspaceEdit);
-    List<String> operations = edit.map(WorkspaceEditCapabilities::getResourceOperations).orElse(List.of());
+    Optional<WorkspaceEditCapabilities> edit =
+        workspace.map(WorkspaceClientCapabilities::getWorkspaceEdit);
+    List<String> operations =
+        edit.map(WorkspaceEditCapabilities::getResourceOperations).orElse(List.of());
     return new ClientSupport(
         flag(
             all.map(ClientCapabilities::getTextDocument)
@@ -37,7 +40,9 @@ public record ClientSupport(
         flag(edit, WorkspaceEditCapabilities::getDocumentChanges),
         operations.contains("create"),
         operations.contains("delete"),
-        flag(workspace.map(WorkspaceClientCapabilities::getDidChangeWatchedFiles), c -> c.getDynamicRegistration()),
+        flag(
+            workspace.map(WorkspaceClientCapabilities::getDidChangeWatchedFiles),
+            c -> c.getDynamicRegistration()),
         flag(all.map(ClientCapabilities::getWindow), WindowClientCapabilities::getWorkDoneProgress),
         flag(workspace, WorkspaceClientCapabilities::getConfiguration));
   }

@@ -19,6 +19,7 @@ public final class FromProto {
   }
 
   public static ContentChange change(TextDocumentContentChangeEvent event) {
-    return new ContentChange(Optional.ofNullable(event.getRange()).map(FromProto::range), event.getText());
+    return new ContentChange(
+        Optional.ofNullable(event.getRange()).map(FromProto::range), event.getText());
   }
 }

@@ -5,8 +5,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Ends the server when the editor that started it dies without saying goodbye (the {@code processId} of
- * initialize). Polls, because {@code onExit()} of a process that is not our parent may never fire.
+ * Ends the server when the editor that started it dies without saying goodbye (the {@code
+ * processId} of initialize). Polls, because {@code onExit()} of a process that is not our parent
+ * may never fire.
  */
 final class ParentWatcher {
   private static final long PERIOD_MS = 1000;

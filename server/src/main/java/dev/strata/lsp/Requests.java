@@ -13,8 +13,9 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 
 /**
- * Runs requests off the message thread, on the server's request pool, against the state that includes
- * every change the client sent before the request (a didChange followed by a definition sees the edit).
+ * Runs requests off the message thread, on the server's request pool, against the state that
+ * includes every change the client sent before the request (a didChange followed by a definition
+ * sees the edit).
  */
 final class Requests {
   private final ExecutorService executor;
@@ -30,7 +31,9 @@ final class Requests {
   <T> CompletableFuture<T> compute(Function<WorkspaceState, T> request) {
     if (shutDown.getAsBoolean()) {
       return CompletableFuture.failedFuture(
-          new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidRequest, "the server is shutting down", null)));
+          new ResponseErrorException(
+              new ResponseError(
+                  ResponseErrorCode.InvalidRequest, "the server is shutting down", null)));
     }
     return CompletableFutures.computeAsync(
         executor,

@@ -8,14 +8,17 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The threads the server owns, each named so that a thread dump says who is busy: the writer that applies
- * changes in order, the diagnostics scheduler, the request pool and the watchdog. Never the common pool.
+ * The threads the server owns, each named so that a thread dump says who is busy: the writer that
+ * applies changes in order, the diagnostics scheduler, the request pool and the watchdog. Never the
+ * common pool.
  */
 public final class ServerExecutors implements AutoCloseable {
   private final ExecutorService writer = Executors.newSingleThreadExecutor(named("strata-writer"));
-  private final ScheduledExecutorService diagnostics = Executors.newSingleThreadScheduledExecutor(named("strata-diagnostics"));
+  private final ScheduledExecutorService diagnostics =
+      Executors.newSingleThreadScheduledExecutor(named("strata-diagnostics"));
   private final ExecutorService requests = Executors.newFixedThreadPool(2, named("strata-request"));
-  private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(named("strata-watchdog"));
+  private final ScheduledExecutorService watchdog =
+      Executors.newSingleThreadScheduledExecutor(named("strata-watchdog"));
   private final ExecutorService messages = Executors.newCachedThreadPool(named("strata-jsonrpc"));
 
   public ExecutorService writer() {

@@ -11,8 +11,9 @@ import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 
 /**
- * Wires the server to a pair of streams and runs it until the client says exit, closes the input or dies.
- * Returns the exit code instead of calling {@code System.exit}, so that the same code runs in tests.
+ * Wires the server to a pair of streams and runs it until the client says exit, closes the input or
+ * dies. Returns the exit code instead of calling {@code System.exit}, so that the same code runs in
+ * tests.
  */
 public final class ServerLauncher {
   private ServerLauncher() {}
@@ -30,13 +31,19 @@ public final class ServerLauncher {
               .create();
       server.connect(launcher.getRemoteProxy());
       Future<Void> listening = launcher.startListening();
-      CompletableFuture<Integer> inputClosed = CompletableFuture.supplyAsync(() -> {
-        await(listening);
-        // The client closed our input without exit: treat as exit, code 0 only after shutdown.
-        server.exit();
-        return server.exitCode().join();
-      }, executors.messages());
-      return CompletableFuture.anyOf(server.exitCode(), inputClosed).thenApply(Integer.class::cast).join();
+      CompletableFuture<Integer> inputClosed =
+          CompletableFuture.supplyAsync(
+              () -> {
+                await(listening);
+                // The client closed our input without exit: treat as exit, code 0 only after
+                // shutdown.
+                server.exit();
+                return server.exitCode().join();
+              },
+              executors.messages());
+      return CompletableFuture.anyOf(server.exitCode(), inputClosed)
+          .thenApply(Integer.class::cast)
+          .join();
     }
   }
 

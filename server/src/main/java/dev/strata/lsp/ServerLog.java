@@ -7,8 +7,8 @@ import org.eclipse.lsp4j.MessageType;
 import org.eclipse.lsp4j.services.LanguageClient;
 
 /**
- * Logs to stderr and, once connected, to the client's output through window/logMessage. Never to stdout:
- * that carries the protocol. Messages name files and rules, never secret values.
+ * Logs to stderr and, once connected, to the client's output through window/logMessage. Never to
+ * stdout: that carries the protocol. Messages name files and rules, never secret values.
  */
 public final class ServerLog {
   private final PrintStream err;

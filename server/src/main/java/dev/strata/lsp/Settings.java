@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * The settings object of docs/lsp-extensions.md, wherever it travels: initializationOptions, the
- * {@code strata} section of didChangeConfiguration, or the answer to workspace/configuration. Immutable:
- * a change replaces the whole value, never mutates the one a request is reading.
+ * {@code strata} section of didChangeConfiguration, or the answer to workspace/configuration.
+ * Immutable: a change replaces the whole value, never mutates the one a request is reading.
  */
 public record Settings(Map<String, Severity> rules, long debounceMs) {
   public static final long DEFAULT_DEBOUNCE_MS = 150;
@@ -20,7 +20,10 @@ public record Settings(Map<String, Severity> rules, long debounceMs) {
     rules = Map.copyOf(rules);
   }
 
-  /** Reads the object itself or one wrapped in {@code {"strata": ...}}; what it cannot read keeps its default. */
+  /**
+   * Reads the object itself or one wrapped in {@code {"strata": ...}}; what it cannot read keeps
+   * its default.
+   */
   public static Settings from(Object value) {
     if (!(value instanceof JsonElement element) || !element.isJsonObject()) {
       return DEFAULT;
@@ -37,7 +40,8 @@ public record Settings(Map<String, Severity> rules, long debounceMs) {
     if (object.has("rules") && object.get("rules").isJsonObject()) {
       for (Map.Entry<String, JsonElement> entry : object.getAsJsonObject("rules").entrySet()) {
         if (entry.getValue().isJsonPrimitive()) {
-          Severity.parse(entry.getValue().getAsString()).ifPresent(s -> result.put(entry.getKey(), s));
+          Severity.parse(entry.getValue().getAsString())
+              .ifPresent(s -> result.put(entry.getKey(), s));
         }
       }
     }

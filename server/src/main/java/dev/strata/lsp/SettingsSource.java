@@ -8,9 +8,9 @@ import org.eclipse.lsp4j.ConfigurationParams;
 import org.eclipse.lsp4j.services.LanguageClient;
 
 /**
- * Where settings come from: initializationOptions first, then pushed by didChangeConfiguration or, when the
- * client supports it, pulled with workspace/configuration (section {@code strata}). Each change hands a
- * new immutable {@link Settings} to the writer.
+ * Where settings come from: initializationOptions first, then pushed by didChangeConfiguration or,
+ * when the client supports it, pulled with workspace/configuration (section {@code strata}). Each
+ * change hands a new immutable {@link Settings} to the writer.
  */
 final class SettingsSource {
   static final String SECTION = "strata";
@@ -53,14 +53,16 @@ final class SettingsSource {
     // Never joined: the answer arrives on the message thread, which must stay free to read it.
     languageClient
         .configuration(new ConfigurationParams(List.of(item)))
-        .thenAccept(values -> {
-          if (!values.isEmpty() && values.get(0) != null) {
-            workspace.settings(Settings.from(values.get(0)));
-          }
-        })
-        .exceptionally(e -> {
-          log.warn("workspace/configuration failed: " + e.getMessage());
-          return null;
-        });
+        .thenAccept(
+            values -> {
+              if (!values.isEmpty() && values.get(0) != null) {
+                workspace.settings(Settings.from(values.get(0)));
+              }
+            })
+        .exceptionally(
+            e -> {
+              log.warn("workspace/configuration failed: " + e.getMessage());
+              return null;
+            });
   }
 }

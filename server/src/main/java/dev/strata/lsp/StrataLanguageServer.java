@@ -1,9 +1,9 @@
 package dev.strata.lsp;
 
 import com.google.gson.JsonObject;
+import dev.strata.lsp.diagnostics.CurrentFindings;
 import dev.strata.lsp.diagnostics.DiagnosticsPublisher;
 import dev.strata.lsp.diagnostics.DiagnosticsScheduler;
-import dev.strata.lsp.diagnostics.CurrentFindings;
 import dev.strata.lsp.features.DependencyGraphs;
 import dev.strata.lsp.features.SecretsInventory;
 import dev.strata.lsp.state.Uris;
@@ -28,12 +28,15 @@ import org.eclipse.lsp4j.services.TextDocumentService;
 import org.eclipse.lsp4j.services.WorkspaceService;
 
 /**
- * The lifecycle: initialize reads the client's capabilities, folders and settings; initialized starts
- * indexing and registers file watchers; shutdown then exit ends with code 0, exit alone with 1. The exit
- * code is handed to {@link #exitCode()} rather than to {@code System.exit}, so that tests run in-process.
+ * The lifecycle: initialize reads the client's capabilities, folders and settings; initialized
+ * starts indexing and registers file watchers; shutdown then exit ends with code 0, exit alone with
+ * 1. The exit code is handed to {@link #exitCode()} rather than to {@code System.exit}, so that
+ * tests run in-process.
  */
-public final class StrataLanguageServer implements LanguageServer, LanguageClientAware, StrataExtensions {
-  private static final List<String> WATCHED = List.of("**/*.{yaml,yml}", "**/.sops.yaml", "**/.strata.yaml");
+public final class StrataLanguageServer
+    implements LanguageServer, LanguageClientAware, StrataExtensions {
+  private static final List<String> WATCHED =
+      List.of("**/*.{yaml,yml}", "**/.sops.yaml", "**/.strata.yaml");
 
   private final ServerExecutors executors;
   private final ServerLog log;
@@ -54,15 +57,20 @@ public final class StrataLanguageServer implements LanguageServer, LanguageClien
   public StrataLanguageServer(ServerExecutors executors, ServerLog log) {
     this.executors = executors;
     this.log = log;
-    this.workspace = new Workspace(executors.writer(), log, state -> {
-      DiagnosticsScheduler current = scheduler;
-      if (current != null) {
-        current.schedule(state);
-      }
-    });
+    this.workspace =
+        new Workspace(
+            executors.writer(),
+            log,
+            state -> {
+              DiagnosticsScheduler current = scheduler;
+              if (current != null) {
+                current.schedule(state);
+              }
+            });
     this.requests = new Requests(executors.requests(), workspace, () -> shutDown);
     this.settings = new SettingsSource(workspace, log);
-    this.documents = new StrataTextDocumentService(workspace, requests, () -> support, () -> findings);
+    this.documents =
+        new StrataTextDocumentService(workspace, requests, () -> support, () -> findings);
     this.workspaceService = new StrataWorkspaceService(workspace, requests, settings);
   }
 
@@ -82,15 +90,20 @@ public final class StrataLanguageServer implements LanguageServer, LanguageClien
     support = ClientSupport.of(params.getCapabilities());
     publisher = new DiagnosticsPublisher(client, support);
     findings = new CurrentFindings(publisher, log);
-    scheduler = new DiagnosticsScheduler(executors.diagnostics(), workspace::current, publisher, log);
+    scheduler =
+        new DiagnosticsScheduler(executors.diagnostics(), workspace::current, publisher, log);
     settings.connect(client, support);
     settings.initial(params.getInitializationOptions());
     folders = folders(params);
-    ParentWatcher.watch(params.getProcessId(), executors.watchdog(), () -> {
-      log.warn("the client process " + params.getProcessId() + " is gone; exiting");
-      exitCode.complete(1);
-    });
-    return CompletableFuture.completedFuture(new InitializeResult(Capabilities.server(), new ServerInfo("strata", version())));
+    ParentWatcher.watch(
+        params.getProcessId(),
+        executors.watchdog(),
+        () -> {
+          log.warn("the client process " + params.getProcessId() + " is gone; exiting");
+          exitCode.complete(1);
+        });
+    return CompletableFuture.completedFuture(
+        new InitializeResult(Capabilities.server(), new ServerInfo("strata", version())));
   }
 
   @SuppressWarnings("deprecation")
@@ -108,13 +121,21 @@ public final class StrataLanguageServer implements LanguageServer, LanguageClien
   @Override
   public void initialized(InitializedParams params) {
     if (support.watchedFilesRegistration()) {
-      List<FileSystemWatcher> watchers = WATCHED.stream().map(g -> new FileSystemWatcher(Either.forLeft(g))).toList();
+      List<FileSystemWatcher> watchers =
+          WATCHED.stream().map(g -> new FileSystemWatcher(Either.forLeft(g))).toList();
       Registration registration =
-          new Registration("strata-watched-files", "workspace/didChangeWatchedFiles", new DidChangeWatchedFilesRegistrationOptions(watchers));
+          new Registration(
+              "strata-watched-files",
+              "workspace/didChangeWatchedFiles",
+              new DidChangeWatchedFilesRegistrationOptions(watchers));
       client.registerCapability(new RegistrationParams(List.of(registration)));
     }
     settings.pull();
-    workspace.addFolders(folders, n -> ClientProgress.start(client, support, "Indexing " + n + " Flux folder" + (n == 1 ? "" : "s")));
+    workspace.addFolders(
+        folders,
+        n ->
+            ClientProgress.start(
+                client, support, "Indexing " + n + " Flux folder" + (n == 1 ? "" : "s")));
   }
 
   @Override

@@ -12,9 +12,9 @@ import dev.strata.lsp.features.References;
 import dev.strata.lsp.features.Renames;
 import dev.strata.lsp.state.FileRef;
 import dev.strata.lsp.state.Workspace;
-import dev.strata.lsp.state.WorkspaceState;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.lsp4j.CodeAction;
@@ -47,11 +47,10 @@ import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.jsonrpc.messages.Either3;
 import org.eclipse.lsp4j.services.TextDocumentService;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * Dispatch only: document notifications go to the workspace writer, requests to their feature class on the
- * request pool. No feature logic lives here.
+ * Dispatch only: document notifications go to the workspace writer, requests to their feature class
+ * on the request pool. No feature logic lives here.
  */
 final class StrataTextDocumentService implements TextDocumentService {
   private final Workspace workspace;
@@ -59,7 +58,11 @@ final class StrataTextDocumentService implements TextDocumentService {
   private final Supplier<ClientSupport> client;
   private final Supplier<CurrentFindings> findings;
 
-  StrataTextDocumentService(Workspace workspace, Requests requests, Supplier<ClientSupport> client, Supplier<CurrentFindings> findings) {
+  StrataTextDocumentService(
+      Workspace workspace,
+      Requests requests,
+      Supplier<ClientSupport> client,
+      Supplier<CurrentFindings> findings) {
     this.workspace = workspace;
     this.requests = requests;
     this.client = client;
@@ -68,7 +71,10 @@ final class StrataTextDocumentService implements TextDocumentService {
 
   @Override
   public void didOpen(DidOpenTextDocumentParams params) {
-    workspace.open(params.getTextDocument().getUri(), params.getTextDocument().getVersion(), params.getTextDocument().getText());
+    workspace.open(
+        params.getTextDocument().getUri(),
+        params.getTextDocument().getVersion(),
+        params.getTextDocument().getText());
   }
 
   @Override
@@ -90,7 +96,8 @@ final class StrataTextDocumentService implements TextDocumentService {
   }
 
   @Override
-  public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(DefinitionParams params) {
+  public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>>
+      definition(DefinitionParams params) {
     return atCursor(params, c -> Either.forLeft(Definitions.of(c)), Either.forLeft(List.of()));
   }
 
@@ -101,9 +108,19 @@ final class StrataTextDocumentService implements TextDocumentService {
   }
 
   @Override
-  public CompletableFuture<Either3<org.eclipse.lsp4j.Range, PrepareRenameResult, PrepareRenameDefaultBehavior>> prepareRename(
-      PrepareRenameParams params) {
-    return atCursor(params, c -> Renames.prepare(c).map(Either3::<org.eclipse.lsp4j.Range, PrepareRenameResult, PrepareRenameDefaultBehavior>forSecond).orElse(null), null);
+  public CompletableFuture<
+          Either3<org.eclipse.lsp4j.Range, PrepareRenameResult, PrepareRenameDefaultBehavior>>
+      prepareRename(PrepareRenameParams params) {
+    return atCursor(
+        params,
+        c ->
+            Renames.prepare(c)
+                .map(
+                    Either3
+                        ::<org.eclipse.lsp4j.Range, PrepareRenameResult,
+                            PrepareRenameDefaultBehavior>forSecond)
+                .orElse(null),
+        null);
   }
 
   @Override
@@ -112,8 +129,12 @@ final class StrataTextDocumentService implements TextDocumentService {
   }
 
   @Override
-  public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
-    return atCursor(params, c -> Either.forRight(new CompletionList(false, Completions.of(c))), Either.forLeft(List.of()));
+  public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(
+      CompletionParams params) {
+    return atCursor(
+        params,
+        c -> Either.forRight(new CompletionList(false, Completions.of(c))),
+        Either.forLeft(List.of()));
   }
 
   @Override
@@ -122,38 +143,68 @@ final class StrataTextDocumentService implements TextDocumentService {
   }
 
   @Override
-  public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(DocumentSymbolParams params) {
+  public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(
+      DocumentSymbolParams params) {
     return requests.compute(
-        state -> state.locate(params.getTextDocument().getUri()).flatMap(FileRef::source)
-            .map(f -> DocumentSymbols.of(f).stream().map(Either::<SymbolInformation, DocumentSymbol>forRight).toList())
-            .orElse(List.of()));
+        state ->
+            state
+                .locate(params.getTextDocument().getUri())
+                .flatMap(FileRef::source)
+                .map(
+                    f ->
+                        DocumentSymbols.of(f).stream()
+                            .map(Either::<SymbolInformation, DocumentSymbol>forRight)
+                            .toList())
+                .orElse(List.of()));
   }
 
   @Override
   public CompletableFuture<List<? extends CodeLens>> codeLens(CodeLensParams params) {
-    return requests.compute(state -> state.locate(params.getTextDocument().getUri()).map(CodeLenses::of).orElse(List.of()));
+    return requests.compute(
+        state ->
+            state.locate(params.getTextDocument().getUri()).map(CodeLenses::of).orElse(List.of()));
   }
 
   @Override
   public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
-    return requests.compute(state -> {
-      Optional<FileRef> file = state.locate(params.getTextDocument().getUri());
-      if (file.isEmpty()) {
-        return List.of();
-      }
-      Optional<List<String>> only = Optional.ofNullable(params.getContext()).map(c -> c.getOnly());
-      List<CodeAction> actions =
-          CodeActions.of(state, file.get(), FromProto.range(params.getRange()), findings.get().of(state, file.get().root()), only, client.get());
-      return actions.stream().map(Either::<Command, CodeAction>forRight).toList();
-    });
+    return requests.compute(
+        state -> {
+          Optional<FileRef> file = state.locate(params.getTextDocument().getUri());
+          if (file.isEmpty()) {
+            return List.of();
+          }
+          Optional<List<String>> only =
+              Optional.ofNullable(params.getContext()).map(c -> c.getOnly());
+          List<CodeAction> actions =
+              CodeActions.of(
+                  state,
+                  file.get(),
+                  FromProto.range(params.getRange()),
+                  findings.get().of(state, file.get().root()),
+                  only,
+                  client.get());
+          return actions.stream().map(Either::<Command, CodeAction>forRight).toList();
+        });
   }
 
-  /** A request without a document or a position answers with nothing rather than an internal error. */
-  private <T> CompletableFuture<T> atCursor(TextDocumentPositionParams params, Function<Cursor, T> feature, T none) {
-    if (params == null || params.getTextDocument() == null || params.getTextDocument().getUri() == null || params.getPosition() == null) {
+  /**
+   * A request without a document or a position answers with nothing rather than an internal error.
+   */
+  private <T> CompletableFuture<T> atCursor(
+      TextDocumentPositionParams params, Function<Cursor, T> feature, T none) {
+    if (params == null
+        || params.getTextDocument() == null
+        || params.getTextDocument().getUri() == null
+        || params.getPosition() == null) {
       return CompletableFuture.completedFuture(none);
     }
     return requests.compute(
-        state -> Cursor.of(state, params.getTextDocument().getUri(), FromProto.position(params.getPosition())).map(feature).orElse(none));
+        state ->
+            Cursor.of(
+                    state,
+                    params.getTextDocument().getUri(),
+                    FromProto.position(params.getPosition()))
+                .map(feature)
+                .orElse(none));
   }
 }

@@ -18,7 +18,9 @@ import org.eclipse.lsp4j.WorkspaceSymbolParams;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.WorkspaceService;
 
-/** Dispatch of workspace notifications to the writer and of workspace/symbol to its feature class. */
+/**
+ * Dispatch of workspace notifications to the writer and of workspace/symbol to its feature class.
+ */
 final class StrataWorkspaceService implements WorkspaceService {
   private final Workspace workspace;
   private final Requests requests;
@@ -45,15 +47,21 @@ final class StrataWorkspaceService implements WorkspaceService {
   @Override
   public void didChangeWorkspaceFolders(DidChangeWorkspaceFoldersParams params) {
     workspace.removeFolders(paths(params.getEvent().getRemoved()));
-    workspace.addFolders(paths(params.getEvent().getAdded()), n -> dev.strata.lsp.state.Progress.NONE);
+    workspace.addFolders(
+        paths(params.getEvent().getAdded()), n -> dev.strata.lsp.state.Progress.NONE);
   }
 
   @Override
-  public CompletableFuture<Either<List<? extends SymbolInformation>, List<? extends WorkspaceSymbol>>> symbol(WorkspaceSymbolParams params) {
-    return requests.compute(state -> Either.forRight(WorkspaceSymbols.of(state, params.getQuery())));
+  public CompletableFuture<
+          Either<List<? extends SymbolInformation>, List<? extends WorkspaceSymbol>>>
+      symbol(WorkspaceSymbolParams params) {
+    return requests.compute(
+        state -> Either.forRight(WorkspaceSymbols.of(state, params.getQuery())));
   }
 
   static List<Path> paths(List<WorkspaceFolder> folders) {
-    return folders == null ? List.of() : folders.stream().map(f -> Uris.path(f.getUri())).flatMap(Optional::stream).toList();
+    return folders == null
+        ? List.of()
+        : folders.stream().map(f -> Uris.path(f.getUri())).flatMap(Optional::stream).toList();
   }
 }

@@ -41,8 +41,8 @@ import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
 /**
- * The one place where analysis values become LSP4J values (rust-analyzer's {@code to_proto}). Positions
- * need no arithmetic: the text layer already counts UTF-16 units, as the protocol does.
+ * The one place where analysis values become LSP4J values (rust-analyzer's {@code to_proto}).
+ * Positions need no arithmetic: the text layer already counts UTF-16 units, as the protocol does.
  */
 public final class ToProto {
   public static final String SOURCE = "strata";
@@ -71,12 +71,21 @@ public final class ToProto {
   }
 
   public static Diagnostic diagnostic(Finding finding, RootState root, ClientSupport client) {
-    Diagnostic diagnostic = new Diagnostic(range(finding.range()), finding.message(), severity(finding.severity()), SOURCE, finding.rule());
-    diagnostic.setCodeDescription(new DiagnosticCodeDescription(RuleCatalogue.documentationUrl(finding.rule())));
+    Diagnostic diagnostic =
+        new Diagnostic(
+            range(finding.range()),
+            finding.message(),
+            severity(finding.severity()),
+            SOURCE,
+            finding.rule());
+    diagnostic.setCodeDescription(
+        new DiagnosticCodeDescription(RuleCatalogue.documentationUrl(finding.rule())));
     if (client.relatedInformation() && !finding.related().isEmpty()) {
       List<DiagnosticRelatedInformation> related = new ArrayList<>();
       for (Finding.Related r : finding.related()) {
-        related.add(new DiagnosticRelatedInformation(location(root, new Origin(r.file(), r.range())), r.message()));
+        related.add(
+            new DiagnosticRelatedInformation(
+                location(root, new Origin(r.file(), r.range())), r.message()));
       }
       diagnostic.setRelatedInformation(related);
     }
@@ -98,9 +107,11 @@ public final class ToProto {
 
   /**
    * A fix as one WorkspaceEdit the client can apply and undo in one step, or empty when this client
-   * cannot apply it (creates or deletes files without resource operations) or its edits would overlap.
+   * cannot apply it (creates or deletes files without resource operations) or its edits would
+   * overlap.
    */
-  public static Optional<WorkspaceEdit> workspaceEdit(Fix fix, RootState root, WorkspaceState state, ClientSupport client) {
+  public static Optional<WorkspaceEdit> workspaceEdit(
+      Fix fix, RootState root, WorkspaceState state, ClientSupport client) {
     Map<String, List<TextEdit>> edits = new LinkedHashMap<>();
     boolean resources = false;
     for (FileChange change : fix.changes()) {
@@ -113,7 +124,8 @@ public final class ToProto {
     if (edits.values().stream().anyMatch(ToProto::overlap)) {
       return Optional.empty();
     }
-    if (client.documentChanges() && (!resources || (client.createFiles() && client.deleteFiles()))) {
+    if (client.documentChanges()
+        && (!resources || (client.createFiles() && client.deleteFiles()))) {
       return Optional.of(documentChanges(fix, root, state));
     }
     if (resources) {
@@ -129,13 +141,19 @@ public final class ToProto {
     for (FileChange change : fix.changes()) {
       String uri = root.uri(change.path());
       if (change instanceof FileChange.Edit edit) {
-        VersionedTextDocumentIdentifier document = new VersionedTextDocumentIdentifier(uri, state.version(uri).orElse(null));
-        operations.add(Either.forLeft(new TextDocumentEdit(document, eithers(textEdits(edit.edits())))));
+        VersionedTextDocumentIdentifier document =
+            new VersionedTextDocumentIdentifier(uri, state.version(uri).orElse(null));
+        operations.add(
+            Either.forLeft(new TextDocumentEdit(document, eithers(textEdits(edit.edits())))));
       } else if (change instanceof FileChange.Create create) {
         CreateFile file = new CreateFile(uri, new CreateFileOptions(false, false));
         operations.add(Either.forRight(file));
-        org.eclipse.lsp4j.TextEdit content = new org.eclipse.lsp4j.TextEdit(range(Range.ZERO), create.text());
-        operations.add(Either.forLeft(new TextDocumentEdit(new VersionedTextDocumentIdentifier(uri, null), eithers(List.of(content)))));
+        org.eclipse.lsp4j.TextEdit content =
+            new org.eclipse.lsp4j.TextEdit(range(Range.ZERO), create.text());
+        operations.add(
+            Either.forLeft(
+                new TextDocumentEdit(
+                    new VersionedTextDocumentIdentifier(uri, null), eithers(List.of(content)))));
       } else if (change instanceof FileChange.Delete) {
         operations.add(Either.forRight(new DeleteFile(uri)));
       }
@@ -143,12 +161,17 @@ public final class ToProto {
     return new WorkspaceEdit(operations);
   }
 
-  private static List<Either<org.eclipse.lsp4j.TextEdit, SnippetTextEdit>> eithers(List<org.eclipse.lsp4j.TextEdit> edits) {
-    return edits.stream().map(Either::<org.eclipse.lsp4j.TextEdit, SnippetTextEdit>forLeft).toList();
+  private static List<Either<org.eclipse.lsp4j.TextEdit, SnippetTextEdit>> eithers(
+      List<org.eclipse.lsp4j.TextEdit> edits) {
+    return edits.stream()
+        .map(Either::<org.eclipse.lsp4j.TextEdit, SnippetTextEdit>forLeft)
+        .toList();
   }
 
   private static List<org.eclipse.lsp4j.TextEdit> textEdits(List<TextEdit> edits) {
-    return edits.stream().map(e -> new org.eclipse.lsp4j.TextEdit(range(e.range()), e.newText())).toList();
+    return edits.stream()
+        .map(e -> new org.eclipse.lsp4j.TextEdit(range(e.range()), e.newText()))
+        .toList();
   }
 
   /** True when two edits of one file touch the same text; two inserts at one point are allowed. */

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An {@code ExternalSecret}, or a {@code ClusterExternalSecret} ({@code cluster} true) read through its
- * {@code externalSecretSpec}. The Secret it produces is named by {@link #targetName()}.
+ * An {@code ExternalSecret}, or a {@code ClusterExternalSecret} ({@code cluster} true) read through
+ * its {@code externalSecretSpec}. The Secret it produces is named by {@link #targetName()}.
  */
 public record ExternalSecret(
     ObjectMeta meta,
@@ -41,7 +41,8 @@ public record ExternalSecret(
   }
 
   /** One {@code data} entry: the key in the Secret and where the provider finds it. */
-  public record DataEntry(Located<String> secretKey, Optional<String> remoteKey, Optional<String> property) {}
+  public record DataEntry(
+      Located<String> secretKey, Optional<String> remoteKey, Optional<String> property) {}
 
   /** The name of the Secret this produces: {@code target.name}, else the object's own name. */
   public String targetName() {

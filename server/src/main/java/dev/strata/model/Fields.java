@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Typed reads of a mapping's fields, the one place where field paths become values with ranges. Public for
- * the analysis's data tables (consumer fields, chart values); typed model fields are preferred elsewhere.
+ * Typed reads of a mapping's fields, the one place where field paths become values with ranges.
+ * Public for the analysis's data tables (consumer fields, chart values); typed model fields are
+ * preferred elsewhere.
  */
 public record Fields(YamlMapping mapping) {
   public static Fields of(YamlMapping mapping) {

@@ -3,7 +3,10 @@ package dev.strata.model;
 import java.util.List;
 import java.util.Optional;
 
-/** A Flux {@code Kustomization} of group {@code kustomize.toolkit.fluxcd.io}, any served or removed version. */
+/**
+ * A Flux {@code Kustomization} of group {@code kustomize.toolkit.fluxcd.io}, any served or removed
+ * version.
+ */
 public record FluxKustomization(
     ObjectMeta meta,
     Optional<Located<String>> path,

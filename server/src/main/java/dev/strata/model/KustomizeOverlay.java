@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A kustomize configuration file ({@code kustomization.yaml}, {@code Kustomization} or a {@code Component}).
- * Entries of {@code resources} and {@code components} are relative to the file's folder.
+ * A kustomize configuration file ({@code kustomization.yaml}, {@code Kustomization} or a {@code
+ * Component}). Entries of {@code resources} and {@code components} are relative to the file's
+ * folder.
  */
 public record KustomizeOverlay(
     ObjectMeta meta,

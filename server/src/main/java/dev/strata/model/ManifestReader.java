@@ -14,14 +14,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Turns one YAML document into the typed record of what it is, or nothing for non-Kubernetes YAML. */
+/**
+ * Turns one YAML document into the typed record of what it is, or nothing for non-Kubernetes YAML.
+ */
 public final class ManifestReader {
   private static final Set<String> KUSTOMIZATION_FILE_NAMES =
       Set.of("kustomization.yaml", "kustomization.yml", "Kustomization");
   private static final Set<String> SOURCE_KINDS =
       Set.of("GitRepository", "OCIRepository", "HelmRepository", "Bucket");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^}]+}");
-  private static final Pattern REFERENCE = Pattern.compile("^\\s*(op://|ref\\+|<path:|vault:|\\{\\{\\s*op://)");
+  private static final Pattern REFERENCE =
+      Pattern.compile("^\\s*(op://|ref\\+|<path:|vault:|\\{\\{\\s*op://)");
   private static final String ENCRYPTED_PREFIX = "ENC[";
 
   private ManifestReader() {}
@@ -179,12 +182,16 @@ public final class ManifestReader {
     return postBuild(Fields.of(document));
   }
 
-  /** A {@code postBuild} read from the node a JSON 6902 operation sets at {@code /spec/postBuild}. */
+  /**
+   * A {@code postBuild} read from the node a JSON 6902 operation sets at {@code /spec/postBuild}.
+   */
   public static PostBuild postBuildValue(YamlMapping value) {
     return postBuildFrom(Fields.of(value));
   }
 
-  /** A {@code decryption} read from the node a JSON 6902 operation sets at {@code /spec/decryption}. */
+  /**
+   * A {@code decryption} read from the node a JSON 6902 operation sets at {@code /spec/decryption}.
+   */
   public static Decryption decryptionValue(YamlMapping value) {
     Fields d = Fields.of(value);
     return new Decryption(d.text("provider"), d.text("secretRef", "name"), value.range());
@@ -200,7 +207,10 @@ public final class ManifestReader {
   }
 
   private static PostBuild postBuild(Fields fields) {
-    return fields.mapping("spec", "postBuild").map(ManifestReader::postBuildFrom).orElse(PostBuild.NONE);
+    return fields
+        .mapping("spec", "postBuild")
+        .map(ManifestReader::postBuildFrom)
+        .orElse(PostBuild.NONE);
   }
 
   private static PostBuild postBuildFrom(Fields postBuild) {
@@ -218,7 +228,8 @@ public final class ManifestReader {
         Fields entry = Fields.of(m);
         entry
             .text("name")
-            .ifPresent(name -> result.add(new DependencyRef(name, entry.text("namespace"), m.range())));
+            .ifPresent(
+                name -> result.add(new DependencyRef(name, entry.text("namespace"), m.range())));
       }
     }
     return result;
@@ -244,7 +255,8 @@ public final class ManifestReader {
       }
       List<YamlDocument> documents = YamlParser.parse(body.get().value()).documents();
       Optional<YamlNode> root = documents.isEmpty() ? Optional.empty() : documents.get(0).root();
-      PatchTarget target = entry.mapping("target").map(ManifestReader::target).orElse(PatchTarget.ANY);
+      PatchTarget target =
+          entry.mapping("target").map(ManifestReader::target).orElse(PatchTarget.ANY);
       Optional<YamlMapping> merge =
           root.filter(YamlMapping.class::isInstance).map(YamlMapping.class::cast);
       result.add(new Patch(merge, operations(root), target, entry.mapping().range()));
@@ -332,12 +344,17 @@ public final class ManifestReader {
         generated);
   }
 
-  /** Keys of {@code literals} entries ({@code key=value}); the value is dropped here, never stored. */
+  /**
+   * Keys of {@code literals} entries ({@code key=value}); the value is dropped here, never stored.
+   */
   private static List<Located<String>> literalKeys(Fields entry) {
     List<Located<String>> keys = new ArrayList<>();
     for (Located<String> literal : entry.texts("literals")) {
       int equals = literal.value().indexOf('=');
-      keys.add(Located.of(equals < 0 ? literal.value() : literal.value().substring(0, equals), literal.range()));
+      keys.add(
+          Located.of(
+              equals < 0 ? literal.value() : literal.value().substring(0, equals),
+              literal.range()));
     }
     return keys;
   }
@@ -408,10 +425,16 @@ public final class ManifestReader {
                           key,
                           entry.text("remoteRef", "key").map(Located::value),
                           entry.text("remoteRef", "property").map(Located::value))));
-      entry.mapping("sourceRef", "storeRef").flatMap(ManifestReader::storeRef).ifPresent(entryStores::add);
+      entry
+          .mapping("sourceRef", "storeRef")
+          .flatMap(ManifestReader::storeRef)
+          .ifPresent(entryStores::add);
     }
     for (Fields entry : spec.mappings("dataFrom")) {
-      entry.mapping("sourceRef", "storeRef").flatMap(ManifestReader::storeRef).ifPresent(entryStores::add);
+      entry
+          .mapping("sourceRef", "storeRef")
+          .flatMap(ManifestReader::storeRef)
+          .ifPresent(entryStores::add);
     }
     List<Located<String>> templateKeys = new ArrayList<>();
     spec.mapping("target", "template", "data")
@@ -446,17 +469,20 @@ public final class ManifestReader {
   private static SecretStore store(ObjectMeta meta, Fields fields, boolean cluster) {
     Optional<Fields> provider = fields.mapping("spec", "provider");
     Optional<String> providerName =
-        provider.flatMap(p -> p.mapping().entries().stream().findFirst()).flatMap(YamlMapping.Entry::keyText);
+        provider
+            .flatMap(p -> p.mapping().entries().stream().findFirst())
+            .flatMap(YamlMapping.Entry::keyText);
     List<ObjectReference> credentials = new ArrayList<>();
     provider.ifPresent(p -> collectSecretRefs(p.mapping(), false, credentials));
     return new SecretStore(meta, cluster, providerName, credentials);
   }
 
   /**
-   * Every mapping under a key named {@code secretRef} or ending in {@code SecretRef} that has a name is a
-   * credential Secret; providers nest these differently, so the walk is generic.
+   * Every mapping under a key named {@code secretRef} or ending in {@code SecretRef} that has a
+   * name is a credential Secret; providers nest these differently, so the walk is generic.
    */
-  private static void collectSecretRefs(YamlNode node, boolean underSecretRef, List<ObjectReference> out) {
+  private static void collectSecretRefs(
+      YamlNode node, boolean underSecretRef, List<ObjectReference> out) {
     if (node instanceof YamlSequence sequence) {
       sequence.items().forEach(item -> collectSecretRefs(item, underSecretRef, out));
       return;
@@ -468,7 +494,9 @@ public final class ManifestReader {
       Fields fields = Fields.of(mapping);
       fields
           .text("name")
-          .ifPresent(name -> out.add(new ObjectReference(Optional.empty(), name, fields.text("namespace"))));
+          .ifPresent(
+              name ->
+                  out.add(new ObjectReference(Optional.empty(), name, fields.text("namespace"))));
     }
     for (YamlMapping.Entry entry : mapping.entries()) {
       String key = entry.keyText().orElse("");

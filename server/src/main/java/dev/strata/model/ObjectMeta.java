@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What every Kubernetes document has: type, name, namespace, labels and annotations, its SOPS block if
- * any, the document's node and its index in the file's YAML stream.
+ * What every Kubernetes document has: type, name, namespace, labels and annotations, its SOPS block
+ * if any, the document's node and its index in the file's YAML stream.
  */
 public record ObjectMeta(
     Located<ApiVersion> apiVersion,
@@ -41,7 +41,9 @@ public record ObjectMeta(
     return namespace.map(Located::value);
   }
 
-  /** True when Flux would decrypt this document: a top-level {@code sops} block with a {@code mac}. */
+  /**
+   * True when Flux would decrypt this document: a top-level {@code sops} block with a {@code mac}.
+   */
   public boolean encrypted() {
     return sops.map(SopsMetadata::hasMac).orElse(false);
   }
@@ -61,7 +63,17 @@ public record ObjectMeta(
    */
   @Override
   public String toString() {
-    return "ObjectMeta[" + apiVersion.value() + " " + kind.value() + " " + nameText()
-        + namespace.map(n -> " in " + n.value()).orElse("") + ", document " + document + " at " + node.range() + "]";
+    return "ObjectMeta["
+        + apiVersion.value()
+        + " "
+        + kind.value()
+        + " "
+        + nameText()
+        + namespace.map(n -> " in " + n.value()).orElse("")
+        + ", document "
+        + document
+        + " at "
+        + node.range()
+        + "]";
   }
 }

@@ -3,8 +3,8 @@ package dev.strata.model;
 import java.util.Optional;
 
 /**
- * A reference to another object by name: {@code sourceRef}, {@code secretRef}, {@code valuesFrom} and
- * the like. {@code kind} and {@code namespace} are present only where the field has them.
+ * A reference to another object by name: {@code sourceRef}, {@code secretRef}, {@code valuesFrom}
+ * and the like. {@code kind} and {@code namespace} are present only where the field has them.
  */
 public record ObjectReference(
     Optional<Located<String>> kind, Located<String> name, Optional<Located<String>> namespace) {

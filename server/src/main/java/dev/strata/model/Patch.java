@@ -7,11 +7,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One entry of a Flux Kustomization's {@code spec.patches}. {@code merge} is the parsed strategic-merge
- * body when the patch is one; {@code operations} the JSON 6902 operations otherwise.
+ * One entry of a Flux Kustomization's {@code spec.patches}. {@code merge} is the parsed
+ * strategic-merge body when the patch is one; {@code operations} the JSON 6902 operations
+ * otherwise.
  */
 public record Patch(
-    Optional<YamlMapping> merge, List<JsonPatchOperation> operations, PatchTarget target, Range range) {
+    Optional<YamlMapping> merge,
+    List<JsonPatchOperation> operations,
+    PatchTarget target,
+    Range range) {
   public Patch {
     operations = List.copyOf(operations);
   }

@@ -19,9 +19,15 @@ public record SecretManifest(ObjectMeta meta, Optional<Located<String>> type, Li
   public enum ValueShape {
     /** {@code ENC[...]}: encrypted by SOPS. */
     ENCRYPTED,
-    /** Holds {@code ${VAR}} placeholders filled by Flux {@code postBuild}, or {@code {{ }}} template actions. */
+    /**
+     * Holds {@code ${VAR}} placeholders filled by Flux {@code postBuild}, or {@code {{ }}} template
+     * actions.
+     */
     PLACEHOLDER,
-    /** A reference resolved by a tool before applying ({@code op://vault/item/field}, {@code ref+...}). */
+    /**
+     * A reference resolved by a tool before applying ({@code op://vault/item/field}, {@code
+     * ref+...}).
+     */
     REFERENCE,
     /** Empty or null. */
     EMPTY,
@@ -29,7 +35,9 @@ public record SecretManifest(ObjectMeta meta, Optional<Located<String>> type, Li
     PLAIN
   }
 
-  /** One key of {@code data} or {@code stringData}; {@code value} is the range of the value only. */
+  /**
+   * One key of {@code data} or {@code stringData}; {@code value} is the range of the value only.
+   */
   public record SecretKey(Located<String> key, boolean stringData, ValueShape shape, Range value) {}
 
   public boolean hasPlainValues() {

@@ -12,10 +12,11 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * A {@code .sops.yaml}: its {@code creation_rules} in order (first match wins) and where it lives, since
- * {@code path_regex} is matched against paths relative to that folder.
+ * A {@code .sops.yaml}: its {@code creation_rules} in order (first match wins) and where it lives,
+ * since {@code path_regex} is matched against paths relative to that folder.
  */
-public record SopsConfig(String path, String directory, List<CreationRule> rules, List<ConfigProblem> problems) {
+public record SopsConfig(
+    String path, String directory, List<CreationRule> rules, List<ConfigProblem> problems) {
   /** The names sops looks for, in its order of preference. */
   public static final List<String> FILE_NAMES = List.of(".sops.yaml", ".sops.yml");
 
@@ -29,7 +30,8 @@ public record SopsConfig(String path, String directory, List<CreationRule> rules
   }
 
   /** One creation rule; no {@code pathRegex} matches every file. */
-  public record CreationRule(Optional<Pattern> pathRegex, Optional<String> encryptedRegex, Range range) {
+  public record CreationRule(
+      Optional<Pattern> pathRegex, Optional<String> encryptedRegex, Range range) {
     public boolean matches(String relativePath) {
       return pathRegex.map(p -> p.matcher(relativePath).find()).orElse(true);
     }
@@ -54,13 +56,18 @@ public record SopsConfig(String path, String directory, List<CreationRule> rules
     boolean absent = list.isEmpty() && fields.node("destination_rules").isEmpty();
     if (absent || list.isPresent() && !(list.get() instanceof YamlSequence)) {
       Range at = list.map(YamlNode::range).orElse(root.get().range());
-      problems.add(new ConfigProblem(".sops.yaml must have a creation_rules list; sops cannot choose keys without it", at));
+      problems.add(
+          new ConfigProblem(
+              ".sops.yaml must have a creation_rules list; sops cannot choose keys without it",
+              at));
     }
     for (Fields rule : fields.mappings("creation_rules")) {
       Optional<Pattern> regex = Optional.empty();
       Optional<Located<String>> text = rule.text("path_regex");
       if (text.isEmpty() && rule.node("path_regex").isPresent()) {
-        problems.add(new ConfigProblem("path_regex must be a string", rule.node("path_regex").get().range()));
+        problems.add(
+            new ConfigProblem(
+                "path_regex must be a string", rule.node("path_regex").get().range()));
         continue;
       }
       if (text.isPresent()) {
@@ -68,16 +75,23 @@ public record SopsConfig(String path, String directory, List<CreationRule> rules
           regex = Optional.of(Pattern.compile(text.get().value()));
         } catch (PatternSyntaxException e) {
           problems.add(
-              new ConfigProblem("path_regex is not a valid regular expression: " + e.getDescription(), text.get().range()));
+              new ConfigProblem(
+                  "path_regex is not a valid regular expression: " + e.getDescription(),
+                  text.get().range()));
           continue;
         }
       }
-      rules.add(new CreationRule(regex, rule.text("encrypted_regex").map(Located::value), rule.mapping().range()));
+      rules.add(
+          new CreationRule(
+              regex, rule.text("encrypted_regex").map(Located::value), rule.mapping().range()));
     }
     return new SopsConfig(path, directory, rules, problems);
   }
 
-  /** The first rule that applies to a repository-relative path, if the path lies under this file's folder. */
+  /**
+   * The first rule that applies to a repository-relative path, if the path lies under this file's
+   * folder.
+   */
   public Optional<CreationRule> ruleFor(String path) {
     String relative;
     if (directory.isEmpty()) {

@@ -12,8 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code .strata.yaml}: rule severities, cluster roots, ignored paths and infrastructure layers. Every
- * part is optional; a mistake is recorded as a problem with its position and the default applies.
+ * {@code .strata.yaml}: rule severities, cluster roots, ignored paths and infrastructure layers.
+ * Every part is optional; a mistake is recorded as a problem with its position and the default
+ * applies.
  */
 public record StrataConfig(
     Map<String, Severity> severities,
@@ -27,8 +28,16 @@ public record StrataConfig(
   public static final long DEFAULT_MAX_FILE_SIZE = 4L * 1024 * 1024;
   public static final StrataConfig DEFAULT =
       new StrataConfig(
-          Map.of(), Map.of(), List.of(), List.of(), List.of(), List.of(), DEFAULT_MAX_FILE_SIZE, List.of());
-  private static final Set<String> KEYS = Set.of("rules", "roots", "ignore", "layers", "maxFileSize");
+          Map.of(),
+          Map.of(),
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of(),
+          DEFAULT_MAX_FILE_SIZE,
+          List.of());
+  private static final Set<String> KEYS =
+      Set.of("rules", "roots", "ignore", "layers", "maxFileSize");
 
   public StrataConfig {
     severities = Map.copyOf(severities);
@@ -41,8 +50,8 @@ public record StrataConfig(
   }
 
   /**
-   * Reads a parsed {@code .strata.yaml}. Rule ids are kept as written, with their ranges in
-   * {@code ruleKeys}, so that the analysis, which knows the catalogue, can report unknown ones.
+   * Reads a parsed {@code .strata.yaml}. Rule ids are kept as written, with their ranges in {@code
+   * ruleKeys}, so that the analysis, which knows the catalogue, can report unknown ones.
    */
   public static StrataConfig read(YamlFile file) {
     List<ConfigProblem> problems = new ArrayList<>();
@@ -51,7 +60,8 @@ public record StrataConfig(
     if (root.isEmpty()) {
       boolean empty = file.documents().isEmpty() || file.documents().get(0).root().isEmpty();
       if (!empty) {
-        problems.add(new ConfigProblem(".strata.yaml must be a mapping", file.documents().get(0).range()));
+        problems.add(
+            new ConfigProblem(".strata.yaml must be a mapping", file.documents().get(0).range()));
       }
       return DEFAULT.withProblems(problems);
     }
@@ -59,7 +69,13 @@ public record StrataConfig(
     for (YamlMapping.Entry entry : root.get().entries()) {
       String key = entry.keyText().orElse("");
       if (!KEYS.contains(key)) {
-        problems.add(new ConfigProblem("unknown setting \"" + key + "\"; expected one of " + KEYS.stream().sorted().toList(), entry.key().range()));
+        problems.add(
+            new ConfigProblem(
+                "unknown setting \""
+                    + key
+                    + "\"; expected one of "
+                    + KEYS.stream().sorted().toList(),
+                entry.key().range()));
       }
     }
     Map<String, Range> ruleKeys = new LinkedHashMap<>();
@@ -76,7 +92,14 @@ public record StrataConfig(
 
   private StrataConfig withProblems(List<ConfigProblem> found) {
     return new StrataConfig(
-        severities, ruleKeys, roots, ignore, infrastructureNamespaces, infrastructurePaths, maxFileSize, found);
+        severities,
+        ruleKeys,
+        roots,
+        ignore,
+        infrastructureNamespaces,
+        infrastructurePaths,
+        maxFileSize,
+        found);
   }
 
   private static Map<String, Severity> severities(
@@ -84,7 +107,9 @@ public record StrataConfig(
     Map<String, Severity> result = new LinkedHashMap<>();
     Optional<Fields> rules = fields.mapping("rules");
     if (fields.node("rules").isPresent() && rules.isEmpty()) {
-      problems.add(new ConfigProblem("rules must map rule ids to a severity", fields.node("rules").get().range()));
+      problems.add(
+          new ConfigProblem(
+              "rules must map rule ids to a severity", fields.node("rules").get().range()));
     }
     rules.ifPresent(
         r -> {
@@ -92,11 +117,14 @@ public record StrataConfig(
             String id = entry.keyText().orElse("");
             ruleKeys.put(id, entry.key().range());
             Optional<Severity> severity =
-                entry.value() instanceof YamlScalar s ? Severity.parse(s.value()) : Optional.empty();
+                entry.value() instanceof YamlScalar s
+                    ? Severity.parse(s.value())
+                    : Optional.empty();
             if (severity.isEmpty()) {
               problems.add(
                   new ConfigProblem(
-                      "severity of " + id + " must be error, warning, info, hint or off", entry.value().range()));
+                      "severity of " + id + " must be error, warning, info, hint or off",
+                      entry.value().range()));
             } else {
               result.put(id, severity.get());
             }
@@ -111,7 +139,9 @@ public record StrataConfig(
       return List.of();
     }
     if (!(node.get() instanceof dev.strata.syntax.YamlSequence)) {
-      problems.add(new ConfigProblem(String.join(".", path) + " must be a list of strings", node.get().range()));
+      problems.add(
+          new ConfigProblem(
+              String.join(".", path) + " must be a list of strings", node.get().range()));
       return List.of();
     }
     return fields.texts(path).stream().map(Located::value).toList();
@@ -130,7 +160,8 @@ public record StrataConfig(
     } catch (NumberFormatException e) {
       // Reported below with the value's position.
     }
-    problems.add(new ConfigProblem("maxFileSize must be a positive number of bytes", text.get().range()));
+    problems.add(
+        new ConfigProblem("maxFileSize must be a positive number of bytes", text.get().range()));
     return DEFAULT_MAX_FILE_SIZE;
   }
 
@@ -143,6 +174,13 @@ public record StrataConfig(
     Map<String, Severity> merged = new LinkedHashMap<>(severities);
     merged.putAll(overrides);
     return new StrataConfig(
-        merged, ruleKeys, roots, ignore, infrastructureNamespaces, infrastructurePaths, maxFileSize, problems);
+        merged,
+        ruleKeys,
+        roots,
+        ignore,
+        infrastructureNamespaces,
+        infrastructurePaths,
+        maxFileSize,
+        problems);
   }
 }

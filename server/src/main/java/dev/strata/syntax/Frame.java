@@ -45,8 +45,8 @@ final class Frame {
   }
 
   /**
-   * A block collection ends with its last child: snakeyaml's end mark sits on the next token, often a
-   * later line, which would make a cursor on the following key look inside this collection.
+   * A block collection ends with its last child: snakeyaml's end mark sits on the next token, often
+   * a later line, which would make a cursor on the following key look inside this collection.
    */
   YamlNode build(Position flowEnd) {
     Range range = new Range(start, flow ? flowEnd : lastEnd);

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds the nodes under a cursor, for hover and go-to-definition. An alias shares its anchor's record and
- * range, so it is found at the anchor, never at the alias.
+ * Finds the nodes under a cursor, for hover and go-to-definition. An alias shares its anchor's
+ * record and range, so it is found at the anchor, never at the alias.
  */
 public final class NodeFinder {
   private NodeFinder() {}
@@ -17,7 +17,10 @@ public final class NodeFinder {
     return file.documents().stream().filter(d -> d.range().contains(position)).findFirst();
   }
 
-  /** The nodes from the root down to the innermost one containing the position; empty when none does. */
+  /**
+   * The nodes from the root down to the innermost one containing the position; empty when none
+   * does.
+   */
   public static List<YamlNode> path(YamlDocument document, Position position) {
     List<YamlNode> path = new ArrayList<>();
     Optional<YamlNode> next = document.root().filter(root -> root.range().contains(position));
@@ -38,10 +41,13 @@ public final class NodeFinder {
     }
     if (node instanceof YamlMapping mapping) {
       List<YamlNode> children = new ArrayList<>(mapping.entries().size() * 2);
-      mapping.entries().forEach(entry -> {
-        children.add(entry.key());
-        children.add(entry.value());
-      });
+      mapping
+          .entries()
+          .forEach(
+              entry -> {
+                children.add(entry.key());
+                children.add(entry.value());
+              });
       return children;
     }
     return List.of();

@@ -1,6 +1,9 @@
 package dev.strata.syntax;
 
-/** A limit of {@link ParseLimits} was reached; a {@code fatal} one ends the file, not only the document. */
+/**
+ * A limit of {@link ParseLimits} was reached; a {@code fatal} one ends the file, not only the
+ * document.
+ */
 final class ParseLimitException extends RuntimeException {
   private final int offset;
   private final boolean fatal;

@@ -4,17 +4,21 @@ import java.io.Reader;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
- * Feeds snakeyaml the text up to its next character that YAML forbids, then fails there. snakeyaml checks
- * a whole read-ahead buffer at once, so without this bound a control character would discard the documents
- * that precede it in the same buffer; this way the failure comes only when the scanner reaches it.
+ * Feeds snakeyaml the text up to its next character that YAML forbids, then fails there. snakeyaml
+ * checks a whole read-ahead buffer at once, so without this bound a control character would discard
+ * the documents that precede it in the same buffer; this way the failure comes only when the
+ * scanner reaches it.
  */
 final class PrintableReader extends Reader {
-  /** The scanner reached a character YAML forbids; {@code offset} is its UTF-16 offset in the text. */
+  /**
+   * The scanner reached a character YAML forbids; {@code offset} is its UTF-16 offset in the text.
+   */
   static final class ForbiddenCharacterException extends RuntimeException {
     final int offset;
 
     ForbiddenCharacterException(int offset, int codePoint) {
-      super(String.format("special character U+%04X is not allowed", codePoint), null, false, false);
+      super(
+          String.format("special character U+%04X is not allowed", codePoint), null, false, false);
       this.offset = offset;
     }
   }
@@ -23,14 +27,19 @@ final class PrintableReader extends Reader {
   private final int bound;
   private int position;
 
-  /** Reads from {@code start} and fails at {@code bound}, the first forbidden character or the text's end. */
+  /**
+   * Reads from {@code start} and fails at {@code bound}, the first forbidden character or the
+   * text's end.
+   */
   PrintableReader(String text, int start, int bound) {
     this.text = text;
     this.position = start;
     this.bound = bound;
   }
 
-  /** The offset of the first character YAML forbids at or after {@code from}, or the text's length. */
+  /**
+   * The offset of the first character YAML forbids at or after {@code from}, or the text's length.
+   */
   static int firstForbidden(String text, int from) {
     for (int i = from; i < text.length(); ) {
       int codePoint = text.codePointAt(i);

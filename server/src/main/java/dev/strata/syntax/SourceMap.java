@@ -8,8 +8,9 @@ import java.util.Optional;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 
 /**
- * Turns snakeyaml's code-point indexes into UTF-16 positions. Only the offsets of surrogate pairs are
- * stored, so text without them takes the fast path and a lookup never costs more than a binary search.
+ * Turns snakeyaml's code-point indexes into UTF-16 positions. Only the offsets of surrogate pairs
+ * are stored, so text without them takes the fast path and a lookup never costs more than a binary
+ * search.
  */
 final class SourceMap {
   private final String text;
@@ -31,7 +32,8 @@ final class SourceMap {
     int[] pairs = new int[0];
     int count = 0;
     for (int i = 0; i + 1 < text.length(); i++) {
-      if (Character.isHighSurrogate(text.charAt(i)) && Character.isLowSurrogate(text.charAt(i + 1))) {
+      if (Character.isHighSurrogate(text.charAt(i))
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
         if (count == pairs.length) {
           pairs = Arrays.copyOf(pairs, Math.max(16, count * 2));
         }
@@ -51,8 +53,8 @@ final class SourceMap {
   }
 
   /**
-   * snakeyaml ends a block scalar after its final line break, at the start of the next line; ending it on
-   * its own last line keeps a cursor on the following key from landing inside the scalar.
+   * snakeyaml ends a block scalar after its final line break, at the start of the next line; ending
+   * it on its own last line keeps a cursor on the following key from landing inside the scalar.
    */
   Range withoutFinalBreak(Range range) {
     Position end = range.end();
@@ -60,7 +62,8 @@ final class SourceMap {
       return range;
     }
     int line = end.line() - 1;
-    return new Range(range.start(), new Position(line, lines.lineEnd(line, text) - lines.lineStart(line)));
+    return new Range(
+        range.start(), new Position(line, lines.lineEnd(line, text) - lines.lineStart(line)));
   }
 
   int offset(Optional<Mark> mark) {

@@ -20,9 +20,9 @@ import org.snakeyaml.engine.v2.parser.Parser;
 
 /**
  * Composes snakeyaml's parse events straight into records. An explicit stack replaces snakeyaml's
- * recursive composer, so nesting is bounded by {@link ParseLimits#maxDepth()} rather than by the thread's
- * stack, and an alias shares its anchor's record instead of copying it. Document state survives across
- * resyncs so indexes and the node budget count the whole file.
+ * recursive composer, so nesting is bounded by {@link ParseLimits#maxDepth()} rather than by the
+ * thread's stack, and an alias shares its anchor's record instead of copying it. Document state
+ * survives across resyncs so indexes and the node budget count the whole file.
  */
 final class StreamComposer {
   private record Anchored(YamlNode node, long size) {}
@@ -109,7 +109,8 @@ final class StreamComposer {
     count(1);
     boolean block = event.isLiteral() || event.isFolded();
     Range range = block ? source.withoutFinalBreak(range(event)) : range(event);
-    complete(new YamlScalar(event.getValue(), style(event.getScalarStyle()), range), anchorOf(event), 1);
+    complete(
+        new YamlScalar(event.getValue(), style(event.getScalarStyle()), range), anchorOf(event), 1);
   }
 
   private void alias(AliasEvent event) {
@@ -123,9 +124,12 @@ final class StreamComposer {
       add(new YamlScalar("", YamlScalar.Style.PLAIN, range), 1, range.end());
       return;
     }
-    if (!(anchored.node() instanceof YamlScalar) && ++collectionAliases > limits.maxAliasesForCollections()) {
+    if (!(anchored.node() instanceof YamlScalar)
+        && ++collectionAliases > limits.maxAliasesForCollections()) {
       throw new ParseLimitException(
-          "more than " + limits.maxAliasesForCollections() + " aliases to collections", lastOffset, false);
+          "more than " + limits.maxAliasesForCollections() + " aliases to collections",
+          lastOffset,
+          false);
     }
     count(anchored.size());
     add(anchored.node(), anchored.size(), range.end());
@@ -165,7 +169,9 @@ final class StreamComposer {
     parent.add(node, size, end);
   }
 
-  /** Kubernetes decodes YAML to JSON, whose keys are strings, so a collection key is never intended. */
+  /**
+   * Kubernetes decodes YAML to JSON, whose keys are strings, so a collection key is never intended.
+   */
   private void checkKey(Frame mapping, YamlNode key) {
     if (!(key instanceof YamlScalar scalar)) {
       String message = "a mapping key must be a scalar; \"{{ }}\" templates are not YAML";
@@ -175,7 +181,9 @@ final class StreamComposer {
     }
   }
 
-  /** Counts nodes as a reader walking the tree meets them, so that aliases cannot hide an explosion. */
+  /**
+   * Counts nodes as a reader walking the tree meets them, so that aliases cannot hide an explosion.
+   */
   private void count(long nodes) {
     nodeCount += nodes;
     if (nodeCount > limits.maxNodes()) {
@@ -184,7 +192,10 @@ final class StreamComposer {
     }
   }
 
-  /** A plain scalar is never empty in the text, so an empty one is the parser's stand-in for nothing. */
+  /**
+   * A plain scalar is never empty in the text, so an empty one is the parser's stand-in for
+   * nothing.
+   */
   private static boolean isImplicitEmpty(YamlNode node) {
     return node instanceof YamlScalar scalar
         && scalar.style() == YamlScalar.Style.PLAIN

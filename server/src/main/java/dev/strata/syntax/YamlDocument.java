@@ -4,8 +4,8 @@ import dev.strata.text.Range;
 import java.util.Optional;
 
 /**
- * One document of a YAML stream. {@code index} counts documents from zero in stream order; the root is
- * empty for an empty document. {@code range} spans the document's content.
+ * One document of a YAML stream. {@code index} counts documents from zero in stream order; the root
+ * is empty for an empty document. {@code range} spans the document's content.
  */
 public record YamlDocument(int index, Optional<YamlNode> root, Range range) {
   public Optional<YamlMapping> mapping() {

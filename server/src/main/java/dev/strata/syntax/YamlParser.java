@@ -12,15 +12,16 @@ import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
- * Reads a YAML stream into immutable documents and never throws. A document the parser rejects becomes a
- * problem, and reading resumes at the next line that starts with {@code ---}, so one broken document of a
- * multi-document file hides nothing else. A rejected document keeps its index, so later indexes still
- * count the documents of the stream. A file of comments only has no documents. Thread-safe.
+ * Reads a YAML stream into immutable documents and never throws. A document the parser rejects
+ * becomes a problem, and reading resumes at the next line that starts with {@code ---}, so one
+ * broken document of a multi-document file hides nothing else. A rejected document keeps its index,
+ * so later indexes still count the documents of the stream. A file of comments only has no
+ * documents. Thread-safe.
  */
 public final class YamlParser {
   /**
-   * Only the scanner and parser read these: composition, aliases and duplicate keys are handled here. The
-   * workspace enforces its own file-size limit, so snakeyaml's 3 MB default is lifted.
+   * Only the scanner and parser read these: composition, aliases and duplicate keys are handled
+   * here. The workspace enforces its own file-size limit, so snakeyaml's 3 MB default is lifted.
    */
   private static final LoadSettings SETTINGS =
       LoadSettings.builder().setCodePointLimit(64 * 1024 * 1024).setParseComments(false).build();
@@ -41,7 +42,9 @@ public final class YamlParser {
     return new YamlFile(text, lines, documents, problems);
   }
 
-  /** One parse of one text: the chunks read between resyncs share the composer and the source map. */
+  /**
+   * One parse of one text: the chunks read between resyncs share the composer and the source map.
+   */
   private static final class Run {
     private final String text;
     private final LineIndex lines;
@@ -67,7 +70,8 @@ public final class YamlParser {
     /** Returns where to resume after a failure, or -1 when the text is done. */
     private int readFrom(int start, SourceMap chunk) {
       try {
-        composer.compose(new ParserImpl(SETTINGS, new StreamReader(SETTINGS, reader(start))), chunk);
+        composer.compose(
+            new ParserImpl(SETTINGS, new StreamReader(SETTINGS, reader(start))), chunk);
         return -1;
       } catch (MarkedYamlEngineException e) {
         return resync(message(e), problemOffset(e, chunk), start);
@@ -79,7 +83,8 @@ public final class YamlParser {
       } catch (StackOverflowError e) {
         return resync("nesting too deep to read", composer.lastOffset(), start);
       } catch (RuntimeException e) {
-        String message = "could not read this document: " + firstLine(String.valueOf(e.getMessage()));
+        String message =
+            "could not read this document: " + firstLine(String.valueOf(e.getMessage()));
         return resync(message, composer.lastOffset(), start);
       }
     }
@@ -109,8 +114,9 @@ public final class YamlParser {
     }
 
     /**
-     * The error's own line may start the next document, as when an unclosed {@code [} meets {@code ---};
-     * it is only retried when the failed document began earlier, so that every resync moves forward.
+     * The error's own line may start the next document, as when an unclosed {@code [} meets {@code
+     * ---}; it is only retried when the failed document began earlier, so that every resync moves
+     * forward.
      */
     private int nextDocumentMarker(int fromLine) {
       for (int line = fromLine; line < lines.lineCount(); line++) {

@@ -3,8 +3,8 @@ package dev.strata.text;
 import java.util.Arrays;
 
 /**
- * Maps between UTF-16 offsets of a text and LSP positions. Lines end at {@code \n}, {@code \r\n} or a
- * lone {@code \r}, as LSP defines them.
+ * Maps between UTF-16 offsets of a text and LSP positions. Lines end at {@code \n}, {@code \r\n} or
+ * a lone {@code \r}, as LSP defines them.
  */
 public final class LineIndex {
   private final int[] lineStarts;
@@ -70,7 +70,9 @@ public final class LineIndex {
     return new Position(line, clamped - lineStarts[line]);
   }
 
-  /** The offset of a position, clamped to the text: positions past a line's end land on that end. */
+  /**
+   * The offset of a position, clamped to the text: positions past a line's end land on that end.
+   */
   public int offset(Position position, CharSequence text) {
     if (position.line() >= lineStarts.length) {
       return length;

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A manifest as one cluster applies it: its effective identity, the Flux Kustomization that applies it
- * ({@code owner}, empty for objects applied at the root), the variables that owner substitutes into it and,
- * for Kustomizations and HelmReleases, its resolved dependencies.
+ * A manifest as one cluster applies it: its effective identity, the Flux Kustomization that applies
+ * it ({@code owner}, empty for objects applied at the root), the variables that owner substitutes
+ * into it and, for Kustomizations and HelmReleases, its resolved dependencies.
  */
 public record Applied(
     Manifest manifest,

@@ -6,9 +6,9 @@ import dev.strata.model.PostBuild;
 import java.util.Optional;
 
 /**
- * A Flux Kustomization as its cluster sees it, after its parent's {@code spec.patches}: the folder it
- * builds, its effective decryption and variables, and whether its source lies outside this repository.
- * {@code decryptionOrigin} names the parent patch when the decryption was injected.
+ * A Flux Kustomization as its cluster sees it, after its parent's {@code spec.patches}: the folder
+ * it builds, its effective decryption and variables, and whether its source lies outside this
+ * repository. {@code decryptionOrigin} names the parent patch when the decryption was injected.
  */
 public record AppliedKustomization(
     Applied applied,

@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Everything one cluster root applies, in render order, with indexes by identity, by owner and by file.
- * Names resolve only inside a cluster, so {@code clusters/production} and {@code clusters/staging} may
- * reuse them.
+ * Everything one cluster root applies, in render order, with indexes by identity, by owner and by
+ * file. Names resolve only inside a cluster, so {@code clusters/production} and {@code
+ * clusters/staging} may reuse them.
  */
 public final class Cluster {
   private final ClusterRoot root;
@@ -34,7 +34,9 @@ public final class Cluster {
     this.references = List.copyOf(references);
     for (Applied applied : objects) {
       byId.computeIfAbsent(applied.id(), k -> new ArrayList<>()).add(applied);
-      applied.owner().ifPresent(o -> byOwner.computeIfAbsent(o, k -> new ArrayList<>()).add(applied));
+      applied
+          .owner()
+          .ifPresent(o -> byOwner.computeIfAbsent(o, k -> new ArrayList<>()).add(applied));
       byFile.computeIfAbsent(applied.file(), k -> new ArrayList<>()).add(applied);
     }
   }
@@ -81,7 +83,10 @@ public final class Cluster {
     return byFile.getOrDefault(file, List.of());
   }
 
-  /** The Kustomization that applies an object: its owner, if the owner is a Kustomization of this cluster. */
+  /**
+   * The Kustomization that applies an object: its owner, if the owner is a Kustomization of this
+   * cluster.
+   */
   public Optional<AppliedKustomization> ownerOf(Applied applied) {
     return applied.owner().flatMap(this::kustomization);
   }

@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Which folders exist and what each directly holds, built once per set of paths. Edits that change a
- * file's text keep the same index; only creating or deleting files builds a new one.
+ * Which folders exist and what each directly holds, built once per set of paths. Edits that change
+ * a file's text keep the same index; only creating or deleting files builds a new one.
  */
 final class DirectoryIndex {
   private final Set<String> files;

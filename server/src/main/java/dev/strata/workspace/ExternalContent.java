@@ -5,9 +5,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Where objects built from sources outside the repository may land in a cluster. A Kustomization of an
- * external source with a {@code targetNamespace} confines its objects to that namespace; one without may
- * put objects anywhere. Rules that report names as unknown ask here first.
+ * Where objects built from sources outside the repository may land in a cluster. A Kustomization of
+ * an external source with a {@code targetNamespace} confines its objects to that namespace; one
+ * without may put objects anywhere. Rules that report names as unknown ask here first.
  */
 public final class ExternalContent {
   private final boolean anywhere;
@@ -20,7 +20,10 @@ public final class ExternalContent {
         continue;
       }
       Optional<String> target =
-          kustomization.kustomization().targetNamespace().map(t -> kustomization.applied().substituted(t.value()));
+          kustomization
+              .kustomization()
+              .targetNamespace()
+              .map(t -> kustomization.applied().substituted(t.value()));
       if (target.isPresent() && !Substitution.unresolved(target.get())) {
         namespaces.add(target.get());
       } else {
@@ -30,7 +33,9 @@ public final class ExternalContent {
     this.anywhere = unconfined;
   }
 
-  /** True when an external build could define an object in this namespace (empty: cluster-scoped). */
+  /**
+   * True when an external build could define an object in this namespace (empty: cluster-scoped).
+   */
   public boolean mayDefine(String namespace) {
     return anywhere || namespaces.contains(namespace);
   }

@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reads a repository from disk: the only code that touches the file system. It never follows a path
- * out of the root (symbolic links included), skips what {@code .strata.yaml} ignores, and turns every
- * reading problem into a note instead of an exception. Files are parsed on all cores.
+ * out of the root (symbolic links included), skips what {@code .strata.yaml} ignores, and turns
+ * every reading problem into a note instead of an exception. Files are parsed on all cores.
  */
 public final class Loader {
   private static final List<String> SKIPPED_DIRECTORIES = List.of(".git", "node_modules");
@@ -57,10 +57,11 @@ public final class Loader {
   }
 
   /**
-   * Re-reads one file of a repository as {@link #load} reads it, for editors that revert a closed buffer
-   * or watch the disk; empty when the file is gone or lies outside the root.
+   * Re-reads one file of a repository as {@link #load} reads it, for editors that revert a closed
+   * buffer or watch the disk; empty when the file is gone or lies outside the root.
    */
-  public static Optional<SourceFile> readFile(Path root, String path, long maxFileSize) throws IOException {
+  public static Optional<SourceFile> readFile(Path root, String path, long maxFileSize)
+      throws IOException {
     Loader loader = new Loader(root);
     Path file = loader.root.resolve(path).normalize();
     if (!file.startsWith(loader.root) || !Files.isRegularFile(file) || !loader.insideRoot(file)) {
@@ -105,7 +106,8 @@ public final class Loader {
     }
   }
 
-  private void walk(List<PathMatcher> ignored, List<String> yaml, List<String> others) throws IOException {
+  private void walk(List<PathMatcher> ignored, List<String> yaml, List<String> others)
+      throws IOException {
     Files.walkFileTree(
         root,
         EnumSet.of(FileVisitOption.FOLLOW_LINKS),
@@ -135,8 +137,10 @@ public final class Loader {
 
           @Override
           public FileVisitResult visitFileFailed(Path file, IOException e) {
-            // Loops, files deleted while walking and unreadable folders are simply not part of the snapshot.
-            if (!(e instanceof FileSystemLoopException) && Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            // Loops, files deleted while walking and unreadable folders are simply not part of the
+            // snapshot.
+            if (!(e instanceof FileSystemLoopException)
+                && Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
               String name = file.getFileName().toString();
               if (name.endsWith(".yaml") || name.endsWith(".yml")) {
                 yaml.add(relative(file));
@@ -148,8 +152,8 @@ public final class Loader {
   }
 
   /**
-   * During the walk only a symbolic link can lead out of the root: every other path is below a folder
-   * already checked, so only links pay for resolving their real path.
+   * During the walk only a symbolic link can lead out of the root: every other path is below a
+   * folder already checked, so only links pay for resolving their real path.
    */
   private boolean escapes(Path path) {
     return Files.isSymbolicLink(path) && !insideRoot(path);
@@ -213,13 +217,21 @@ public final class Loader {
             path,
             new FileNote(
                 FileNote.Kind.SKIPPED,
-                "skipped: " + size + " bytes is more than the limit of " + maxFileSize + " (maxFileSize in .strata.yaml)",
+                "skipped: "
+                    + size
+                    + " bytes is more than the limit of "
+                    + maxFileSize
+                    + " (maxFileSize in .strata.yaml)",
                 Range.ZERO));
       }
       return fromBytes(path, Files.readAllBytes(file));
     } catch (IOException | SecurityException e) {
       return SourceFile.skipped(
-          path, new FileNote(FileNote.Kind.SKIPPED, "skipped: the file cannot be read (" + e.getClass().getSimpleName() + ")", Range.ZERO));
+          path,
+          new FileNote(
+              FileNote.Kind.SKIPPED,
+              "skipped: the file cannot be read (" + e.getClass().getSimpleName() + ")",
+              Range.ZERO));
     }
   }
 
@@ -227,7 +239,11 @@ public final class Loader {
   public static SourceFile fromBytes(String path, byte[] bytes) {
     if (looksBinary(bytes)) {
       return SourceFile.skipped(
-          path, new FileNote(FileNote.Kind.SKIPPED, "skipped: the file holds binary data, not YAML text", Range.ZERO));
+          path,
+          new FileNote(
+              FileNote.Kind.SKIPPED,
+              "skipped: the file holds binary data, not YAML text",
+              Range.ZERO));
     }
     Decoded decoded = decode(bytes);
     return SourceFile.parse(path, decoded.text(), decoded.note().map(List::of).orElse(List.of()));
@@ -246,7 +262,13 @@ public final class Loader {
   private record Decoded(String text, Optional<FileNote> note) {}
 
   private static Decoded decode(byte[] bytes) {
-    int offset = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
+    int offset =
+        bytes.length >= 3
+                && (bytes[0] & 0xff) == 0xef
+                && (bytes[1] & 0xff) == 0xbb
+                && (bytes[2] & 0xff) == 0xbf
+            ? 3
+            : 0;
     ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
     try {
       String text =
@@ -264,7 +286,10 @@ public final class Loader {
       return new Decoded(
           text,
           Optional.of(
-              new FileNote(FileNote.Kind.ENCODING, "the file is not valid UTF-8; invalid bytes were read as \uFFFD", Range.at(at))));
+              new FileNote(
+                  FileNote.Kind.ENCODING,
+                  "the file is not valid UTF-8; invalid bytes were read as \uFFFD",
+                  Range.at(at))));
     }
   }
 }

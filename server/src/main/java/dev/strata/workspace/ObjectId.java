@@ -1,8 +1,8 @@
 package dev.strata.workspace;
 
 /**
- * The identity Flux gives an object in a cluster: kind, effective namespace (empty for cluster-scoped
- * kinds) and effective name. Reads as {@code Kustomization/flux-system/ceph-csi}.
+ * The identity Flux gives an object in a cluster: kind, effective namespace (empty for
+ * cluster-scoped kinds) and effective name. Reads as {@code Kustomization/flux-system/ceph-csi}.
  */
 public record ObjectId(String kind, String namespace, String name) implements Comparable<ObjectId> {
   public static ObjectId kustomization(String namespace, String name) {

@@ -2,7 +2,6 @@ package dev.strata.workspace;
 
 import dev.strata.model.Decryption;
 import dev.strata.model.FluxKustomization;
-import dev.strata.model.Located;
 import dev.strata.model.ManifestReader;
 import dev.strata.model.ObjectReference;
 import dev.strata.model.Patch;
@@ -20,8 +19,9 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Applies a parent Kustomization's {@code spec.patches} to a child Kustomization it builds, for the
- * fields Strata reads: {@code spec.decryption} and {@code spec.postBuild}. Strategic-merge and JSON 6902
- * patches are both understood; targets match by group, kind, name, namespace and label selector.
+ * fields Strata reads: {@code spec.decryption} and {@code spec.postBuild}. Strategic-merge and JSON
+ * 6902 patches are both understood; targets match by group, kind, name, namespace and label
+ * selector.
  */
 final class ParentPatches {
   private static final String KIND = "Kustomization";
@@ -70,7 +70,10 @@ final class ParentPatches {
           postBuild = merge(postBuild, ManifestReader.postBuildValue(value.get()));
         } else if (path.startsWith("/spec/postBuild/substitute/")
             && operation.value().filter(YamlScalar.class::isInstance).isPresent()) {
-          Map<String, String> one = Map.of(path.substring("/spec/postBuild/substitute/".length()), ((YamlScalar) operation.value().get()).value());
+          Map<String, String> one =
+              Map.of(
+                  path.substring("/spec/postBuild/substitute/".length()),
+                  ((YamlScalar) operation.value().get()).value());
           postBuild = merge(postBuild, new PostBuild(true, one, List.of()));
         } else if (path.startsWith("/spec/postBuild/substituteFrom") && value.isPresent()) {
           Optional<ObjectReference> reference = ManifestReader.reference(value.get());
@@ -83,7 +86,10 @@ final class ParentPatches {
     return new Patched(decryption, origin, postBuild);
   }
 
-  /** Patches merge maps key by key; lists are kept from both sides, which can only make fewer variables look unknown. */
+  /**
+   * Patches merge maps key by key; lists are kept from both sides, which can only make fewer
+   * variables look unknown.
+   */
   private static PostBuild merge(PostBuild base, PostBuild patch) {
     if (!patch.present()) {
       return base;
@@ -105,19 +111,24 @@ final class ParentPatches {
         && target.name().map(n -> matches(n, child.id().name())).orElse(true)
         && target.namespace().map(n -> matches(n, child.id().namespace())).orElse(true)
         && target.labelSelector().map(s -> selects(s, child.meta().labels())).orElse(true)
-        && target.annotationSelector().map(s -> selects(s, child.meta().annotations())).orElse(true);
+        && target
+            .annotationSelector()
+            .map(s -> selects(s, child.meta().annotations()))
+            .orElse(true);
   }
 
   /** A patch without target applies to the object its own kind and name designate. */
   private boolean namesChild(YamlMapping body) {
-    Optional<String> kind = body.get("kind").filter(YamlScalar.class::isInstance).map(n -> ((YamlScalar) n).value());
+    Optional<String> kind =
+        body.get("kind").filter(YamlScalar.class::isInstance).map(n -> ((YamlScalar) n).value());
     Optional<String> name =
         body.get("metadata")
             .filter(YamlMapping.class::isInstance)
             .flatMap(m -> ((YamlMapping) m).get("name"))
             .filter(YamlScalar.class::isInstance)
             .map(n -> ((YamlScalar) n).value());
-    return kind.map(KIND::equals).orElse(false) && name.map(child.id().name()::equals).orElse(false);
+    return kind.map(KIND::equals).orElse(false)
+        && name.map(child.id().name()::equals).orElse(false);
   }
 
   private static boolean matches(String regex, String value) {
@@ -128,7 +139,10 @@ final class ParentPatches {
     }
   }
 
-  /** Equality-based label selectors ({@code a=b,c!=d,e,!f}); set-based terms are accepted as matching. */
+  /**
+   * Equality-based label selectors ({@code a=b,c!=d,e,!f}); set-based terms are accepted as
+   * matching.
+   */
   static boolean selects(String selector, Map<String, String> labels) {
     for (String raw : selector.split(",")) {
       String term = raw.trim();
@@ -155,5 +169,4 @@ final class ParentPatches {
     }
     return true;
   }
-
 }

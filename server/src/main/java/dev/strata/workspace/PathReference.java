@@ -3,10 +3,12 @@ package dev.strata.workspace;
 import dev.strata.text.Range;
 
 /**
- * A path written in a manifest ({@code spec.path}, {@code resources:}, {@code components:}) and what it
- * resolved to. {@code target} is repository-relative; empty when the path leaves the repository.
+ * A path written in a manifest ({@code spec.path}, {@code resources:}, {@code components:}) and
+ * what it resolved to. {@code target} is repository-relative; empty when the path leaves the
+ * repository.
  */
-public record PathReference(String file, Range range, String written, String target, Status status) {
+public record PathReference(
+    String file, Range range, String written, String target, Status status) {
   public enum Status {
     FOUND,
     MISSING,

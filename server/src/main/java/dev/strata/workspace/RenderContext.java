@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * What the enclosing builds impose on the documents below them: the applying Kustomization, the
- * namespace set by the outermost transformer (Flux's {@code targetNamespace} or a kustomize
- * {@code namespace:}), name prefixes and suffixes, and the variables that will be substituted.
+ * namespace set by the outermost transformer (Flux's {@code targetNamespace} or a kustomize {@code
+ * namespace:}), name prefixes and suffixes, and the variables that will be substituted.
  */
 record RenderContext(
     Optional<AppliedKustomization> owner,
@@ -29,8 +29,12 @@ record RenderContext(
         Substitution.of(kustomization.postBuild()));
   }
 
-  /** An inner overlay's namespace applies only when no outer transformer set one: the outer one wins. */
-  RenderContext enterOverlay(Optional<String> overlayNamespace, String overlayPrefix, String overlaySuffix) {
+  /**
+   * An inner overlay's namespace applies only when no outer transformer set one: the outer one
+   * wins.
+   */
+  RenderContext enterOverlay(
+      Optional<String> overlayNamespace, String overlayPrefix, String overlaySuffix) {
     return new RenderContext(
         owner,
         ownerId,

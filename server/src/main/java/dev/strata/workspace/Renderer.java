@@ -1,5 +1,6 @@
 package dev.strata.workspace;
 
+import dev.strata.model.DependencyRef;
 import dev.strata.model.FluxKustomization;
 import dev.strata.model.FluxSource;
 import dev.strata.model.HelmRelease;
@@ -8,7 +9,6 @@ import dev.strata.model.Located;
 import dev.strata.model.Manifest;
 import dev.strata.model.ManifestReader;
 import dev.strata.model.ObjectReference;
-import dev.strata.model.DependencyRef;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,17 +20,33 @@ import java.util.Set;
 
 /**
  * Follows Flux from each cluster root: a Kustomization's {@code spec.path} (with a generated
- * kustomization where the folder has none), kustomize {@code resources:} and {@code components:}, and
- * the child Kustomizations found on the way, each built once per cluster.
+ * kustomization where the folder has none), kustomize {@code resources:} and {@code components:},
+ * and the child Kustomizations found on the way, each built once per cluster.
  */
 final class Renderer {
-  static final List<String> KUSTOMIZATION_FILES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
+  static final List<String> KUSTOMIZATION_FILES =
+      List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
   private static final Set<String> CLUSTER_SCOPED =
       Set.of(
-          "Namespace", "ClusterSecretStore", "ClusterExternalSecret", "StorageClass", "ClusterIssuer",
-          "CustomResourceDefinition", "ClusterRole", "ClusterRoleBinding", "PersistentVolume",
-          "IngressClass", "PriorityClass", "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration",
-          "CSIDriver", "VolumeSnapshotClass", "APIService", "RuntimeClass", "ClusterPolicy", "FluxInstance");
+          "Namespace",
+          "ClusterSecretStore",
+          "ClusterExternalSecret",
+          "StorageClass",
+          "ClusterIssuer",
+          "CustomResourceDefinition",
+          "ClusterRole",
+          "ClusterRoleBinding",
+          "PersistentVolume",
+          "IngressClass",
+          "PriorityClass",
+          "ValidatingWebhookConfiguration",
+          "MutatingWebhookConfiguration",
+          "CSIDriver",
+          "VolumeSnapshotClass",
+          "APIService",
+          "RuntimeClass",
+          "ClusterPolicy",
+          "FluxInstance");
 
   private final Snapshot snapshot;
 
@@ -61,7 +77,10 @@ final class Renderer {
 
   /** Files a folder contributes when built on its own, without following child Kustomizations. */
   Set<String> filesOf(String directory) {
-    ClusterBuild build = new ClusterBuild(new ClusterRoot(ClusterRoot.Kind.UNAPPLIED, "", Optional.empty(), List.of(), Optional.empty()));
+    ClusterBuild build =
+        new ClusterBuild(
+            new ClusterRoot(
+                ClusterRoot.Kind.UNAPPLIED, "", Optional.empty(), List.of(), Optional.empty()));
     build.followChildren = false;
     build.directory(directory, RenderContext.root(Optional.empty()), new HashSet<>());
     return build.files;
@@ -107,7 +126,10 @@ final class Renderer {
       }
     }
 
-    /** Flux's generated kustomization: every YAML file below, and each sub-folder with its own kustomization as one unit. */
+    /**
+     * Flux's generated kustomization: every YAML file below, and each sub-folder with its own
+     * kustomization as one unit.
+     */
     private void generated(String directory, RenderContext context, Set<String> stack) {
       for (String file : snapshot.filesIn(directory)) {
         String name = SourceFile.nameOf(file);
@@ -138,7 +160,9 @@ final class Renderer {
         KustomizeOverlay o = overlay.get();
         RenderContext inner =
             context.enterOverlay(
-                o.namespace().map(Located::value), o.namePrefix().orElse(""), o.nameSuffix().orElse(""));
+                o.namespace().map(Located::value),
+                o.namePrefix().orElse(""),
+                o.nameSuffix().orElse(""));
         for (Located<String> resource : o.resources()) {
           entry(path, directory, resource, inner, stack, false);
         }
@@ -150,15 +174,23 @@ final class Renderer {
     }
 
     private void entry(
-        String file, String directory, Located<String> written, RenderContext context, Set<String> stack, boolean component) {
+        String file,
+        String directory,
+        Located<String> written,
+        RenderContext context,
+        Set<String> stack,
+        boolean component) {
       String reference = written.value();
       if (RepositoryPath.isRemote(reference)) {
-        references.add(new PathReference(file, written.range(), reference, "", PathReference.Status.REMOTE));
+        references.add(
+            new PathReference(file, written.range(), reference, "", PathReference.Status.REMOTE));
         return;
       }
       Optional<String> target = RepositoryPath.resolve(directory, reference);
       if (target.isEmpty()) {
-        references.add(new PathReference(file, written.range(), reference, "", PathReference.Status.OUTSIDE_REPOSITORY));
+        references.add(
+            new PathReference(
+                file, written.range(), reference, "", PathReference.Status.OUTSIDE_REPOSITORY));
         return;
       }
       String path = target.get();
@@ -195,9 +227,17 @@ final class Renderer {
     private void apply(Manifest manifest, String file, RenderContext context) {
       ObjectId id = identity(manifest, context);
       Applied applied =
-          new Applied(manifest, file, id, context.ownerId(), context.substitution(), dependencies(manifest, id, file, context));
+          new Applied(
+              manifest,
+              file,
+              id,
+              context.ownerId(),
+              context.substitution(),
+              dependencies(manifest, id, file, context));
       objects.add(applied);
-      if (manifest instanceof FluxSource source && source.kind().equals("GitRepository") && id.name().equals("flux-system")) {
+      if (manifest instanceof FluxSource source
+          && source.kind().equals("GitRepository")
+          && id.name().equals("flux-system")) {
         localSources.add(id.name());
       }
       if (manifest instanceof FluxKustomization kustomization) {
@@ -216,7 +256,8 @@ final class Renderer {
       return new ObjectId(kind, substitution.apply(namespace), substitution.apply(name));
     }
 
-    private List<Dependency> dependencies(Manifest manifest, ObjectId id, String file, RenderContext context) {
+    private List<Dependency> dependencies(
+        Manifest manifest, ObjectId id, String file, RenderContext context) {
       List<DependencyRef> refs;
       if (manifest instanceof FluxKustomization k) {
         refs = k.dependsOn();
@@ -228,17 +269,21 @@ final class Renderer {
       List<Dependency> result = new ArrayList<>();
       Substitution substitution = context.substitution();
       for (DependencyRef ref : refs) {
-        String namespace = ref.namespace().map(n -> substitution.apply(n.value())).orElse(id.namespace());
+        String namespace =
+            ref.namespace().map(n -> substitution.apply(n.value())).orElse(id.namespace());
         String name = substitution.apply(ref.name().value());
         result.add(new Dependency(id, ref, new ObjectId(id.kind(), namespace, name), file));
       }
       return result;
     }
 
-    private void kustomization(Applied applied, FluxKustomization kustomization, RenderContext context) {
+    private void kustomization(
+        Applied applied, FluxKustomization kustomization, RenderContext context) {
       Patched patched = new ParentPatches(context.owner(), applied).apply(kustomization);
       if (context.ownerId().isEmpty()) {
-        kustomization.sourceRef().ifPresent(s -> localSources.add(applied.substituted(s.name().value())));
+        kustomization
+            .sourceRef()
+            .ifPresent(s -> localSources.add(applied.substituted(s.name().value())));
       }
       boolean external = isExternal(kustomization, applied);
       Optional<String> path = Optional.empty();
@@ -249,24 +294,45 @@ final class Renderer {
         if (Substitution.unresolved(written)) {
           path = Optional.empty();
         } else if (path.isEmpty()) {
-          references.add(new PathReference(applied.file(), at.range(), written, "", PathReference.Status.OUTSIDE_REPOSITORY));
+          references.add(
+              new PathReference(
+                  applied.file(),
+                  at.range(),
+                  written,
+                  "",
+                  PathReference.Status.OUTSIDE_REPOSITORY));
         } else if (!snapshot.isDirectory(path.get())) {
           boolean isFile = snapshot.exists(path.get());
-          references.add(new PathReference(applied.file(), at.range(), written, path.get(),
-              isFile ? PathReference.Status.NOT_A_DIRECTORY : PathReference.Status.MISSING));
+          references.add(
+              new PathReference(
+                  applied.file(),
+                  at.range(),
+                  written,
+                  path.get(),
+                  isFile ? PathReference.Status.NOT_A_DIRECTORY : PathReference.Status.MISSING));
           path = Optional.empty();
         } else {
-          references.add(new PathReference(applied.file(), at.range(), written, path.get(), PathReference.Status.FOUND));
+          references.add(
+              new PathReference(
+                  applied.file(), at.range(), written, path.get(), PathReference.Status.FOUND));
         }
       }
       AppliedKustomization result =
-          new AppliedKustomization(applied, kustomization, path, patched.decryption(), patched.decryptionOrigin(), patched.postBuild(), external);
+          new AppliedKustomization(
+              applied,
+              kustomization,
+              path,
+              patched.decryption(),
+              patched.decryptionOrigin(),
+              patched.postBuild(),
+              external);
       kustomizations.putIfAbsent(applied.id(), result);
       if (!followChildren || !built.add(applied.id()) || path.isEmpty()) {
         return;
       }
       String folder = path.get();
-      Optional<String> targetNamespace = kustomization.targetNamespace().map(t -> applied.substituted(t.value()));
+      Optional<String> targetNamespace =
+          kustomization.targetNamespace().map(t -> applied.substituted(t.value()));
       pending.add(
           () -> {
             RenderContext inner = RenderContext.of(result, targetNamespace);

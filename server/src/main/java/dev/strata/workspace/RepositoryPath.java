@@ -5,16 +5,19 @@ import java.util.Deque;
 import java.util.Optional;
 
 /**
- * Repository-relative paths with forward slashes and no {@code .} or {@code ..} segments. Resolution
- * refuses to climb above the repository root, because Flux cannot read outside its artifact and Strata
- * must never read outside the workspace.
+ * Repository-relative paths with forward slashes and no {@code .} or {@code ..} segments.
+ * Resolution refuses to climb above the repository root, because Flux cannot read outside its
+ * artifact and Strata must never read outside the workspace.
  */
 final class RepositoryPath {
   private RepositoryPath() {}
 
   /** Resolves {@code reference} against the folder {@code base}; empty when it leaves the root. */
   static Optional<String> resolve(String base, String reference) {
-    String joined = reference.startsWith("/") ? reference : (base.isEmpty() ? reference : base + "/" + reference);
+    String joined =
+        reference.startsWith("/")
+            ? reference
+            : (base.isEmpty() ? reference : base + "/" + reference);
     return normalize(joined);
   }
 

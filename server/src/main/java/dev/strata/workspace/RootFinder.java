@@ -16,10 +16,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Finds cluster roots the way Flux gets them: folders named in {@code .strata.yaml}; else the path of a
- * bootstrap {@code flux-system} Kustomization or of a FluxInstance's {@code sync.path} (also inside the
- * values of a flux-instance HelmRelease); else, only when neither exists, the files holding Flux
- * Kustomizations that no other Kustomization's folder contains, grouped by folder.
+ * Finds cluster roots the way Flux gets them: folders named in {@code .strata.yaml}; else the path
+ * of a bootstrap {@code flux-system} Kustomization or of a FluxInstance's {@code sync.path} (also
+ * inside the values of a flux-instance HelmRelease); else, only when neither exists, the files
+ * holding Flux Kustomizations that no other Kustomization's folder contains, grouped by folder.
  */
 final class RootFinder {
   private final Snapshot snapshot;
@@ -35,7 +35,15 @@ final class RootFinder {
       List<ClusterRoot> configured = new ArrayList<>();
       for (String root : snapshot.config().roots()) {
         RepositoryPath.normalize(root)
-            .ifPresent(p -> configured.add(new ClusterRoot(ClusterRoot.Kind.CONFIGURED, p.isEmpty() ? "." : p, Optional.of(p), List.of(), Optional.empty())));
+            .ifPresent(
+                p ->
+                    configured.add(
+                        new ClusterRoot(
+                            ClusterRoot.Kind.CONFIGURED,
+                            p.isEmpty() ? "." : p,
+                            Optional.of(p),
+                            List.of(),
+                            Optional.empty())));
       }
       return configured;
     }
@@ -70,7 +78,14 @@ final class RootFinder {
     Located<String> at = path.get();
     ClusterRoot.Kind rootKind = kind;
     return RepositoryPath.normalize(at.value())
-        .map(p -> new ClusterRoot(rootKind, p.isEmpty() ? "." : p, Optional.of(p), List.of(), Optional.of(new Origin(file, at.range()))));
+        .map(
+            p ->
+                new ClusterRoot(
+                    rootKind,
+                    p.isEmpty() ? "." : p,
+                    Optional.of(p),
+                    List.of(),
+                    Optional.of(new Origin(file, at.range()))));
   }
 
   /** Whether a Kustomization builds a folder of this repository rather than of another source. */
@@ -79,11 +94,17 @@ final class RootFinder {
       return false;
     }
     return k.sourceRef()
-        .map(s -> s.kindOr("GitRepository").equals("GitRepository") && !otherSources.contains(s.name().value()))
+        .map(
+            s ->
+                s.kindOr("GitRepository").equals("GitRepository")
+                    && !otherSources.contains(s.name().value()))
         .orElse(true);
   }
 
-  /** GitRepositories defined here under another name than flux-system: sources of other repositories. */
+  /**
+   * GitRepositories defined here under another name than flux-system: sources of other
+   * repositories.
+   */
   private Set<String> otherGitRepositories() {
     Set<String> names = new HashSet<>();
     for (SourceFile file : snapshot.files()) {
@@ -137,7 +158,13 @@ final class RootFinder {
     List<ClusterRoot> roots = new ArrayList<>();
     groups.forEach(
         (folder, files) ->
-            roots.add(new ClusterRoot(ClusterRoot.Kind.UNAPPLIED, folder.isEmpty() ? "." : folder, Optional.empty(), files, Optional.empty())));
+            roots.add(
+                new ClusterRoot(
+                    ClusterRoot.Kind.UNAPPLIED,
+                    folder.isEmpty() ? "." : folder,
+                    Optional.empty(),
+                    files,
+                    Optional.empty())));
     return roots;
   }
 }

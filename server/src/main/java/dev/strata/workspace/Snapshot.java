@@ -16,9 +16,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * An immutable view of one repository at one revision: every YAML file, the names of the other files,
- * the configuration and the render tree. {@link #withFile} and {@link #withoutFile} make the next
- * revision and share everything they do not change.
+ * An immutable view of one repository at one revision: every YAML file, the names of the other
+ * files, the configuration and the render tree. {@link #withFile} and {@link #withoutFile} make the
+ * next revision and share everything they do not change.
  */
 public final class Snapshot {
   public static final String CONFIG_FILE = ".strata.yaml";
@@ -48,14 +48,17 @@ public final class Snapshot {
     this.otherFiles = otherFiles;
     List<String> all = new ArrayList<>(files.keySet());
     all.addAll(otherFiles);
-    this.directories = previous != null && previous.sameFiles(all) ? previous : new DirectoryIndex(all);
+    this.directories =
+        previous != null && previous.sameFiles(all) ? previous : new DirectoryIndex(all);
     this.severityOverrides = Map.copyOf(severityOverrides);
     this.explicitConfig = explicitConfig;
-    this.config = readConfig(explicitConfig.orElse(files.get(CONFIG_FILE))).withSeverities(severityOverrides);
+    this.config =
+        readConfig(explicitConfig.orElse(files.get(CONFIG_FILE))).withSeverities(severityOverrides);
     this.sopsConfigs = readSopsConfigs(files.values());
   }
 
-  public static Snapshot of(Path root, Collection<SourceFile> files, Collection<String> otherFiles) {
+  public static Snapshot of(
+      Path root, Collection<SourceFile> files, Collection<String> otherFiles) {
     Set<String> all = new HashSet<>(otherFiles);
     files.forEach(f -> all.add(f.path()));
     NavigableMap<String, SourceFile> map = new TreeMap<>();
@@ -71,8 +74,9 @@ public final class Snapshot {
   }
 
   /**
-   * A file under the {@code templates/} folder of a Helm chart (a folder holding {@code Chart.yaml}) is a
-   * Go template, not YAML, until Helm renders it: Strata keeps its name and never parses it.
+   * A file under the {@code templates/} folder of a Helm chart (a folder holding {@code
+   * Chart.yaml}) is a Go template, not YAML, until Helm renders it: Strata keeps its name and never
+   * parses it.
    */
   static boolean isChartTemplate(String path, java.util.function.Predicate<String> exists) {
     int index = path.indexOf("templates/");
@@ -88,9 +92,13 @@ public final class Snapshot {
     return false;
   }
 
-  /** A copy that reads its configuration from {@code config} instead of the root's {@code .strata.yaml}. */
+  /**
+   * A copy that reads its configuration from {@code config} instead of the root's {@code
+   * .strata.yaml}.
+   */
   public Snapshot withConfigFile(SourceFile config) {
-    return new Snapshot(revision + 1, root, files, otherFiles, directories, severityOverrides, Optional.of(config));
+    return new Snapshot(
+        revision + 1, root, files, otherFiles, directories, severityOverrides, Optional.of(config));
   }
 
   /** The file the configuration comes from, relative to the root when it lies inside it. */
@@ -120,11 +128,13 @@ public final class Snapshot {
     if (isChartTemplate(file.path(), this::exists)) {
       Set<String> others = new HashSet<>(otherFiles);
       others.add(file.path());
-      return new Snapshot(revision + 1, root, files, others, directories, severityOverrides, explicitConfig);
+      return new Snapshot(
+          revision + 1, root, files, others, directories, severityOverrides, explicitConfig);
     }
     NavigableMap<String, SourceFile> next = new TreeMap<>(files);
     next.put(file.path(), file);
-    return new Snapshot(revision + 1, root, next, otherFiles, directories, severityOverrides, explicitConfig);
+    return new Snapshot(
+        revision + 1, root, next, otherFiles, directories, severityOverrides, explicitConfig);
   }
 
   public Snapshot withoutFile(String path) {
@@ -135,11 +145,13 @@ public final class Snapshot {
       others = new HashSet<>(otherFiles);
       others.remove(path);
     }
-    return new Snapshot(revision + 1, root, next, others, directories, severityOverrides, explicitConfig);
+    return new Snapshot(
+        revision + 1, root, next, others, directories, severityOverrides, explicitConfig);
   }
 
   public Snapshot withSeverityOverrides(Map<String, Severity> overrides) {
-    return new Snapshot(revision + 1, root, files, otherFiles, directories, overrides, explicitConfig);
+    return new Snapshot(
+        revision + 1, root, files, otherFiles, directories, overrides, explicitConfig);
   }
 
   public long revision() {
@@ -183,14 +195,15 @@ public final class Snapshot {
   }
 
   /**
-   * The {@code .sops.yaml} nearest to a path: in its folder or the closest folder above, {@code .sops.yaml}
-   * before {@code .sops.yml} in one folder, as sops looks upwards from where it runs.
+   * The {@code .sops.yaml} nearest to a path: in its folder or the closest folder above, {@code
+   * .sops.yaml} before {@code .sops.yml} in one folder, as sops looks upwards from where it runs.
    */
   public Optional<SopsConfig> sopsConfigFor(String path) {
     return sopsConfigs.stream()
         .filter(c -> c.directory().isEmpty() || path.startsWith(c.directory() + "/"))
-        .max(java.util.Comparator.<SopsConfig>comparingInt(c -> c.directory().length())
-            .thenComparing(c -> c.path().endsWith(".yaml")));
+        .max(
+            java.util.Comparator.<SopsConfig>comparingInt(c -> c.directory().length())
+                .thenComparing(c -> c.path().endsWith(".yaml")));
   }
 
   public RenderTree render() {

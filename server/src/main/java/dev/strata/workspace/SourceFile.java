@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One YAML file of the repository: its path relative to the root (forward slashes), its text, its syntax
- * and the manifests of its documents, plus what the loader noticed. Immutable and shared between
- * snapshots while the file does not change.
+ * One YAML file of the repository: its path relative to the root (forward slashes), its text, its
+ * syntax and the manifests of its documents, plus what the loader noticed. Immutable and shared
+ * between snapshots while the file does not change.
  */
 public record SourceFile(
     String path, String text, YamlFile syntax, List<Manifest> manifests, List<FileNote> notes) {
@@ -41,7 +41,12 @@ public record SourceFile(
 
   /** A file that was not parsed, kept so that the note about it can be reported. */
   public static SourceFile skipped(String path, FileNote note) {
-    return new SourceFile(path, "", new YamlFile("", LineIndex.of(""), List.of(), List.of()), List.of(), List.of(note));
+    return new SourceFile(
+        path,
+        "",
+        new YamlFile("", LineIndex.of(""), List.of(), List.of()),
+        List.of(),
+        List.of(note));
   }
 
   public String name() {

@@ -6,10 +6,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Flux {@code postBuild} variable substitution as far as it can be known from Git. Inline
- * {@code substitute} values resolve; defaults ({@code ${X:=d}}) apply only when no {@code substituteFrom}
- * could supply the variable at run time; everything else stays literally {@code ${X}}, marked unresolved
- * rather than guessed.
+ * Flux {@code postBuild} variable substitution as far as it can be known from Git. Inline {@code
+ * substitute} values resolve; defaults ({@code ${X:=d}}) apply only when no {@code substituteFrom}
+ * could supply the variable at run time; everything else stays literally {@code ${X}}, marked
+ * unresolved rather than guessed.
  */
 public record Substitution(boolean enabled, Map<String, String> values, boolean openEnded) {
   public static final Substitution NONE = new Substitution(false, Map.of(), false);

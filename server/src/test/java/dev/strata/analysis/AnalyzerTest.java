@@ -66,7 +66,9 @@ class AnalyzerTest {
   void skipsARuleThatThrowsAndKeepsTheOthers() {
     List<String> failed = new ArrayList<>();
     List<Finding> findings =
-        new Analyzer(List.of(new Throwing(), new DependencyCycleRule()), (rule, e) -> failed.add(rule.id() + ": " + e.getMessage()))
+        new Analyzer(
+                List.of(new Throwing(), new DependencyCycleRule()),
+                (rule, e) -> failed.add(rule.id() + ": " + e.getMessage()))
             .analyze(Fixture.of(SELF_LOOPS).analysis());
     assertEquals(List.of("always-throws: boom"), failed);
     assertEquals(1, findings.size());
@@ -75,19 +77,27 @@ class AnalyzerTest {
   @Test
   void honoursIgnoreCommentsAboveAndAtTheEndOfALine() {
     List<Finding> findings = Fixture.of(SELF_LOOPS).findings("dependency-cycle");
-    assertEquals(List.of("flux-system/c -> flux-system/c"), findings.stream().map(f -> f.message().split(": ")[1].split(";")[0]).toList());
+    assertEquals(
+        List.of("flux-system/c -> flux-system/c"),
+        findings.stream().map(f -> f.message().split(": ")[1].split(";")[0]).toList());
   }
 
   @Test
   void honoursAFileWideIgnore() {
     assertEquals(
-        List.of(), Fixture.of(SELF_LOOPS.replace("kind: Kustomization\nmetadata: {name: c", "kind: Kustomization\n# strata-ignore-file: dependency-cycle\nmetadata: {name: c")).findings("dependency-cycle"));
+        List.of(),
+        Fixture.of(
+                SELF_LOOPS.replace(
+                    "kind: Kustomization\nmetadata: {name: c",
+                    "kind: Kustomization\n# strata-ignore-file: dependency-cycle\nmetadata: {name: c"))
+            .findings("dependency-cycle"));
   }
 
   @Test
   void dropsTheFindingsOfARuleTurnedOff() {
     assertEquals(
         List.of(),
-        Fixture.of(SELF_LOOPS + "#- .strata.yaml\nrules:\n  dependency-cycle: off\n").findings("dependency-cycle"));
+        Fixture.of(SELF_LOOPS + "#- .strata.yaml\nrules:\n  dependency-cycle: off\n")
+            .findings("dependency-cycle"));
   }
 }

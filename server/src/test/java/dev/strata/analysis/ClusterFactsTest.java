@@ -33,9 +33,12 @@ class ClusterFactsTest {
             path: ./clusters/home
             sourceRef: {kind: GitRepository, name: flux-system}
           """
-          + "#- clusters/home/ks.yaml\n" + kustomization("eso", "./eso")
-          + "---\n" + kustomization("platform", "./platform")
-          + "---\n" + kustomization("app", "./app")
+          + "#- clusters/home/ks.yaml\n"
+          + kustomization("eso", "./eso")
+          + "---\n"
+          + kustomization("platform", "./platform")
+          + "---\n"
+          + kustomization("app", "./app")
           + """
             postBuild:
               substitute:
@@ -136,14 +139,45 @@ class ClusterFactsTest {
                                 name: ${UNKNOWN}-secret
                 """);
     List<String> uses =
-        facts.uses().stream().map(u -> u.namespace().orElse("*") + "/" + u.name() + " " + u.role() + " " + u.describe()).toList();
-    assertTrue(uses.contains("team/vault-token INFRASTRUCTURE SecretStore team/vault (store credentials)"), uses.toString());
-    assertTrue(uses.contains("*/root-ca INFRASTRUCTURE ClusterIssuer ca (CA key of the issuer)"), uses.toString());
-    assertTrue(uses.contains("team/ceph-node INFRASTRUCTURE StorageClass cephfs (CSI secret)"), uses.toString());
-    assertTrue(uses.contains("flux-system/cluster-secrets WORKLOAD Kustomization flux-system/app (postBuild.substituteFrom)"), uses.toString());
-    assertTrue(uses.contains("flux-system/sops-age INFRASTRUCTURE Kustomization flux-system/app (SOPS decryption keys)"), uses.toString());
-    assertTrue(uses.contains("default/web-team WORKLOAD Deployment default/web (container environment)"), uses.toString());
-    assertTrue(uses.stream().noneMatch(u -> u.contains("cluster-settings") || u.contains("UNKNOWN") || u.contains("-secret ")), uses.toString());
+        facts.uses().stream()
+            .map(
+                u ->
+                    u.namespace().orElse("*")
+                        + "/"
+                        + u.name()
+                        + " "
+                        + u.role()
+                        + " "
+                        + u.describe())
+            .toList();
+    assertTrue(
+        uses.contains("team/vault-token INFRASTRUCTURE SecretStore team/vault (store credentials)"),
+        uses.toString());
+    assertTrue(
+        uses.contains("*/root-ca INFRASTRUCTURE ClusterIssuer ca (CA key of the issuer)"),
+        uses.toString());
+    assertTrue(
+        uses.contains("team/ceph-node INFRASTRUCTURE StorageClass cephfs (CSI secret)"),
+        uses.toString());
+    assertTrue(
+        uses.contains(
+            "flux-system/cluster-secrets WORKLOAD Kustomization flux-system/app (postBuild.substituteFrom)"),
+        uses.toString());
+    assertTrue(
+        uses.contains(
+            "flux-system/sops-age INFRASTRUCTURE Kustomization flux-system/app (SOPS decryption keys)"),
+        uses.toString());
+    assertTrue(
+        uses.contains("default/web-team WORKLOAD Deployment default/web (container environment)"),
+        uses.toString());
+    assertTrue(
+        uses.stream()
+            .noneMatch(
+                u ->
+                    u.contains("cluster-settings")
+                        || u.contains("UNKNOWN")
+                        || u.contains("-secret ")),
+        uses.toString());
   }
 
   @Test
@@ -173,9 +207,16 @@ class ClusterFactsTest {
                       kubernetes:
                         secretRef: {name: vault-sa, key: token}
                 """);
-    List<String> uses = facts.uses().stream().map(u -> u.namespace().orElse("*") + "/" + u.name() + " " + u.describe()).toList();
-    assertTrue(uses.contains("*/vault-token ClusterIssuer vault (Vault credentials of the issuer)"), uses.toString());
-    assertTrue(uses.contains("team/vault-sa Issuer team/vault (Vault credentials of the issuer)"), uses.toString());
+    List<String> uses =
+        facts.uses().stream()
+            .map(u -> u.namespace().orElse("*") + "/" + u.name() + " " + u.describe())
+            .toList();
+    assertTrue(
+        uses.contains("*/vault-token ClusterIssuer vault (Vault credentials of the issuer)"),
+        uses.toString());
+    assertTrue(
+        uses.contains("team/vault-sa Issuer team/vault (Vault credentials of the issuer)"),
+        uses.toString());
   }
 
   @Test
@@ -206,9 +247,15 @@ class ClusterFactsTest {
                     secretStoreRef: {kind: ClusterSecretStore, name: onepassword}
                     target: {name: shared}
                 """);
-    List<String> sources = facts.sources().stream().map(s -> s.qualifiedName() + " " + s.mechanism() + " " + s.store().orElse("-")).toList();
+    List<String> sources =
+        facts.sources().stream()
+            .map(s -> s.qualifiedName() + " " + s.mechanism() + " " + s.store().orElse("-"))
+            .toList();
     assertEquals(
-        List.of("default/registry-credentials EXTERNAL_SECRET onepassword", "team/registry-credentials EXTERNAL_SECRET onepassword", "shared EXTERNAL_SECRET onepassword"),
+        List.of(
+            "default/registry-credentials EXTERNAL_SECRET onepassword",
+            "team/registry-credentials EXTERNAL_SECRET onepassword",
+            "shared EXTERNAL_SECRET onepassword"),
         sources);
   }
 
@@ -285,7 +332,17 @@ class ClusterFactsTest {
                 """);
     // The Kustomization's own substituteFrom is its own need, not its parent's.
     List<String> needs =
-        facts.needs(ks("app")).stream().map(n -> n.consumer().id().kind() + " " + n.consumer().id().name() + " -> " + n.provider().name() + ": " + n.what()).toList();
+        facts.needs(ks("app")).stream()
+            .map(
+                n ->
+                    n.consumer().id().kind()
+                        + " "
+                        + n.consumer().id().name()
+                        + " -> "
+                        + n.provider().name()
+                        + ": "
+                        + n.what())
+            .toList();
     assertEquals(
         List.of(
             "Kustomization app -> platform: Secret flux-system/cluster-secrets",
@@ -293,8 +350,10 @@ class ClusterFactsTest {
             "Ingress web -> platform: ClusterIssuer letsencrypt",
             "StatefulSet db -> platform: StorageClass fast",
             "HelmRelease web -> platform: HelmRepository flux-system/charts"),
-        needs.stream().filter(n -> n.contains("-> platform")).toList(), needs.toString());
-    assertEquals(Optional.of("applies ClusterIssuer letsencrypt"), facts.infrastructure(ks("platform")));
+        needs.stream().filter(n -> n.contains("-> platform")).toList(),
+        needs.toString());
+    assertEquals(
+        Optional.of("applies ClusterIssuer letsencrypt"), facts.infrastructure(ks("platform")));
     assertEquals(Optional.empty(), facts.infrastructure(ks("app")));
   }
 }

@@ -33,7 +33,9 @@ class FieldPathTest {
 
   @Test
   void splitsSequenceMarkersIntoTheirOwnSegment() {
-    assertEquals(List.of("spec", "solvers", "[]", "dns01"), FieldPath.parse("spec.solvers[].dns01").segments());
+    assertEquals(
+        List.of("spec", "solvers", "[]", "dns01"),
+        FieldPath.parse("spec.solvers[].dns01").segments());
     assertEquals(List.of("spec", "[]", "name"), FieldPath.parse("spec.[].name").segments());
   }
 
@@ -46,7 +48,8 @@ class FieldPathTest {
   @Test
   void matchesKeysBySuffixUnderAnyDepth() {
     assertEquals(
-        List.of("cloudflare-token", "route53-id", "route53-key"), select("spec.acme.solvers.[].dns01.**.*SecretRef.name", ISSUER));
+        List.of("cloudflare-token", "route53-id", "route53-key"),
+        select("spec.acme.solvers.[].dns01.**.*SecretRef.name", ISSUER));
   }
 
   @Test

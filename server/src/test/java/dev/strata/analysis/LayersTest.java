@@ -27,7 +27,14 @@ class LayersTest {
   @Test
   void bootstrapSetHoldsTheOperatorItsStoresTheConnectServerTheRootAndWhatTheyDependOn() {
     Layers layers = layers(SecretFixtures.LAYERED);
-    for (String name : List.of("flux-system", "apps", "external-secrets", "stores", "onepassword-connect", "ceph-csi")) {
+    for (String name :
+        List.of(
+            "flux-system",
+            "apps",
+            "external-secrets",
+            "stores",
+            "onepassword-connect",
+            "ceph-csi")) {
       assertEquals(Layer.BOOTSTRAP, layers.of(ks(name)), name);
     }
     assertEquals(Layer.APPLICATION, layers.of(ks("paperless")));
@@ -36,12 +43,23 @@ class LayersTest {
   @Test
   void explainsEachMemberFromItsSeed() {
     Layers layers = layers(SecretFixtures.LAYERED);
-    assertEquals(Optional.of("Kustomization flux-system/external-secrets installs the External Secrets operator"), layers.explain(ks("external-secrets")));
-    assertEquals(Optional.of("Kustomization flux-system/stores applies ClusterSecretStore onepassword"), layers.explain(ks("stores")));
-    assertEquals(Optional.of("Kustomization flux-system/onepassword-connect runs the 1Password Connect server"), layers.explain(ks("onepassword-connect")));
-    assertEquals(Optional.of("Kustomization flux-system/apps is applied by the cluster's root"), layers.explain(ks("apps")));
     assertEquals(
-        Optional.of("Kustomization flux-system/external-secrets installs the External Secrets operator, and flux-system/external-secrets depends on flux-system/ceph-csi"),
+        Optional.of(
+            "Kustomization flux-system/external-secrets installs the External Secrets operator"),
+        layers.explain(ks("external-secrets")));
+    assertEquals(
+        Optional.of("Kustomization flux-system/stores applies ClusterSecretStore onepassword"),
+        layers.explain(ks("stores")));
+    assertEquals(
+        Optional.of(
+            "Kustomization flux-system/onepassword-connect runs the 1Password Connect server"),
+        layers.explain(ks("onepassword-connect")));
+    assertEquals(
+        Optional.of("Kustomization flux-system/apps is applied by the cluster's root"),
+        layers.explain(ks("apps")));
+    assertEquals(
+        Optional.of(
+            "Kustomization flux-system/external-secrets installs the External Secrets operator, and flux-system/external-secrets depends on flux-system/ceph-csi"),
         layers.explain(ks("ceph-csi")));
     assertEquals(List.of(ks("external-secrets"), ks("ceph-csi")), layers.chain(ks("ceph-csi")));
     assertEquals(Optional.empty(), layers.explain(ks("paperless")));
@@ -49,7 +67,8 @@ class LayersTest {
 
   @Test
   void followsWhatAMemberUsesAsWellAsItsDependsOn() {
-    // External Secrets keeps its state on a cephfs volume but forgot the dependsOn: storage is still bootstrap.
+    // External Secrets keeps its state on a cephfs volume but forgot the dependsOn: storage is
+    // still bootstrap.
     String fixture =
         SecretFixtures.LAYERED.replace("  dependsOn:\n    - name: ceph-csi\n", "")
             + "#- infra/external-secrets/pvc.yaml\n"
@@ -65,7 +84,8 @@ class LayersTest {
     Layers layers = layers(fixture);
     assertEquals(Layer.BOOTSTRAP, layers.of(ks("ceph-csi")));
     assertEquals(
-        Optional.of("Kustomization flux-system/external-secrets installs the External Secrets operator, and flux-system/external-secrets uses StorageClass cephfs from flux-system/ceph-csi"),
+        Optional.of(
+            "Kustomization flux-system/external-secrets installs the External Secrets operator, and flux-system/external-secrets uses StorageClass cephfs from flux-system/ceph-csi"),
         layers.explain(ks("ceph-csi")));
   }
 
@@ -80,7 +100,8 @@ class LayersTest {
 
   @Test
   void storageThatNothingBootstrapNeedsIsInfrastructureNotBootstrap() {
-    Layers layers = layers(SecretFixtures.LAYERED.replace("  dependsOn:\n    - name: ceph-csi\n", ""));
+    Layers layers =
+        layers(SecretFixtures.LAYERED.replace("  dependsOn:\n    - name: ceph-csi\n", ""));
     assertEquals(Layer.INFRASTRUCTURE, layers.of(ks("ceph-csi")));
     assertEquals(Optional.empty(), layers.explain(ks("ceph-csi")));
   }
@@ -89,8 +110,11 @@ class LayersTest {
   void namespacesAndPathsInStrataYamlAreInfrastructure() {
     String fixture =
         SecretFixtures.LAYERED
-            + "#- apps/monitoring.yaml\n" + SecretFixtures.kustomization("monitoring", "./platform/monitoring")
-            + "#- apps/other.yaml\n" + SecretFixtures.kustomization("other", "./workloads/other").replace("namespace: flux-system", "namespace: tools")
+            + "#- apps/monitoring.yaml\n"
+            + SecretFixtures.kustomization("monitoring", "./platform/monitoring")
+            + "#- apps/other.yaml\n"
+            + SecretFixtures.kustomization("other", "./workloads/other")
+                .replace("namespace: flux-system", "namespace: tools")
             + """
             #- platform/monitoring/configmap.yaml
             apiVersion: v1
@@ -115,28 +139,37 @@ class LayersTest {
     Analysis analysis = Fixture.of(SecretFixtures.LAYERED).analysis();
     Cluster cluster = analysis.clusters().get(0);
     Layers layers = analysis.layers(cluster);
-    assertEquals(Layer.BOOTSTRAP, layers.of(cluster.find(new ObjectId("StorageClass", "", "cephfs")).get(0)));
-    assertEquals(Layer.APPLICATION, layers.of(cluster.find(new ObjectId("ExternalSecret", "default", "paperless")).get(0)));
+    assertEquals(
+        Layer.BOOTSTRAP,
+        layers.of(cluster.find(new ObjectId("StorageClass", "", "cephfs")).get(0)));
+    assertEquals(
+        Layer.APPLICATION,
+        layers.of(cluster.find(new ObjectId("ExternalSecret", "default", "paperless")).get(0)));
   }
 
   @Test
   void aCorrectlyLayeredRepositoryHasNoFindingAtWarningOrAbove() throws Exception {
     assertEquals(List.of(), atWarningOrAbove(Fixture.of(SecretFixtures.LAYERED).analysis()));
     Path examples = Path.of(System.getProperty("strata.examples", "../examples"));
-    assertEquals(List.of(), atWarningOrAbove(new Analysis(Loader.load(examples.resolve("layered")))));
+    assertEquals(
+        List.of(), atWarningOrAbove(new Analysis(Loader.load(examples.resolve("layered")))));
   }
 
   @Test
   void theBrokenExampleIsCaught() throws Exception {
     Path examples = Path.of(System.getProperty("strata.examples", "../examples"));
-    List<String> rules = atWarningOrAbove(new Analysis(Loader.load(examples.resolve("broken")))).stream().map(Finding::rule).toList();
+    List<String> rules =
+        atWarningOrAbove(new Analysis(Loader.load(examples.resolve("broken")))).stream()
+            .map(Finding::rule)
+            .toList();
     assertTrue(rules.contains("bootstrap-deadlock"), rules.toString());
   }
 
   private static List<Finding> atWarningOrAbove(Analysis analysis) {
-    return Analyzer.standard((rule, e) -> {
-          throw e;
-        })
+    return Analyzer.standard(
+            (rule, e) -> {
+              throw e;
+            })
         .analyze(analysis)
         .stream()
         .filter(f -> f.severity().compareTo(Severity.WARNING) <= 0)
@@ -147,7 +180,8 @@ class LayersTest {
   void aStoreWhoseTokenComesThroughAnotherStoreIsNotBootstrap() {
     String fixture =
         SecretFixtures.LAYERED
-            + "#- apps/vault.yaml\n" + SecretFixtures.kustomization("vault-store", "./infra/vault", "stores")
+            + "#- apps/vault.yaml\n"
+            + SecretFixtures.kustomization("vault-store", "./infra/vault", "stores")
             + "#- infra/vault/store.yaml\n"
             + """
             apiVersion: external-secrets.io/v1
@@ -192,7 +226,8 @@ class LayersTest {
               path: ./clusters/home
               sourceRef: {kind: GitRepository, name: flux-system}
             """
-            + "#- clusters/home/apps.yaml\n" + SecretFixtures.kustomization("apps", "./apps")
+            + "#- clusters/home/apps.yaml\n"
+            + SecretFixtures.kustomization("apps", "./apps")
             + "#- apps/deployment.yaml\n"
             + """
             apiVersion: apps/v1

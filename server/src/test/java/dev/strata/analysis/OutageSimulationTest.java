@@ -25,9 +25,19 @@ class OutageSimulationTest {
     OutageSimulation simulation = simulate(SecretFixtures.LAYERED);
     assertEquals(List.of(ks("paperless")), List.copyOf(simulation.blocked().keySet()));
     assertEquals(
-        List.of("flux-system/paperless HelmRelease default/paperless (valuesFrom) needs Secret default/paperless-secret, which only ExternalSecret default/paperless produces"),
+        List.of(
+            "flux-system/paperless HelmRelease default/paperless (valuesFrom) needs Secret default/paperless-secret, which only ExternalSecret default/paperless produces"),
         simulation.chain(ks("paperless")));
-    assertTrue(simulation.ready().containsAll(List.of(ks("external-secrets"), ks("stores"), ks("ceph-csi"), ks("onepassword-connect"), ks("apps"))));
+    assertTrue(
+        simulation
+            .ready()
+            .containsAll(
+                List.of(
+                    ks("external-secrets"),
+                    ks("stores"),
+                    ks("ceph-csi"),
+                    ks("onepassword-connect"),
+                    ks("apps"))));
     assertFalse(simulation.bootstrapBlocked());
   }
 
@@ -35,7 +45,8 @@ class OutageSimulationTest {
   void storageCredentialsFromAnExternalSecretBlockTheBootstrapChain() {
     OutageSimulation simulation = simulate(SecretFixtures.BROKEN);
     assertEquals(
-        new OutageSimulation.Blocked(ks("ceph-csi"),
+        new OutageSimulation.Blocked(
+            ks("ceph-csi"),
             "StorageClass cephfs (CSI secret) needs Secret storage/ceph-csi-secret, which only ExternalSecret storage/ceph-csi-secret produces",
             Optional.empty()),
         simulation.blocked().get(ks("ceph-csi")));
@@ -70,14 +81,17 @@ class OutageSimulationTest {
     OutageSimulation simulation = simulate(fixture);
     assertEquals(
         Optional.of("uses StorageClass cephfs from flux-system/ceph-csi"),
-        Optional.ofNullable(simulation.blocked().get(ks("external-secrets"))).map(OutageSimulation.Blocked::reason));
+        Optional.ofNullable(simulation.blocked().get(ks("external-secrets")))
+            .map(OutageSimulation.Blocked::reason));
     assertTrue(simulation.bootstrapBlocked());
   }
 
   @Test
   void aSecretAlsoInGitDoesNotBlock() {
     String fixture =
-        SecretFixtures.BROKEN + "#- infra/ceph-csi/secret.sops.yaml\n" + SecretFixtures.sopsSecret("ceph-csi-secret", "storage", "userKey");
+        SecretFixtures.BROKEN
+            + "#- infra/ceph-csi/secret.sops.yaml\n"
+            + SecretFixtures.sopsSecret("ceph-csi-secret", "storage", "userKey");
     assertFalse(simulate(fixture).blocked().containsKey(ks("ceph-csi")));
   }
 

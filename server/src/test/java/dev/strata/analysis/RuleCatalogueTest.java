@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the live rule catalogue, the documentation and the tests in step: every registered rule needs a
- * page {@code docs/rules/<id>.md} and a test class {@code <Rule>Test} beside it. A rule added without
- * either fails the build here.
+ * Keeps the live rule catalogue, the documentation and the tests in step: every registered rule
+ * needs a page {@code docs/rules/<id>.md} and a test class {@code <Rule>Test} beside it. A rule
+ * added without either fails the build here.
  */
 class RuleCatalogueTest {
   private static final Pattern KEBAB = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)+");
@@ -71,9 +71,14 @@ class RuleCatalogueTest {
         problems.add(rule.id() + ": the page must start with \"# " + rule.id() + "\"");
       }
       Pattern severityLine =
-          Pattern.compile("(?im)^.*default severity\\W+" + rule.defaultSeverity().label() + "\\b.*$");
+          Pattern.compile(
+              "(?im)^.*default severity\\W+" + rule.defaultSeverity().label() + "\\b.*$");
       if (!severityLine.matcher(text).find()) {
-        problems.add(rule.id() + ": the page must say \"Default severity: " + rule.defaultSeverity().label() + "\"");
+        problems.add(
+            rule.id()
+                + ": the page must say \"Default severity: "
+                + rule.defaultSeverity().label()
+                + "\"");
       }
       if (!text.contains("# strata-ignore: " + rule.id())) {
         problems.add(rule.id() + ": the page must show \"# strata-ignore: " + rule.id() + "\"");
@@ -89,7 +94,8 @@ class RuleCatalogueTest {
     Path rules = docs().resolve("rules");
     try (var pages = Files.list(rules)) {
       List<String> orphans =
-          pages.map(p -> p.getFileName().toString())
+          pages
+              .map(p -> p.getFileName().toString())
               .filter(n -> n.endsWith(".md"))
               .map(n -> n.substring(0, n.length() - 3))
               .filter(id -> !RuleCatalogue.ids().contains(id))

@@ -1,8 +1,9 @@
 package dev.strata.analysis;
 
 /**
- * Compact repositories shared by the tests of the secret analysis: a correctly layered cluster, and the
- * same cluster with storage credentials moved to an ExternalSecret while External Secrets depends on storage.
+ * Compact repositories shared by the tests of the secret analysis: a correctly layered cluster, and
+ * the same cluster with storage credentials moved to an ExternalSecret while External Secrets
+ * depends on storage.
  */
 final class SecretFixtures {
   private SecretFixtures() {}
@@ -24,7 +25,8 @@ final class SecretFixtures {
               path: %s
               sourceRef: {kind: GitRepository, name: flux-system}
               decryption: {provider: sops, secretRef: {name: sops-age}}
-            """.formatted(name, path));
+            """
+                .formatted(name, path));
     if (dependsOn.length > 0) {
       text.append("  dependsOn:\n");
       for (String dependency : dependsOn) {
@@ -43,7 +45,9 @@ final class SecretFixtures {
           namespace: %s
         stringData:
           %s: %s
-        """.formatted(name, namespace, key, ENC) + SOPS_BLOCK;
+        """
+            .formatted(name, namespace, key, ENC)
+        + SOPS_BLOCK;
   }
 
   static String helmRelease(String name, String namespace, String chart) {
@@ -58,7 +62,8 @@ final class SecretFixtures {
             spec:
               chart: %s
               sourceRef: {kind: HelmRepository, name: charts, namespace: flux-system}
-        """.formatted(name, namespace, chart);
+        """
+        .formatted(name, namespace, chart);
   }
 
   private static final String COMMON =
@@ -73,15 +78,24 @@ final class SecretFixtures {
             path: ./clusters/home
             sourceRef: {kind: GitRepository, name: flux-system}
           """
-          + "#- clusters/home/apps.yaml\n" + kustomization("apps", "./apps")
-          + "#- apps/external-secrets.yaml\n" + kustomization("external-secrets", "./infra/external-secrets", "ceph-csi")
-          + "---\n" + kustomization("stores", "./infra/stores", "external-secrets", "onepassword-connect")
-          + "---\n" + kustomization("onepassword-connect", "./infra/onepassword-connect")
-          + "#- apps/ceph-csi.yaml\n" + kustomization("ceph-csi", "./infra/ceph-csi")
-          + "#- apps/paperless.yaml\n" + kustomization("paperless", "./workloads/paperless", "stores", "ceph-csi")
-          + "#- infra/external-secrets/helmrelease.yaml\n" + helmRelease("external-secrets", "external-secrets", "external-secrets")
-          + "#- infra/onepassword-connect/helmrelease.yaml\n" + helmRelease("onepassword-connect", "external-secrets", "connect")
-          + "#- infra/onepassword-connect/secret.sops.yaml\n" + sopsSecret("onepassword-connect-token", "external-secrets", "token")
+          + "#- clusters/home/apps.yaml\n"
+          + kustomization("apps", "./apps")
+          + "#- apps/external-secrets.yaml\n"
+          + kustomization("external-secrets", "./infra/external-secrets", "ceph-csi")
+          + "---\n"
+          + kustomization("stores", "./infra/stores", "external-secrets", "onepassword-connect")
+          + "---\n"
+          + kustomization("onepassword-connect", "./infra/onepassword-connect")
+          + "#- apps/ceph-csi.yaml\n"
+          + kustomization("ceph-csi", "./infra/ceph-csi")
+          + "#- apps/paperless.yaml\n"
+          + kustomization("paperless", "./workloads/paperless", "stores", "ceph-csi")
+          + "#- infra/external-secrets/helmrelease.yaml\n"
+          + helmRelease("external-secrets", "external-secrets", "external-secrets")
+          + "#- infra/onepassword-connect/helmrelease.yaml\n"
+          + helmRelease("onepassword-connect", "external-secrets", "connect")
+          + "#- infra/onepassword-connect/secret.sops.yaml\n"
+          + sopsSecret("onepassword-connect-token", "external-secrets", "token")
           + "#- infra/stores/clustersecretstore.yaml\n"
           + """
           apiVersion: external-secrets.io/v1
@@ -110,7 +124,8 @@ final class SecretFixtures {
             csi.storage.k8s.io/provisioner-secret-name: ceph-csi-secret
             csi.storage.k8s.io/provisioner-secret-namespace: storage
           """
-          + "#- workloads/paperless/helmrelease.yaml\n" + helmRelease("paperless", "default", "paperless")
+          + "#- workloads/paperless/helmrelease.yaml\n"
+          + helmRelease("paperless", "default", "paperless")
           + """
             valuesFrom:
               - kind: Secret
@@ -141,7 +156,9 @@ final class SecretFixtures {
 
   /** Storage credentials in SOPS: every bootstrap Kustomization comes up from Git. */
   static final String LAYERED =
-      COMMON + "#- infra/ceph-csi/secret.sops.yaml\n" + sopsSecret("ceph-csi-secret", "storage", "userKey");
+      COMMON
+          + "#- infra/ceph-csi/secret.sops.yaml\n"
+          + sopsSecret("ceph-csi-secret", "storage", "userKey");
 
   /** Storage credentials from an ExternalSecret while External Secrets depends on storage. */
   static final String BROKEN =

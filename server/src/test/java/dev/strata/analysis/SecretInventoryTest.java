@@ -37,18 +37,30 @@ class SecretInventoryTest {
 
   private static Map<String, SecretInventory.Row> rows(String fixture) {
     Analysis analysis = Fixture.of(fixture).analysis();
-    List<Finding> findings = Analyzer.standard((rule, e) -> {
-          throw e;
-        })
-        .analyze(analysis);
+    List<Finding> findings =
+        Analyzer.standard(
+                (rule, e) -> {
+                  throw e;
+                })
+            .analyze(analysis);
     return SecretInventory.of(analysis, findings).stream()
-        .collect(Collectors.toMap(SecretInventory.Row::qualifiedName, Function.identity(), (a, b) -> a, java.util.LinkedHashMap::new));
+        .collect(
+            Collectors.toMap(
+                SecretInventory.Row::qualifiedName,
+                Function.identity(),
+                (a, b) -> a,
+                java.util.LinkedHashMap::new));
   }
 
   @Test
   void listsEverySecretOnceSortedByNamespaceAndName() {
     assertEquals(
-        List.of("default/paperless-admin", "default/paperless-secret", "default/paperless-settings", "external-secrets/onepassword-connect-token", "storage/ceph-csi-secret"),
+        List.of(
+            "default/paperless-admin",
+            "default/paperless-secret",
+            "default/paperless-settings",
+            "external-secrets/onepassword-connect-token",
+            "storage/ceph-csi-secret"),
         List.copyOf(rows(SecretFixtures.BROKEN + EXTRA).keySet()));
   }
 
@@ -69,7 +81,8 @@ class SecretInventoryTest {
     assertEquals(List.of("HelmRelease default/paperless (valuesFrom)"), paperless.consumers());
 
     assertEquals(SecretSource.Mechanism.PLAINTEXT, rows.get("default/paperless-admin").mechanism());
-    assertEquals(SecretSource.Mechanism.TEMPLATE, rows.get("default/paperless-settings").mechanism());
+    assertEquals(
+        SecretSource.Mechanism.TEMPLATE, rows.get("default/paperless-settings").mechanism());
     assertEquals(List.of(), rows.get("default/paperless-settings").consumers());
   }
 
@@ -95,6 +108,8 @@ class SecretInventoryTest {
 
   @Test
   void holdsNoSecretValue() {
-    rows(SecretFixtures.BROKEN + EXTRA).values().forEach(row -> assertFalse(row.toString().contains(CANARY), row.toString()));
+    rows(SecretFixtures.BROKEN + EXTRA)
+        .values()
+        .forEach(row -> assertFalse(row.toString().contains(CANARY), row.toString()));
   }
 }

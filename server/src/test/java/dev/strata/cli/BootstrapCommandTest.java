@@ -17,15 +17,22 @@ class BootstrapCommandTest {
   void failsOnTheBrokenExampleWithTheChainThatBlocksExternalSecrets() {
     CommandLineRun run = CommandLineRun.of("bootstrap", examples().resolve("broken").toString());
     assertEquals(1, run.exitCode(), run.toString());
-    assertTrue(run.out().contains("Cluster kubernetes/flux/cluster, secret provider unreachable:"), run.out());
+    assertTrue(
+        run.out().contains("Cluster kubernetes/flux/cluster, secret provider unreachable:"),
+        run.out());
     assertTrue(run.out().contains("    blocked  storage/ceph-csi (bootstrap)\n"), run.out());
     assertTrue(
-        run.out().contains(
-            "    blocked  external-secrets/external-secrets (bootstrap)\n"
-                + "             external-secrets/external-secrets depends on storage/ceph-csi\n"
-                + "             storage/ceph-csi StorageClass cephfs (CSI secret) needs Secret storage/ceph-csi-cephfs-secret, which only ExternalSecret storage/ceph-csi-cephfs produces\n"),
+        run.out()
+            .contains(
+                "    blocked  external-secrets/external-secrets (bootstrap)\n"
+                    + "             external-secrets/external-secrets depends on storage/ceph-csi\n"
+                    + "             storage/ceph-csi StorageClass cephfs (CSI secret) needs Secret storage/ceph-csi-cephfs-secret, which only ExternalSecret storage/ceph-csi-cephfs produces\n"),
         run.out());
-    assertTrue(run.out().contains("Verdict: this cluster cannot be rebuilt from Git while the secret provider is down"), run.out());
+    assertTrue(
+        run.out()
+            .contains(
+                "Verdict: this cluster cannot be rebuilt from Git while the secret provider is down"),
+        run.out());
   }
 
   @Test
@@ -33,28 +40,45 @@ class BootstrapCommandTest {
     CommandLineRun run = CommandLineRun.of("bootstrap", examples().resolve("layered").toString());
     assertEquals(0, run.exitCode(), run.toString());
     assertTrue(run.out().contains("    ok       storage/ceph-csi (bootstrap)\n"), run.out());
-    assertTrue(run.out().contains("  Blocked: 1 Kustomizations\n    blocked  default/paperless (application)\n"), run.out());
-    assertTrue(run.out().contains("Verdict: every bootstrap Kustomization comes up from Git alone."), run.out());
+    assertTrue(
+        run.out()
+            .contains(
+                "  Blocked: 1 Kustomizations\n    blocked  default/paperless (application)\n"),
+        run.out());
+    assertTrue(
+        run.out().contains("Verdict: every bootstrap Kustomization comes up from Git alone."),
+        run.out());
   }
 
   @Test
   void simulatesOnlyTheNamedCluster(@TempDir Path folder) {
     SecretsCommandTest.canaryRepository(folder);
-    String staging = SecretsCommandTest.CANARY_REPOSITORY.replace("clusters/home", "clusters/staging");
-    dev.strata.testing.TempRepository.write(folder, staging.substring(0, staging.indexOf("#- infra/")));
+    String staging =
+        SecretsCommandTest.CANARY_REPOSITORY.replace("clusters/home", "clusters/staging");
+    dev.strata.testing.TempRepository.write(
+        folder, staging.substring(0, staging.indexOf("#- infra/")));
     CommandLineRun all = CommandLineRun.of("bootstrap", folder.toString());
-    assertTrue(all.out().contains("Cluster clusters/home,") && all.out().contains("Cluster clusters/staging,"), all.out());
-    CommandLineRun one = CommandLineRun.of("bootstrap", folder.toString(), "--cluster", "clusters/home");
+    assertTrue(
+        all.out().contains("Cluster clusters/home,")
+            && all.out().contains("Cluster clusters/staging,"),
+        all.out());
+    CommandLineRun one =
+        CommandLineRun.of("bootstrap", folder.toString(), "--cluster", "clusters/home");
     assertEquals(1, one.exitCode(), one.toString());
-    assertTrue(one.out().startsWith("Cluster clusters/home, secret provider unreachable:"), one.out());
+    assertTrue(
+        one.out().startsWith("Cluster clusters/home, secret provider unreachable:"), one.out());
     assertTrue(!one.out().contains("clusters/staging"), one.out());
   }
 
   @Test
   void exitsWithTwoOnAnUnknownCluster() {
-    CommandLineRun run = CommandLineRun.of("bootstrap", examples().resolve("layered").toString(), "--cluster", "nope");
+    CommandLineRun run =
+        CommandLineRun.of(
+            "bootstrap", examples().resolve("layered").toString(), "--cluster", "nope");
     assertEquals(2, run.exitCode(), run.toString());
-    assertTrue(run.err().contains("no cluster named nope; clusters: [kubernetes/flux/cluster]"), run.err());
+    assertTrue(
+        run.err().contains("no cluster named nope; clusters: [kubernetes/flux/cluster]"),
+        run.err());
   }
 
   @Test
@@ -73,7 +97,8 @@ class BootstrapCommandTest {
 
   @Test
   void neverPrintsASecretValue(@TempDir Path folder) {
-    CommandLineRun run = CommandLineRun.of("bootstrap", SecretsCommandTest.canaryRepository(folder).toString());
+    CommandLineRun run =
+        CommandLineRun.of("bootstrap", SecretsCommandTest.canaryRepository(folder).toString());
     assertEquals(1, run.exitCode(), run.toString());
     assertTrue(run.out().contains("blocked  flux-system/ceph-csi (bootstrap)"), run.out());
     SecretsCommandTest.assertNoCanary(run);

@@ -23,7 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CheckCommandTest {
-  /** A cycle (two errors), an unknown dependency (a warning) and a missing path (an error), in nested folders. */
+  /**
+   * A cycle (two errors), an unknown dependency (a warning) and a missing path (an error), in
+   * nested folders.
+   */
   static final String BROKEN =
       """
       #- clusters/home/flux-system/gotk-sync.yaml
@@ -164,10 +167,14 @@ class CheckCommandTest {
     List<String> rules = new ArrayList<>();
     for (JsonElement element : findings) {
       JsonObject finding = element.getAsJsonObject();
-      assertEquals(Set.of("rule", "severity", "path", "range", "message", "related", "fixes"), keys(finding));
+      assertEquals(
+          Set.of("rule", "severity", "path", "range", "message", "related", "fixes"),
+          keys(finding));
       assertFalse(finding.get("path").getAsString().startsWith("/"), finding.toString());
       assertFalse(finding.get("path").getAsString().contains("\\"), finding.toString());
-      assertTrue(Set.of("error", "warning", "info", "hint").contains(finding.get("severity").getAsString()));
+      assertTrue(
+          Set.of("error", "warning", "info", "hint")
+              .contains(finding.get("severity").getAsString()));
       JsonObject range = finding.getAsJsonObject("range");
       assertEquals(Set.of("start", "end"), keys(range));
       assertEquals(Set.of("line", "character"), keys(range.getAsJsonObject("start")));
@@ -180,12 +187,15 @@ class CheckCommandTest {
       rules.add(finding.get("rule").getAsString());
     }
     assertEquals(
-        List.of("unknown-dependency", "missing-path", "dependency-cycle", "dependency-cycle"), rules, run.out());
+        List.of("unknown-dependency", "missing-path", "dependency-cycle", "dependency-cycle"),
+        rules,
+        run.out());
   }
 
   @Test
   void givesJsonRangesZeroBasedAndPathsRelativeWithForwardSlashes() {
-    JsonObject report = json(CommandLineRun.of("check", repo(BROKEN).toString(), "--format", "json").out());
+    JsonObject report =
+        json(CommandLineRun.of("check", repo(BROKEN).toString(), "--format", "json").out());
     JsonObject unknown = report.getAsJsonArray("findings").get(0).getAsJsonObject();
     assertEquals("apps/web/ks.yaml", unknown.get("path").getAsString());
     JsonObject range = unknown.getAsJsonObject("range");
@@ -196,16 +206,22 @@ class CheckCommandTest {
     JsonObject cycle = report.getAsJsonArray("findings").get(2).getAsJsonObject();
     JsonObject related = cycle.getAsJsonArray("related").get(0).getAsJsonObject();
     assertEquals("clusters/home/apps.yaml", related.get("path").getAsString());
-    assertEquals(19, related.getAsJsonObject("range").getAsJsonObject("start").get("line").getAsInt());
+    assertEquals(
+        19, related.getAsJsonObject("range").getAsJsonObject("start").get("line").getAsInt());
   }
 
   @Test
   void sortsJsonFindingsByPathLineCharacterAndRule() {
-    JsonArray findings = json(CommandLineRun.of("check", repo(BROKEN).toString(), "--format", "json").out()).getAsJsonArray("findings");
+    JsonArray findings =
+        json(CommandLineRun.of("check", repo(BROKEN).toString(), "--format", "json").out())
+            .getAsJsonArray("findings");
     Comparator<JsonObject> order =
         Comparator.<JsonObject, String>comparing(f -> f.get("path").getAsString())
-            .thenComparingInt(f -> f.getAsJsonObject("range").getAsJsonObject("start").get("line").getAsInt())
-            .thenComparingInt(f -> f.getAsJsonObject("range").getAsJsonObject("start").get("character").getAsInt())
+            .thenComparingInt(
+                f -> f.getAsJsonObject("range").getAsJsonObject("start").get("line").getAsInt())
+            .thenComparingInt(
+                f ->
+                    f.getAsJsonObject("range").getAsJsonObject("start").get("character").getAsInt())
             .thenComparing(f -> f.get("rule").getAsString());
     List<JsonObject> actual = new ArrayList<>();
     findings.forEach(f -> actual.add(f.getAsJsonObject()));
@@ -217,7 +233,9 @@ class CheckCommandTest {
 
   @Test
   void listsFixTitlesForEachFinding() {
-    JsonArray findings = json(CommandLineRun.of("check", repo(BROKEN).toString(), "--format", "json").out()).getAsJsonArray("findings");
+    JsonArray findings =
+        json(CommandLineRun.of("check", repo(BROKEN).toString(), "--format", "json").out())
+            .getAsJsonArray("findings");
     for (JsonElement finding : findings) {
       JsonArray fixes = finding.getAsJsonObject().getAsJsonArray("fixes");
       assertFalse(fixes.isEmpty(), finding.toString());
@@ -229,15 +247,17 @@ class CheckCommandTest {
   void printsTextLinesWithOneBasedPositions() {
     CommandLineRun run = CommandLineRun.of("check", repo(BROKEN).toString());
     assertEquals(1, run.exitCode(), run.toString());
-    Pattern line = Pattern.compile("^[^:\\s]+:\\d+:\\d+: (error|warning|info|hint)\\[[a-z0-9-]+]: .+$");
+    Pattern line =
+        Pattern.compile("^[^:\\s]+:\\d+:\\d+: (error|warning|info|hint)\\[[a-z0-9-]+]: .+$");
     for (String text : run.outLines()) {
       assertTrue(line.matcher(text).matches(), text);
     }
     assertTrue(
-        run.outLines().contains(
-            "apps/web/ks.yaml:9:13: warning[unknown-dependency]: Kustomization default/web depends on db/databse, but no"
-                + " Kustomization of that name exists in namespace db of cluster clusters/home; Flux retries it forever;"
-                + " did you mean db/database?"),
+        run.outLines()
+            .contains(
+                "apps/web/ks.yaml:9:13: warning[unknown-dependency]: Kustomization default/web depends on db/databse, but no"
+                    + " Kustomization of that name exists in namespace db of cluster clusters/home; Flux retries it forever;"
+                    + " did you mean db/database?"),
         run.out());
     assertEquals(4, run.outLines().size(), run.out());
     assertTrue(run.err().contains("3 errors, 1 warnings"), run.err());
@@ -289,21 +309,28 @@ class CheckCommandTest {
   @Test
   void readsTheConfigurationGivenWithConfig() throws IOException {
     Path root = repo(WARNING_ONLY);
-    Path config = Files.createDirectories(dir.resolve("../config-" + dir.getFileName()).normalize()).resolve("strict.yaml");
+    Path config =
+        Files.createDirectories(dir.resolve("../config-" + dir.getFileName()).normalize())
+            .resolve("strict.yaml");
     Files.writeString(config, "rules:\n  unknown-dependency: error\n");
     CommandLineRun run = CommandLineRun.of("check", root.toString(), "--config", config.toString());
     assertEquals(1, run.exitCode(), run.toString());
     assertTrue(run.out().contains("error[unknown-dependency]"), run.out());
     Files.writeString(root.resolve(".strata.yaml"), "rules:\n  unknown-dependency: off\n");
     assertEquals("", CommandLineRun.of("check", root.toString()).out());
-    assertTrue(CommandLineRun.of("check", root.toString(), "--config", config.toString()).out().contains("error[unknown-dependency]"));
+    assertTrue(
+        CommandLineRun.of("check", root.toString(), "--config", config.toString())
+            .out()
+            .contains("error[unknown-dependency]"));
     Files.delete(config);
     Files.delete(config.getParent());
   }
 
   @Test
   void rejectsAConfigurationFileThatDoesNotExist() {
-    CommandLineRun run = CommandLineRun.of("check", repo(CLEAN).toString(), "--config", dir.resolve("none.yaml").toString());
+    CommandLineRun run =
+        CommandLineRun.of(
+            "check", repo(CLEAN).toString(), "--config", dir.resolve("none.yaml").toString());
     assertEquals(2, run.exitCode(), run.toString());
     assertEquals(1, run.err().lines().count(), run.err());
   }

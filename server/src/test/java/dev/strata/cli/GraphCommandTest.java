@@ -48,7 +48,8 @@ class GraphCommandTest {
 
   @BeforeEach
   void write() {
-    TempRepository.write(dir, CLUSTER.formatted("production", "apps") + CLUSTER.formatted("staging", "flux-system"));
+    TempRepository.write(
+        dir, CLUSTER.formatted("production", "apps") + CLUSTER.formatted("staging", "flux-system"));
   }
 
   private CommandLineRun graph(String... options) {
@@ -83,9 +84,14 @@ class GraphCommandTest {
     assertEquals("clusters/staging", staging.get("cluster").getAsString());
     assertEquals(0, staging.getAsJsonArray("cycles").size());
     List<String> nodes = new ArrayList<>();
-    staging.getAsJsonArray("nodes").forEach(n -> nodes.add(n.getAsJsonObject().get("id").getAsString()));
+    staging
+        .getAsJsonArray("nodes")
+        .forEach(n -> nodes.add(n.getAsJsonObject().get("id").getAsString()));
     assertEquals(
-        List.of("Kustomization/flux-system/apps", "Kustomization/flux-system/flux-system", "Kustomization/flux-system/infra"),
+        List.of(
+            "Kustomization/flux-system/apps",
+            "Kustomization/flux-system/flux-system",
+            "Kustomization/flux-system/infra"),
         nodes);
     JsonObject node = staging.getAsJsonArray("nodes").get(0).getAsJsonObject();
     assertEquals("clusters/staging/ks.yaml", node.get("path").getAsString());
@@ -101,9 +107,13 @@ class GraphCommandTest {
             .getAsJsonObject();
     JsonArray cycles = production.getAsJsonArray("cycles");
     assertEquals(1, cycles.size());
-    assertEquals("[\"Kustomization/flux-system/apps\",\"Kustomization/flux-system/infra\"]", cycles.get(0).toString());
+    assertEquals(
+        "[\"Kustomization/flux-system/apps\",\"Kustomization/flux-system/infra\"]",
+        cycles.get(0).toString());
     long unresolved =
-        production.getAsJsonArray("edges").asList().stream().filter(e -> !e.getAsJsonObject().get("resolved").getAsBoolean()).count();
+        production.getAsJsonArray("edges").asList().stream()
+            .filter(e -> !e.getAsJsonObject().get("resolved").getAsBoolean())
+            .count();
     assertEquals(1, unresolved);
   }
 
@@ -115,8 +125,9 @@ class GraphCommandTest {
     assertTrue(run.out().contains("subgraph cluster_0"), run.out());
     assertTrue(run.out().contains("subgraph cluster_1"), run.out());
     assertTrue(
-        run.out().contains(
-            "\"clusters/production:Kustomization/flux-system/apps\" -> \"clusters/production:Kustomization/flux-system/infra\" [color=red];"),
+        run.out()
+            .contains(
+                "\"clusters/production:Kustomization/flux-system/apps\" -> \"clusters/production:Kustomization/flux-system/infra\" [color=red];"),
         run.out());
     assertTrue(run.out().trim().endsWith("}"));
   }

@@ -37,7 +37,8 @@ class SarifTest {
   void declaresVersionAndSchema() {
     assertEquals(1, run.exitCode(), run.toString());
     assertEquals("2.1.0", log.get("version").getAsString());
-    assertTrue(log.get("$schema").getAsString().contains("sarif"), log.get("$schema").getAsString());
+    assertTrue(
+        log.get("$schema").getAsString().contains("sarif"), log.get("$schema").getAsString());
     assertEquals(1, log.getAsJsonArray("runs").size());
   }
 
@@ -54,14 +55,17 @@ class SarifTest {
       assertFalse(rule.getAsJsonObject("shortDescription").get("text").getAsString().isBlank(), id);
       JsonObject help = rule.getAsJsonObject("help");
       assertFalse(help.get("text").getAsString().isBlank(), id);
-      assertTrue(Set.of("error", "warning", "note").contains(rule.getAsJsonObject("defaultConfiguration").get("level").getAsString()));
+      assertTrue(
+          Set.of("error", "warning", "note")
+              .contains(rule.getAsJsonObject("defaultConfiguration").get("level").getAsString()));
     }
     assertEquals(RuleCatalogue.ids(), ids);
   }
 
   @Test
   void bundlesTheRulePageAsMarkdownHelp() {
-    for (JsonElement element : sarifRun.getAsJsonObject("tool").getAsJsonObject("driver").getAsJsonArray("rules")) {
+    for (JsonElement element :
+        sarifRun.getAsJsonObject("tool").getAsJsonObject("driver").getAsJsonArray("rules")) {
       JsonObject rule = element.getAsJsonObject();
       if (rule.get("id").getAsString().equals("dependency-cycle")) {
         String markdown = rule.getAsJsonObject("help").get("markdown").getAsString();
@@ -81,7 +85,12 @@ class SarifTest {
       assertTrue(RuleCatalogue.ids().contains(result.get("ruleId").getAsString()));
       assertTrue(Set.of("error", "warning", "note").contains(result.get("level").getAsString()));
       assertFalse(result.getAsJsonObject("message").get("text").getAsString().isBlank());
-      JsonObject physical = result.getAsJsonArray("locations").get(0).getAsJsonObject().getAsJsonObject("physicalLocation");
+      JsonObject physical =
+          result
+              .getAsJsonArray("locations")
+              .get(0)
+              .getAsJsonObject()
+              .getAsJsonObject("physicalLocation");
       String uri = physical.getAsJsonObject("artifactLocation").get("uri").getAsString();
       assertFalse(uri.startsWith("/") || uri.contains("\\"), uri);
       JsonObject region = physical.getAsJsonObject("region");
@@ -91,7 +100,13 @@ class SarifTest {
     JsonObject unknown = results.get(0).getAsJsonObject();
     assertEquals("unknown-dependency", unknown.get("ruleId").getAsString());
     assertEquals("warning", unknown.get("level").getAsString());
-    JsonObject region = unknown.getAsJsonArray("locations").get(0).getAsJsonObject().getAsJsonObject("physicalLocation").getAsJsonObject("region");
+    JsonObject region =
+        unknown
+            .getAsJsonArray("locations")
+            .get(0)
+            .getAsJsonObject()
+            .getAsJsonObject("physicalLocation")
+            .getAsJsonObject("region");
     assertEquals(9, region.get("startLine").getAsInt());
     assertEquals(13, region.get("startColumn").getAsInt());
   }
@@ -105,7 +120,9 @@ class SarifTest {
     JsonObject location = related.get(0).getAsJsonObject();
     assertFalse(location.getAsJsonObject("message").get("text").getAsString().isBlank());
     JsonObject physical = location.getAsJsonObject("physicalLocation");
-    assertEquals("clusters/home/apps.yaml", physical.getAsJsonObject("artifactLocation").get("uri").getAsString());
+    assertEquals(
+        "clusters/home/apps.yaml",
+        physical.getAsJsonObject("artifactLocation").get("uri").getAsString());
     assertEquals(20, physical.getAsJsonObject("region").get("startLine").getAsInt());
   }
 }

@@ -22,13 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SecretsCommandTest {
   static final String CANARY = "CANARY-5b1d";
-  static final String CANARY_BASE64 = Base64.getEncoder().encodeToString(CANARY.getBytes(StandardCharsets.UTF_8));
-  private static final String ENC_CANARY = "ENC[AES256_GCM,data:" + CANARY_BASE64 + ",iv:YWJj,tag:ZGVm,type:str]";
+  static final String CANARY_BASE64 =
+      Base64.getEncoder().encodeToString(CANARY.getBytes(StandardCharsets.UTF_8));
+  private static final String ENC_CANARY =
+      "ENC[AES256_GCM,data:" + CANARY_BASE64 + ",iv:YWJj,tag:ZGVm,type:str]";
 
   /**
-   * A cluster with canaries wherever a value can hide: plain and base64 {@code data}, {@code stringData}, comments,
-   * an ExternalSecret template, a SOPS file's ENC values. Storage reads its credentials from an ExternalSecret
-   * while External Secrets depends on storage, so bootstrap is blocked.
+   * A cluster with canaries wherever a value can hide: plain and base64 {@code data}, {@code
+   * stringData}, comments, an ExternalSecret template, a SOPS file's ENC values. Storage reads its
+   * credentials from an ExternalSecret while External Secrets depends on storage, so bootstrap is
+   * blocked.
    */
   static final String CANARY_REPOSITORY =
       """
@@ -179,18 +182,41 @@ class SecretsCommandTest {
     CommandLineRun run = CommandLineRun.of("secrets", canaryRepository(folder).toString());
     assertEquals(0, run.exitCode(), run.toString());
     List<String> lines = run.outLines();
-    assertTrue(lines.get(0).matches("SECRET\\s+MECHANISM\\s+LAYER\\s+CONSUMERS\\s+VERDICT\\s+FILE"), lines.get(0));
+    assertTrue(
+        lines.get(0).matches("SECRET\\s+MECHANISM\\s+LAYER\\s+CONSUMERS\\s+VERDICT\\s+FILE"),
+        lines.get(0));
     assertEquals(5, lines.size(), run.out());
-    assertTrue(lines.get(1).matches("default/paperless-admin\\s+plaintext\\s+application\\s+-\\s+error \\[unencrypted-secret]\\s+workloads/paperless/secret.yaml:5"), lines.get(1));
-    assertTrue(lines.get(2).matches("default/paperless-settings\\s+template\\s+application\\s+-\\s+ok\\s+workloads/paperless/secret.yaml:16"), lines.get(2));
-    assertTrue(lines.get(3).matches("external-secrets/connect-token\\s+SOPS\\s+bootstrap\\s+ClusterSecretStore onepassword \\(store credentials\\)\\s+ok\\s+.*"), lines.get(3));
-    assertTrue(lines.get(4).matches("storage/ceph-secret\\s+ExternalSecret \\(onepassword\\)\\s+bootstrap\\s+StorageClass cephfs \\(CSI secret\\)\\s+error \\[bootstrap-deadlock]\\s+infra/ceph-csi/externalsecret.yaml:4"), lines.get(4));
+    assertTrue(
+        lines
+            .get(1)
+            .matches(
+                "default/paperless-admin\\s+plaintext\\s+application\\s+-\\s+error \\[unencrypted-secret]\\s+workloads/paperless/secret.yaml:5"),
+        lines.get(1));
+    assertTrue(
+        lines
+            .get(2)
+            .matches(
+                "default/paperless-settings\\s+template\\s+application\\s+-\\s+ok\\s+workloads/paperless/secret.yaml:16"),
+        lines.get(2));
+    assertTrue(
+        lines
+            .get(3)
+            .matches(
+                "external-secrets/connect-token\\s+SOPS\\s+bootstrap\\s+ClusterSecretStore onepassword \\(store credentials\\)\\s+ok\\s+.*"),
+        lines.get(3));
+    assertTrue(
+        lines
+            .get(4)
+            .matches(
+                "storage/ceph-secret\\s+ExternalSecret \\(onepassword\\)\\s+bootstrap\\s+StorageClass cephfs \\(CSI secret\\)\\s+error \\[bootstrap-deadlock]\\s+infra/ceph-csi/externalsecret.yaml:4"),
+        lines.get(4));
     assertNoCanary(run);
   }
 
   @Test
   void writesJsonInTheShapeOfTheLanguageServerRequest(@TempDir Path folder) {
-    CommandLineRun run = CommandLineRun.of("secrets", "--format", "json", canaryRepository(folder).toString());
+    CommandLineRun run =
+        CommandLineRun.of("secrets", "--format", "json", canaryRepository(folder).toString());
     assertEquals(0, run.exitCode(), run.toString());
     JsonObject root = JsonParser.parseString(run.out()).getAsJsonObject();
     assertEquals(1, root.get("version").getAsInt());
@@ -199,9 +225,22 @@ class SecretsCommandTest {
     for (JsonElement element : secrets) {
       JsonObject secret = element.getAsJsonObject();
       assertTrue(
-          Set.of("cluster", "namespace", "name", "mechanism", "store", "layer", "consumers", "verdict", "rule", "path", "range").containsAll(secret.keySet()),
+          Set.of(
+                  "cluster",
+                  "namespace",
+                  "name",
+                  "mechanism",
+                  "store",
+                  "layer",
+                  "consumers",
+                  "verdict",
+                  "rule",
+                  "path",
+                  "range")
+              .containsAll(secret.keySet()),
           secret.keySet().toString());
-      byName.put(secret.get("namespace").getAsString() + "/" + secret.get("name").getAsString(), secret);
+      byName.put(
+          secret.get("namespace").getAsString() + "/" + secret.get("name").getAsString(), secret);
     }
     JsonObject ceph = byName.get("storage/ceph-secret");
     assertEquals("clusters/home", ceph.get("cluster").getAsString());
@@ -212,25 +251,40 @@ class SecretsCommandTest {
     assertEquals("bootstrap-deadlock", ceph.get("rule").getAsString());
     assertEquals("infra/ceph-csi/externalsecret.yaml", ceph.get("path").getAsString());
     assertEquals(3, ceph.getAsJsonObject("range").getAsJsonObject("start").get("line").getAsInt());
-    assertEquals("StorageClass cephfs (CSI secret)", ceph.getAsJsonArray("consumers").get(0).getAsString());
+    assertEquals(
+        "StorageClass cephfs (CSI secret)", ceph.getAsJsonArray("consumers").get(0).getAsString());
     JsonObject settings = byName.get("default/paperless-settings");
     assertEquals("template", settings.get("mechanism").getAsString());
     assertEquals("ok", settings.get("verdict").getAsString());
     assertFalse(settings.has("rule"));
     assertFalse(settings.has("store"));
-    assertEquals("sops", byName.get("external-secrets/connect-token").get("mechanism").getAsString());
+    assertEquals(
+        "sops", byName.get("external-secrets/connect-token").get("mechanism").getAsString());
     assertEquals("plaintext", byName.get("default/paperless-admin").get("mechanism").getAsString());
     assertNoCanary(run);
   }
 
   @Test
   void writesAMarkdownTable(@TempDir Path folder) {
-    CommandLineRun run = CommandLineRun.of("secrets", "--format", "markdown", canaryRepository(folder).toString());
+    CommandLineRun run =
+        CommandLineRun.of("secrets", "--format", "markdown", canaryRepository(folder).toString());
     assertEquals(0, run.exitCode(), run.toString());
     List<String> lines = run.outLines();
-    assertTrue(lines.get(0).startsWith("| SECRET | MECHANISM | LAYER | CONSUMERS | VERDICT | FILE |"), lines.get(0));
-    assertTrue(lines.get(1).startsWith("|--") || lines.get(1).startsWith("| --") || lines.get(1).startsWith("|:"), lines.get(1));
-    assertTrue(lines.stream().anyMatch(l -> l.startsWith("| storage/ceph-secret |") && l.contains("error [bootstrap-deadlock]")), run.out());
+    assertTrue(
+        lines.get(0).startsWith("| SECRET | MECHANISM | LAYER | CONSUMERS | VERDICT | FILE |"),
+        lines.get(0));
+    assertTrue(
+        lines.get(1).startsWith("|--")
+            || lines.get(1).startsWith("| --")
+            || lines.get(1).startsWith("|:"),
+        lines.get(1));
+    assertTrue(
+        lines.stream()
+            .anyMatch(
+                l ->
+                    l.startsWith("| storage/ceph-secret |")
+                        && l.contains("error [bootstrap-deadlock]")),
+        run.out());
     assertNoCanary(run);
   }
 
@@ -244,7 +298,8 @@ class SecretsCommandTest {
 
   @Test
   void exitsWithTwoOnAnUnknownFormat(@TempDir Path folder) {
-    assertEquals(2, CommandLineRun.of("secrets", "--format", "sarif", folder.toString()).exitCode());
+    assertEquals(
+        2, CommandLineRun.of("secrets", "--format", "sarif", folder.toString()).exitCode());
   }
 
   @Test

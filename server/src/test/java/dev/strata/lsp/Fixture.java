@@ -8,8 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A repository written from one text block: a line {@code #- path/to/file.yaml} starts a file. {@code $0}
- * marks a cursor; {@link #cursor} finds it and the written file holds the text without it.
+ * A repository written from one text block: a line {@code #- path/to/file.yaml} starts a file.
+ * {@code $0} marks a cursor; {@link #cursor} finds it and the written file holds the text without
+ * it.
  */
 record Fixture(Path root, Map<String, String> files) {
   static Fixture write(Path root, String text) {
@@ -63,7 +64,9 @@ record Fixture(Path root, Map<String, String> files) {
     return new org.eclipse.lsp4j.Position(line, character);
   }
 
-  /** The position {@code shift} characters into the first occurrence of {@code needle} in a file. */
+  /**
+   * The position {@code shift} characters into the first occurrence of {@code needle} in a file.
+   */
   org.eclipse.lsp4j.Position find(String path, String needle, int shift) {
     String content = text(path);
     int offset = content.indexOf(needle);

@@ -9,12 +9,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionContext;
 import org.eclipse.lsp4j.CodeActionParams;
-import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CreateFile;
 import org.eclipse.lsp4j.DeleteFile;
 import org.eclipse.lsp4j.ResourceOperation;
@@ -29,36 +29,58 @@ class LspCodeActionTest {
   @TempDir Path root;
 
   private static List<CodeAction> actions(LspSession session, Fixture fixture) throws Exception {
-    CodeActionParams params = new CodeActionParams(new TextDocumentIdentifier(fixture.uri(A)), LspSession.range(7, 12, 7, 13), new CodeActionContext(List.of()));
-    return session.server.getTextDocumentService().codeAction(params).get(RecordingClient.TIMEOUT_SECONDS, TimeUnit.SECONDS)
-        .stream().map(Either::getRight).toList();
+    CodeActionParams params =
+        new CodeActionParams(
+            new TextDocumentIdentifier(fixture.uri(A)),
+            LspSession.range(7, 12, 7, 13),
+            new CodeActionContext(List.of()));
+    return session
+        .server
+        .getTextDocumentService()
+        .codeAction(params)
+        .get(RecordingClient.TIMEOUT_SECONDS, TimeUnit.SECONDS)
+        .stream()
+        .map(Either::getRight)
+        .toList();
   }
 
   @Test
   void offersSuppressAsDocumentChangesWhenTheClientSupportsThem() throws Exception {
     Fixture fixture = Fixture.write(root, Repositories.CYCLE);
     try (LspSession session = LspSession.start(root)) {
-      CodeAction suppress = actions(session, fixture).stream().filter(a -> a.getTitle().startsWith("Suppress")).findFirst().orElseThrow();
+      CodeAction suppress =
+          actions(session, fixture).stream()
+              .filter(a -> a.getTitle().startsWith("Suppress"))
+              .findFirst()
+              .orElseThrow();
       assertEquals("quickfix", suppress.getKind());
       assertEquals("dependency-cycle", suppress.getDiagnostics().get(0).getCode().getLeft());
       var edit = suppress.getEdit().getDocumentChanges().get(0).getLeft();
       assertEquals(fixture.uri(A), edit.getTextDocument().getUri());
-      assertEquals("    # strata-ignore: dependency-cycle\n", edit.getEdits().get(0).getLeft().getNewText());
+      assertEquals(
+          "    # strata-ignore: dependency-cycle\n", edit.getEdits().get(0).getLeft().getNewText());
     }
   }
 
   @Test
   void fallsBackToChangesWithoutDocumentChanges() throws Exception {
     Fixture fixture = Fixture.write(root, Repositories.CYCLE);
-    try (LspSession session = LspSession.start(root, p -> p.setCapabilities(new ClientCapabilities()))) {
-      CodeAction suppress = actions(session, fixture).stream().filter(a -> a.getTitle().startsWith("Suppress")).findFirst().orElseThrow();
+    try (LspSession session =
+        LspSession.start(root, p -> p.setCapabilities(new ClientCapabilities()))) {
+      CodeAction suppress =
+          actions(session, fixture).stream()
+              .filter(a -> a.getTitle().startsWith("Suppress"))
+              .findFirst()
+              .orElseThrow();
       assertNull(suppress.getEdit().getDocumentChanges());
       assertTrue(suppress.getEdit().getChanges().containsKey(fixture.uri(A)));
     }
   }
 
-  private static final String EXTERNAL_SECRET = "kubernetes/apps/storage/ceph-csi/app/externalsecret.yaml";
-  private static final String APP_SECRET = "kubernetes/apps/default/paperless/app/externalsecret.yaml";
+  private static final String EXTERNAL_SECRET =
+      "kubernetes/apps/storage/ceph-csi/app/externalsecret.yaml";
+  private static final String APP_SECRET =
+      "kubernetes/apps/default/paperless/app/externalsecret.yaml";
 
   /** Copies an example repository, so that the test never writes into the project. */
   private Path example(String name) {
@@ -75,26 +97,54 @@ class LspCodeActionTest {
     return root;
   }
 
-  private static List<CodeAction> actionsAt(LspSession session, Path repo, String path, int line) throws Exception {
+  private static List<CodeAction> actionsAt(LspSession session, Path repo, String path, int line)
+      throws Exception {
     CodeActionParams params =
-        new CodeActionParams(new TextDocumentIdentifier(repo.resolve(path).toUri().toString()), LspSession.range(line, 0, line, 80), new CodeActionContext(List.of()));
-    return session.server.getTextDocumentService().codeAction(params).get(RecordingClient.TIMEOUT_SECONDS, TimeUnit.SECONDS)
-        .stream().map(Either::getRight).toList();
+        new CodeActionParams(
+            new TextDocumentIdentifier(repo.resolve(path).toUri().toString()),
+            LspSession.range(line, 0, line, 80),
+            new CodeActionContext(List.of()));
+    return session
+        .server
+        .getTextDocumentService()
+        .codeAction(params)
+        .get(RecordingClient.TIMEOUT_SECONDS, TimeUnit.SECONDS)
+        .stream()
+        .map(Either::getRight)
+        .toList();
   }
 
   @Test
   void offersTheWholeSopsMigrationAsOnePreferredQuickFixWithFileOperations() throws Exception {
     Path repo = example("broken");
     try (LspSession session = LspSession.start(repo)) {
-      session.client.awaitDiagnostics(repo.resolve(EXTERNAL_SECRET).toUri().toString(), d -> d.stream().anyMatch(x -> "bootstrap-deadlock".equals(x.getCode().getLeft())));
+      session.client.awaitDiagnostics(
+          repo.resolve(EXTERNAL_SECRET).toUri().toString(),
+          d -> d.stream().anyMatch(x -> "bootstrap-deadlock".equals(x.getCode().getLeft())));
       CodeAction convert =
-          actionsAt(session, repo, EXTERNAL_SECRET, 10).stream().filter(a -> a.getTitle().startsWith("Convert to SOPS Secret")).findFirst().orElseThrow();
+          actionsAt(session, repo, EXTERNAL_SECRET, 10).stream()
+              .filter(a -> a.getTitle().startsWith("Convert to SOPS Secret"))
+              .findFirst()
+              .orElseThrow();
       assertEquals("quickfix", convert.getKind());
       assertEquals(Boolean.TRUE, convert.getIsPreferred());
       List<ResourceOperation> operations =
-          convert.getEdit().getDocumentChanges().stream().filter(Either::isRight).map(Either::getRight).toList();
-      assertTrue(operations.stream().anyMatch(o -> o instanceof CreateFile c && c.getUri().endsWith("ceph-csi/app/secret.sops.yaml")));
-      assertTrue(operations.stream().anyMatch(o -> o instanceof DeleteFile d && d.getUri().endsWith("ceph-csi/app/externalsecret.yaml")));
+          convert.getEdit().getDocumentChanges().stream()
+              .filter(Either::isRight)
+              .map(Either::getRight)
+              .toList();
+      assertTrue(
+          operations.stream()
+              .anyMatch(
+                  o ->
+                      o instanceof CreateFile c
+                          && c.getUri().endsWith("ceph-csi/app/secret.sops.yaml")));
+      assertTrue(
+          operations.stream()
+              .anyMatch(
+                  o ->
+                      o instanceof DeleteFile d
+                          && d.getUri().endsWith("ceph-csi/app/externalsecret.yaml")));
     }
   }
 
@@ -102,9 +152,14 @@ class LspCodeActionTest {
   void offersConvertAsARefactorOnAnyExternalSecretWithoutAFinding() throws Exception {
     Path repo = example("layered");
     try (LspSession session = LspSession.start(repo)) {
-      // A clean file gets no diagnostics to wait for; requests are answered on the indexed workspace.
+      // A clean file gets no diagnostics to wait for; requests are answered on the indexed
+      // workspace.
       List<CodeAction> actions = actionsAt(session, repo, APP_SECRET, 3);
-      CodeAction convert = actions.stream().filter(a -> a.getTitle().startsWith("Convert to SOPS Secret")).findFirst().orElseThrow();
+      CodeAction convert =
+          actions.stream()
+              .filter(a -> a.getTitle().startsWith("Convert to SOPS Secret"))
+              .findFirst()
+              .orElseThrow();
       assertEquals("refactor.rewrite", convert.getKind());
       assertNull(convert.getIsPreferred());
     }
@@ -113,10 +168,13 @@ class LspCodeActionTest {
   @Test
   void withholdsTheMigrationFromClientsWithoutFileOperations() throws Exception {
     Path repo = example("broken");
-    try (LspSession session = LspSession.start(repo, p -> p.setCapabilities(new ClientCapabilities()))) {
-      session.client.awaitDiagnostics(repo.resolve(EXTERNAL_SECRET).toUri().toString(), d -> !d.isEmpty());
+    try (LspSession session =
+        LspSession.start(repo, p -> p.setCapabilities(new ClientCapabilities()))) {
+      session.client.awaitDiagnostics(
+          repo.resolve(EXTERNAL_SECRET).toUri().toString(), d -> !d.isEmpty());
       List<CodeAction> actions = actionsAt(session, repo, EXTERNAL_SECRET, 10);
-      assertTrue(actions.stream().noneMatch(a -> a.getTitle().startsWith("Convert to SOPS Secret")));
+      assertTrue(
+          actions.stream().noneMatch(a -> a.getTitle().startsWith("Convert to SOPS Secret")));
       assertTrue(actions.stream().anyMatch(a -> a.getTitle().startsWith("Suppress")));
     }
   }

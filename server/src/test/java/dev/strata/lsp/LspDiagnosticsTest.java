@@ -24,14 +24,20 @@ class LspDiagnosticsTest {
   void publishesCycleOnFileNeverOpened() throws Exception {
     Fixture fixture = Fixture.write(root, Repositories.CYCLE);
     try (LspSession session = LspSession.start(root)) {
-      List<Diagnostic> diagnostics = session.client.awaitDiagnostics(fixture.uri(B), LspDiagnosticsTest::hasCycle);
+      List<Diagnostic> diagnostics =
+          session.client.awaitDiagnostics(fixture.uri(B), LspDiagnosticsTest::hasCycle);
       Diagnostic cycle = diagnostics.get(0);
       assertEquals("strata", cycle.getSource());
       assertEquals(DiagnosticSeverity.Error, cycle.getSeverity());
-      assertEquals("https://strata.dev/rules/dependency-cycle", cycle.getCodeDescription().getHref());
+      assertEquals(
+          "https://strata.dev/rules/dependency-cycle", cycle.getCodeDescription().getHref());
       assertEquals(LspSession.range(7, 12, 7, 13), cycle.getRange());
-      assertTrue(cycle.getMessage().getLeft().contains("flux-system/a -> flux-system/b -> flux-system/a"), cycle.getMessage().getLeft());
-      assertTrue(cycle.getRelatedInformation().stream().anyMatch(r -> r.getLocation().getUri().equals(fixture.uri(A))));
+      assertTrue(
+          cycle.getMessage().getLeft().contains("flux-system/a -> flux-system/b -> flux-system/a"),
+          cycle.getMessage().getLeft());
+      assertTrue(
+          cycle.getRelatedInformation().stream()
+              .anyMatch(r -> r.getLocation().getUri().equals(fixture.uri(A))));
     }
   }
 
@@ -73,7 +79,10 @@ class LspDiagnosticsTest {
       strata.addProperty("debounceMs", 0);
       com.google.gson.JsonObject settings = new com.google.gson.JsonObject();
       settings.add("strata", strata);
-      session.server.getWorkspaceService().didChangeConfiguration(new org.eclipse.lsp4j.DidChangeConfigurationParams(settings));
+      session
+          .server
+          .getWorkspaceService()
+          .didChangeConfiguration(new org.eclipse.lsp4j.DidChangeConfigurationParams(settings));
       session.client.awaitDiagnostics(fixture.uri(B), List::isEmpty);
     }
   }

@@ -51,7 +51,11 @@ class LspEditingHelpTest {
   }
 
   private List<CompletionItem> complete(String path, Position position) throws Exception {
-    return get(session.server.getTextDocumentService().completion(new CompletionParams(new TextDocumentIdentifier(fixture.uri(path)), position)))
+    return get(session
+            .server
+            .getTextDocumentService()
+            .completion(
+                new CompletionParams(new TextDocumentIdentifier(fixture.uri(path)), position)))
         .getRight()
         .getItems();
   }
@@ -62,15 +66,23 @@ class LspEditingHelpTest {
     // Replace "eso\n      namespace: flux-system" by an empty value: the user is typing a new name.
     session.replace(fixture, WEB, 2, LspSession.range(7, 12, 8, 29), "");
     List<CompletionItem> items = complete(WEB, new Position(7, 12));
-    CompletionItem storage = items.stream().filter(i -> i.getLabel().equals("flux-system/storage")).findFirst().orElseThrow();
-    assertEquals("storage\n      namespace: flux-system", storage.getTextEdit().getLeft().getNewText());
-    assertFalse(items.stream().anyMatch(i -> i.getLabel().contains("web")), "a Kustomization cannot depend on itself");
+    CompletionItem storage =
+        items.stream()
+            .filter(i -> i.getLabel().equals("flux-system/storage"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(
+        "storage\n      namespace: flux-system", storage.getTextEdit().getLeft().getNewText());
+    assertFalse(
+        items.stream().anyMatch(i -> i.getLabel().contains("web")),
+        "a Kustomization cannot depend on itself");
   }
 
   @Test
   void completesDependsOnNamesWithoutNamespaceInTheSameNamespace() throws Exception {
     List<CompletionItem> items = complete(ESO, fixture.find(ESO, "name: storage", 8));
-    CompletionItem storage = items.stream().filter(i -> i.getLabel().equals("storage")).findFirst().orElseThrow();
+    CompletionItem storage =
+        items.stream().filter(i -> i.getLabel().equals("storage")).findFirst().orElseThrow();
     assertEquals("storage", storage.getTextEdit().getLeft().getNewText());
     assertEquals(LspSession.range(7, 12, 7, 19), storage.getTextEdit().getLeft().getRange());
   }
@@ -83,7 +95,15 @@ class LspEditingHelpTest {
 
   @Test
   void hoverOnDependsOnShowsWhatItWaitsForAndWhatWaitsForIt() throws Exception {
-    Hover hover = get(session.server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(fixture.uri(WEB)), fixture.find(WEB, "name: eso", 7))));
+    Hover hover =
+        get(
+            session
+                .server
+                .getTextDocumentService()
+                .hover(
+                    new HoverParams(
+                        new TextDocumentIdentifier(fixture.uri(WEB)),
+                        fixture.find(WEB, "name: eso", 7))));
     String text = hover.getContents().getRight().getValue();
     assertTrue(text.contains("`flux-system/eso`"), text);
     assertTrue(text.contains("Waits for: `flux-system/storage`"), text);
@@ -92,7 +112,15 @@ class LspEditingHelpTest {
 
   @Test
   void hoverOnExternalSecretShowsItsMechanismNeverAValue() throws Exception {
-    Hover hover = get(session.server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(fixture.uri(SECRET)), fixture.find(SECRET, "web-secret", 2))));
+    Hover hover =
+        get(
+            session
+                .server
+                .getTextDocumentService()
+                .hover(
+                    new HoverParams(
+                        new TextDocumentIdentifier(fixture.uri(SECRET)),
+                        fixture.find(SECRET, "web-secret", 2))));
     String text = hover.getContents().getRight().getValue();
     assertTrue(text.contains("external-secret"), text);
     assertTrue(text.contains("`onepassword`"), text);
@@ -100,22 +128,41 @@ class LspEditingHelpTest {
 
   @Test
   void documentSymbolsNestDependsOnUnderTheirKustomization() throws Exception {
-    List<DocumentSymbol> symbols = get(session.server.getTextDocumentService().documentSymbol(new DocumentSymbolParams(new TextDocumentIdentifier(fixture.uri(WEB)))))
-        .stream().map(e -> e.getRight()).toList();
+    List<DocumentSymbol> symbols =
+        get(
+                session
+                    .server
+                    .getTextDocumentService()
+                    .documentSymbol(
+                        new DocumentSymbolParams(new TextDocumentIdentifier(fixture.uri(WEB)))))
+            .stream()
+            .map(e -> e.getRight())
+            .toList();
     assertEquals(List.of("web"), symbols.stream().map(DocumentSymbol::getName).toList());
-    assertEquals(List.of("flux-system/eso"), symbols.get(0).getChildren().stream().map(DocumentSymbol::getName).toList());
+    assertEquals(
+        List.of("flux-system/eso"),
+        symbols.get(0).getChildren().stream().map(DocumentSymbol::getName).toList());
   }
 
   @Test
   void workspaceSymbolsFindObjectsInFilesNeverOpened() throws Exception {
-    List<? extends WorkspaceSymbol> symbols = get(session.server.getWorkspaceService().symbol(new WorkspaceSymbolParams("onep"))).getRight();
+    List<? extends WorkspaceSymbol> symbols =
+        get(session.server.getWorkspaceService().symbol(new WorkspaceSymbolParams("onep")))
+            .getRight();
     assertEquals(List.of("onepassword"), symbols.stream().map(WorkspaceSymbol::getName).toList());
   }
 
   @Test
   void codeLensCountsDependenciesAndDependents() throws Exception {
-    List<? extends CodeLens> lenses = get(session.server.getTextDocumentService().codeLens(new CodeLensParams(new TextDocumentIdentifier(fixture.uri(ESO)))));
-    assertEquals(List.of("depends on 1 · 1 dependents · bootstrap"), lenses.stream().map(l -> l.getCommand().getTitle()).toList());
+    List<? extends CodeLens> lenses =
+        get(
+            session
+                .server
+                .getTextDocumentService()
+                .codeLens(new CodeLensParams(new TextDocumentIdentifier(fixture.uri(ESO)))));
+    assertEquals(
+        List.of("depends on 1 · 1 dependents · bootstrap"),
+        lenses.stream().map(l -> l.getCommand().getTitle()).toList());
   }
 
   @Test
@@ -124,15 +171,32 @@ class LspEditingHelpTest {
     params.uri = fixture.uri(WEB);
     JsonObject graph = get(session.server.dependencyGraph(params));
     assertEquals("kubernetes/flux/cluster", graph.get("cluster").getAsString());
-    JsonObject web = graph.getAsJsonArray("nodes").asList().stream().map(n -> n.getAsJsonObject())
-        .filter(n -> n.get("id").getAsString().equals("Kustomization/apps/web")).findFirst().orElseThrow();
+    JsonObject web =
+        graph.getAsJsonArray("nodes").asList().stream()
+            .map(n -> n.getAsJsonObject())
+            .filter(n -> n.get("id").getAsString().equals("Kustomization/apps/web"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(fixture.uri(WEB), web.get("uri").getAsString());
-    assertTrue(graph.getAsJsonArray("edges").toString().contains("\"from\":\"Kustomization/apps/web\",\"to\":\"Kustomization/flux-system/eso\""));
+    assertTrue(
+        graph
+            .getAsJsonArray("edges")
+            .toString()
+            .contains(
+                "\"from\":\"Kustomization/apps/web\",\"to\":\"Kustomization/flux-system/eso\""));
   }
 
   @Test
   void hoverShowsLayerAndOutageImpact() throws Exception {
-    Hover hover = get(session.server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(fixture.uri(WEB)), fixture.find(WEB, "name: web", 7))));
+    Hover hover =
+        get(
+            session
+                .server
+                .getTextDocumentService()
+                .hover(
+                    new HoverParams(
+                        new TextDocumentIdentifier(fixture.uri(WEB)),
+                        fixture.find(WEB, "name: web", 7))));
     String text = hover.getContents().getRight().getValue();
     assertTrue(text.contains("- Layer: application"), text);
     assertTrue(text.contains("- If the secret provider is down: "), text);
@@ -140,7 +204,8 @@ class LspEditingHelpTest {
 
   @Test
   void secretsInventoryListsTheExternalSecretWithItsUri() throws Exception {
-    JsonObject result = get(session.server.secrets(new dev.strata.lsp.features.SecretsInventory.Params()));
+    JsonObject result =
+        get(session.server.secrets(new dev.strata.lsp.features.SecretsInventory.Params()));
     JsonObject row = result.getAsJsonArray("secrets").get(0).getAsJsonObject();
     assertEquals("web", row.get("name").getAsString());
     assertEquals("external-secret", row.get("mechanism").getAsString());

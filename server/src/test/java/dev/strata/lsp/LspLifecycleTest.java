@@ -28,7 +28,8 @@ class LspLifecycleTest {
   private Process start() throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
     server =
-        new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.strata.cli.Main", "lsp")
+        new ProcessBuilder(
+                java, "-cp", System.getProperty("java.class.path"), "dev.strata.cli.Main", "lsp")
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
     return server;
@@ -42,12 +43,17 @@ class LspLifecycleTest {
   }
 
   private String initialize(long processId) {
-    return "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"processId\":" + processId
-        + ",\"rootUri\":\"" + root.toUri() + "\",\"capabilities\":{}}}";
+    return "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"processId\":"
+        + processId
+        + ",\"rootUri\":\""
+        + root.toUri()
+        + "\",\"capabilities\":{}}}";
   }
 
   private int exitCode(Process process) throws InterruptedException {
-    assertTrue(process.waitFor(RecordingClient.TIMEOUT_SECONDS, TimeUnit.SECONDS), "the server did not exit");
+    assertTrue(
+        process.waitFor(RecordingClient.TIMEOUT_SECONDS, TimeUnit.SECONDS),
+        "the server did not exit");
     return process.exitValue();
   }
 

@@ -49,9 +49,24 @@ class LspRobustnessTest {
     Fixture fixture = Fixture.write(root, Repositories.CYCLE);
     try (LspSession session = LspSession.start(root)) {
       var documents = session.server.getTextDocumentService();
-      assertNull(documents.hover(new HoverParams(new TextDocumentIdentifier("file:///nowhere/x.yaml"), new Position(0, 0))).get(RecordingClient.TIMEOUT_SECONDS, TimeUnit.SECONDS));
-      assertNull(documents.hover(new HoverParams(new TextDocumentIdentifier(fixture.uri(A)), new Position(900, 900))).get(RecordingClient.TIMEOUT_SECONDS, TimeUnit.SECONDS));
-      assertNull(documents.hover(new HoverParams(new TextDocumentIdentifier("untitled:Untitled-1"), new Position(0, 0))).get(RecordingClient.TIMEOUT_SECONDS, TimeUnit.SECONDS));
+      assertNull(
+          documents
+              .hover(
+                  new HoverParams(
+                      new TextDocumentIdentifier("file:///nowhere/x.yaml"), new Position(0, 0)))
+              .get(RecordingClient.TIMEOUT_SECONDS, TimeUnit.SECONDS));
+      assertNull(
+          documents
+              .hover(
+                  new HoverParams(
+                      new TextDocumentIdentifier(fixture.uri(A)), new Position(900, 900)))
+              .get(RecordingClient.TIMEOUT_SECONDS, TimeUnit.SECONDS));
+      assertNull(
+          documents
+              .hover(
+                  new HoverParams(
+                      new TextDocumentIdentifier("untitled:Untitled-1"), new Position(0, 0)))
+              .get(RecordingClient.TIMEOUT_SECONDS, TimeUnit.SECONDS));
     }
   }
 
@@ -60,7 +75,10 @@ class LspRobustnessTest {
     Fixture.write(root, Repositories.CYCLE);
     try (LspSession session = LspSession.start(root)) {
       var documents = session.server.getTextDocumentService();
-      assertNull(documents.hover(new HoverParams()).get(RecordingClient.TIMEOUT_SECONDS, TimeUnit.SECONDS));
+      assertNull(
+          documents
+              .hover(new HoverParams())
+              .get(RecordingClient.TIMEOUT_SECONDS, TimeUnit.SECONDS));
     }
   }
 
@@ -69,8 +87,15 @@ class LspRobustnessTest {
     Fixture fixture = Fixture.write(root, Repositories.CYCLE);
     try (LspSession session = LspSession.start(root)) {
       session.server.shutdown().get(RecordingClient.TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      var hover = session.server.getTextDocumentService().hover(new HoverParams(new TextDocumentIdentifier(fixture.uri(A)), new Position(3, 9)));
-      assertThrows(ExecutionException.class, () -> hover.get(RecordingClient.TIMEOUT_SECONDS, TimeUnit.SECONDS));
+      var hover =
+          session
+              .server
+              .getTextDocumentService()
+              .hover(
+                  new HoverParams(new TextDocumentIdentifier(fixture.uri(A)), new Position(3, 9)));
+      assertThrows(
+          ExecutionException.class,
+          () -> hover.get(RecordingClient.TIMEOUT_SECONDS, TimeUnit.SECONDS));
       session.server.exit();
       assertEquals(0, session.exitCode.get(RecordingClient.TIMEOUT_SECONDS, TimeUnit.SECONDS));
     }

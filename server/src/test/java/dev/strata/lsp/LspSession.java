@@ -2,10 +2,10 @@ package dev.strata.lsp;
 
 import com.google.gson.JsonObject;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.PrintStream;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -43,11 +43,13 @@ final class LspSession implements AutoCloseable {
   final RecordingClient client = new RecordingClient();
   final TestServer server;
   final CompletableFuture<Integer> exitCode;
-  private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-    Thread thread = new Thread(r, "test-lsp-session");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService threads =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread thread = new Thread(r, "test-lsp-session");
+            thread.setDaemon(true);
+            return thread;
+          });
   private final OutputStream toServer;
 
   private LspSession() throws IOException {
@@ -55,7 +57,12 @@ final class LspSession implements AutoCloseable {
     toServer = new PipedOutputStream(serverIn);
     PipedInputStream clientIn = new PipedInputStream(1 << 16);
     PipedOutputStream serverOut = new PipedOutputStream(clientIn);
-    exitCode = CompletableFuture.supplyAsync(() -> ServerLauncher.run(serverIn, serverOut, new PrintStream(OutputStream.nullOutputStream())), threads);
+    exitCode =
+        CompletableFuture.supplyAsync(
+            () ->
+                ServerLauncher.run(
+                    serverIn, serverOut, new PrintStream(OutputStream.nullOutputStream())),
+            threads);
     Launcher<TestServer> launcher =
         new LSPLauncher.Builder<TestServer>()
             .setLocalService(client)
@@ -106,21 +113,32 @@ final class LspSession implements AutoCloseable {
   }
 
   void open(Fixture fixture, String path) {
-    server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(fixture.uri(path), "yaml", 1, fixture.text(path))));
+    server
+        .getTextDocumentService()
+        .didOpen(
+            new DidOpenTextDocumentParams(
+                new TextDocumentItem(fixture.uri(path), "yaml", 1, fixture.text(path))));
   }
 
   void replace(Fixture fixture, String path, int version, Range range, String text) {
     TextDocumentContentChangeEvent change = new TextDocumentContentChangeEvent(range, text);
-    server.getTextDocumentService()
-        .didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(fixture.uri(path), version), List.of(change)));
+    server
+        .getTextDocumentService()
+        .didChange(
+            new DidChangeTextDocumentParams(
+                new VersionedTextDocumentIdentifier(fixture.uri(path), version), List.of(change)));
   }
 
   void close(Fixture fixture, String path) {
-    server.getTextDocumentService().didClose(new DidCloseTextDocumentParams(new TextDocumentIdentifier(fixture.uri(path))));
+    server
+        .getTextDocumentService()
+        .didClose(new DidCloseTextDocumentParams(new TextDocumentIdentifier(fixture.uri(path))));
   }
 
   static Range range(int startLine, int startCharacter, int endLine, int endCharacter) {
-    return new Range(new org.eclipse.lsp4j.Position(startLine, startCharacter), new org.eclipse.lsp4j.Position(endLine, endCharacter));
+    return new Range(
+        new org.eclipse.lsp4j.Position(startLine, startCharacter),
+        new org.eclipse.lsp4j.Position(endLine, endCharacter));
   }
 
   @Override

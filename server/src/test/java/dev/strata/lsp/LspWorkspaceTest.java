@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
-import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
 import org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams;
 import org.eclipse.lsp4j.FileChangeType;
 import org.eclipse.lsp4j.FileEvent;
@@ -39,8 +38,10 @@ class LspWorkspaceTest {
       var registration = session.client.registrations.get(0).getRegistrations().get(0);
       assertEquals("workspace/didChangeWatchedFiles", registration.getMethod());
       String options = registration.getRegisterOptions().toString();
-      assertTrue(options.contains("**/*.{yaml,yml}") && options.contains("**/.strata.yaml"), options);
-      ProgressParams begin = session.client.progress.poll(RecordingClient.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      assertTrue(
+          options.contains("**/*.{yaml,yml}") && options.contains("**/.strata.yaml"), options);
+      ProgressParams begin =
+          session.client.progress.poll(RecordingClient.TIMEOUT_SECONDS, TimeUnit.SECONDS);
       assertNotNull(begin);
       assertTrue(begin.getValue().getLeft() instanceof org.eclipse.lsp4j.WorkDoneProgressBegin);
     }
@@ -51,9 +52,14 @@ class LspWorkspaceTest {
     Fixture fixture = Fixture.write(root, Repositories.CYCLE);
     try (LspSession session = LspSession.start(root)) {
       session.client.awaitDiagnostics(fixture.uri(B), LspWorkspaceTest::hasCycle);
-      Files.writeString(root.resolve(A), fixture.text(A).replace("  dependsOn:\n    - name: b\n", ""));
-      session.server.getWorkspaceService()
-          .didChangeWatchedFiles(new DidChangeWatchedFilesParams(List.of(new FileEvent(fixture.uri(A), FileChangeType.Changed))));
+      Files.writeString(
+          root.resolve(A), fixture.text(A).replace("  dependsOn:\n    - name: b\n", ""));
+      session
+          .server
+          .getWorkspaceService()
+          .didChangeWatchedFiles(
+              new DidChangeWatchedFilesParams(
+                  List.of(new FileEvent(fixture.uri(A), FileChangeType.Changed))));
       session.client.awaitDiagnostics(fixture.uri(B), List::isEmpty);
     }
   }
@@ -64,8 +70,12 @@ class LspWorkspaceTest {
     try (LspSession session = LspSession.start(root)) {
       session.client.awaitDiagnostics(fixture.uri(A), LspWorkspaceTest::hasCycle);
       Files.delete(root.resolve(B));
-      session.server.getWorkspaceService()
-          .didChangeWatchedFiles(new DidChangeWatchedFilesParams(List.of(new FileEvent(fixture.uri(B), FileChangeType.Deleted))));
+      session
+          .server
+          .getWorkspaceService()
+          .didChangeWatchedFiles(
+              new DidChangeWatchedFilesParams(
+                  List.of(new FileEvent(fixture.uri(B), FileChangeType.Deleted))));
       session.client.awaitDiagnostics(fixture.uri(B), List::isEmpty);
       session.client.awaitDiagnostics(fixture.uri(A), d -> !hasCycle(d));
     }
@@ -77,11 +87,19 @@ class LspWorkspaceTest {
     Fixture second = Fixture.write(other, Repositories.CYCLE);
     try (LspSession session = LspSession.start(root)) {
       WorkspaceFolder folder = new WorkspaceFolder(other.toUri().toString(), "other");
-      session.server.getWorkspaceService()
-          .didChangeWorkspaceFolders(new DidChangeWorkspaceFoldersParams(new WorkspaceFoldersChangeEvent(List.of(folder), List.of())));
+      session
+          .server
+          .getWorkspaceService()
+          .didChangeWorkspaceFolders(
+              new DidChangeWorkspaceFoldersParams(
+                  new WorkspaceFoldersChangeEvent(List.of(folder), List.of())));
       session.client.awaitDiagnostics(second.uri(B), LspWorkspaceTest::hasCycle);
-      session.server.getWorkspaceService()
-          .didChangeWorkspaceFolders(new DidChangeWorkspaceFoldersParams(new WorkspaceFoldersChangeEvent(List.of(), List.of(folder))));
+      session
+          .server
+          .getWorkspaceService()
+          .didChangeWorkspaceFolders(
+              new DidChangeWorkspaceFoldersParams(
+                  new WorkspaceFoldersChangeEvent(List.of(), List.of(folder))));
       session.client.awaitDiagnostics(second.uri(B), List::isEmpty);
     }
   }
@@ -89,10 +107,13 @@ class LspWorkspaceTest {
   @Test
   void rootUriServesWhenThereAreNoWorkspaceFolders() throws Exception {
     Fixture fixture = Fixture.write(root, Repositories.CYCLE);
-    try (LspSession session = LspSession.start(root, p -> {
-      p.setWorkspaceFolders(null);
-      p.setRootUri(root.toUri().toString());
-    })) {
+    try (LspSession session =
+        LspSession.start(
+            root,
+            p -> {
+              p.setWorkspaceFolders(null);
+              p.setRootUri(root.toUri().toString());
+            })) {
       session.client.awaitDiagnostics(fixture.uri(B), LspWorkspaceTest::hasCycle);
     }
   }
@@ -105,14 +126,30 @@ class LspWorkspaceTest {
     com.google.gson.JsonObject settings = new com.google.gson.JsonObject();
     settings.add("rules", rules);
     settings.addProperty("debounceMs", 0);
-    try (LspSession session = LspSession.start(root, p -> {
-      p.getCapabilities().getWorkspace().setConfiguration(true);
-    })) {
+    try (LspSession session =
+        LspSession.start(
+            root,
+            p -> {
+              p.getCapabilities().getWorkspace().setConfiguration(true);
+            })) {
       session.client.configuration = settings;
-      session.server.getWorkspaceService().didChangeConfiguration(new org.eclipse.lsp4j.DidChangeConfigurationParams(new com.google.gson.JsonObject()));
+      session
+          .server
+          .getWorkspaceService()
+          .didChangeConfiguration(
+              new org.eclipse.lsp4j.DidChangeConfigurationParams(new com.google.gson.JsonObject()));
       session.client.awaitDiagnostics(
-          fixture.uri(B), d -> !d.isEmpty() && d.get(0).getSeverity() == org.eclipse.lsp4j.DiagnosticSeverity.Hint);
-      assertEquals("strata", session.client.configurationRequests.poll(RecordingClient.TIMEOUT_SECONDS, TimeUnit.SECONDS).getItems().get(0).getSection());
+          fixture.uri(B),
+          d -> !d.isEmpty() && d.get(0).getSeverity() == org.eclipse.lsp4j.DiagnosticSeverity.Hint);
+      assertEquals(
+          "strata",
+          session
+              .client
+              .configurationRequests
+              .poll(RecordingClient.TIMEOUT_SECONDS, TimeUnit.SECONDS)
+              .getItems()
+              .get(0)
+              .getSection());
     }
   }
 }

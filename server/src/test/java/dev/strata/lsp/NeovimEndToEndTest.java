@@ -12,9 +12,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs e2e/neovim/run.sh: a real third-party client (Neovim 0.7, headless) against the server on a copy
- * of examples/broken. Skipped without {@code nvim} on PATH, unless {@code STRATA_REQUIRE_E2E=1} (CI), where
- * a missing Neovim fails. The server runs from this test's class path: the jar is not packaged yet.
+ * Runs e2e/neovim/run.sh: a real third-party client (Neovim 0.7, headless) against the server on a
+ * copy of examples/broken. Skipped without {@code nvim} on PATH, unless {@code
+ * STRATA_REQUIRE_E2E=1} (CI), where a missing Neovim fails. The server runs from this test's class
+ * path: the jar is not packaged yet.
  */
 class NeovimEndToEndTest {
   @Test
@@ -22,17 +23,24 @@ class NeovimEndToEndTest {
     boolean required = "1".equals(System.getenv("STRATA_REQUIRE_E2E"));
     boolean present = onPath("nvim");
     if (required) {
-      assertTrue(present, "STRATA_REQUIRE_E2E=1 but nvim is not on PATH (apt-get install -y neovim)");
+      assertTrue(
+          present, "STRATA_REQUIRE_E2E=1 but nvim is not on PATH (apt-get install -y neovim)");
     }
     assumeTrue(present, "nvim is not on PATH");
-    Path script = Path.of(System.getProperty("strata.examples", "../examples")).resolve("../e2e/neovim/run.sh").normalize();
+    Path script =
+        Path.of(System.getProperty("strata.examples", "../examples"))
+            .resolve("../e2e/neovim/run.sh")
+            .normalize();
     ProcessBuilder builder = new ProcessBuilder("sh", script.toString()).redirectErrorStream(true);
     builder.environment().put("STRATA_CLASSPATH", System.getProperty("java.class.path"));
     builder.environment().put("JAVA", ProcessHandle.current().info().command().orElse("java"));
     Process process = builder.start();
     byte[] output = process.getInputStream().readAllBytes();
     assertTrue(process.waitFor(200, TimeUnit.SECONDS), "run.sh did not finish");
-    assertEquals(0, process.exitValue(), "e2e/neovim/run.sh failed:\n" + new String(output, StandardCharsets.UTF_8));
+    assertEquals(
+        0,
+        process.exitValue(),
+        "e2e/neovim/run.sh failed:\n" + new String(output, StandardCharsets.UTF_8));
   }
 
   private static boolean onPath(String command) {

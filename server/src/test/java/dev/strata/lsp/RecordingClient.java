@@ -23,8 +23,9 @@ import org.eclipse.lsp4j.WorkDoneProgressCreateParams;
 import org.eclipse.lsp4j.services.LanguageClient;
 
 /**
- * A client that records what the server sends. Tests wait on its queues with a timeout, never sleep; the
- * latest diagnostics of each URI are kept so that a test can ask "what does the editor show now".
+ * A client that records what the server sends. Tests wait on its queues with a timeout, never
+ * sleep; the latest diagnostics of each URI are kept so that a test can ask "what does the editor
+ * show now".
  */
 final class RecordingClient implements LanguageClient {
   static final long TIMEOUT_SECONDS = 20;
@@ -44,14 +45,22 @@ final class RecordingClient implements LanguageClient {
   }
 
   /** Waits until the diagnostics published for a URI satisfy the test; fails after the timeout. */
-  List<Diagnostic> awaitDiagnostics(String uri, Predicate<List<Diagnostic>> wanted) throws InterruptedException {
+  List<Diagnostic> awaitDiagnostics(String uri, Predicate<List<Diagnostic>> wanted)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
     List<Diagnostic> current = latest.get(uri);
     while (current == null || !wanted.test(current)) {
       long left = deadline - System.nanoTime();
-      PublishDiagnosticsParams next = left > 0 ? diagnostics.poll(left, TimeUnit.NANOSECONDS) : null;
+      PublishDiagnosticsParams next =
+          left > 0 ? diagnostics.poll(left, TimeUnit.NANOSECONDS) : null;
       if (next == null) {
-        throw new AssertionError("no matching diagnostics for " + uri + "; last: " + latest.get(uri) + "; all: " + latest.keySet());
+        throw new AssertionError(
+            "no matching diagnostics for "
+                + uri
+                + "; last: "
+                + latest.get(uri)
+                + "; all: "
+                + latest.keySet());
       }
       current = latest.get(uri);
     }
@@ -90,7 +99,8 @@ final class RecordingClient implements LanguageClient {
   public void showMessage(MessageParams messageParams) {}
 
   @Override
-  public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams requestParams) {
+  public CompletableFuture<MessageActionItem> showMessageRequest(
+      ShowMessageRequestParams requestParams) {
     return CompletableFuture.completedFuture(null);
   }
 

@@ -5,7 +5,8 @@ final class Repositories {
   private Repositories() {}
 
   /** Two Kustomizations, a and b, in different files, each depending on the other. */
-  static final String CYCLE = """
+  static final String CYCLE =
+      """
       #- kubernetes/flux/cluster/ks.yaml
       apiVersion: kustomize.toolkit.fluxcd.io/v1
       kind: Kustomization
@@ -78,8 +79,12 @@ final class Repositories {
       resources: []
       """;
 
-  /** Storage, External Secrets and one application in another namespace, with a store and an ExternalSecret. */
-  static final String NAVIGATION = """
+  /**
+   * Storage, External Secrets and one application in another namespace, with a store and an
+   * ExternalSecret.
+   */
+  static final String NAVIGATION =
+      """
       #- kubernetes/flux/cluster/ks.yaml
       apiVersion: kustomize.toolkit.fluxcd.io/v1
       kind: Kustomization

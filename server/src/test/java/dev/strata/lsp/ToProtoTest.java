@@ -18,8 +18,10 @@ import org.eclipse.lsp4j.WorkspaceEdit;
 import org.junit.jupiter.api.Test;
 
 class ToProtoTest {
-  private static final RootState ROOT = RootState.of(Path.of("/repo"), Snapshot.of(Path.of("/repo"), List.of(), List.of()));
-  private static final WorkspaceState STATE = new WorkspaceState(1, List.of(ROOT), Settings.DEFAULT, Map.of());
+  private static final RootState ROOT =
+      RootState.of(Path.of("/repo"), Snapshot.of(Path.of("/repo"), List.of(), List.of()));
+  private static final WorkspaceState STATE =
+      new WorkspaceState(1, List.of(ROOT), Settings.DEFAULT, Map.of());
   private static final Fix MIGRATION =
       new Fix(
           "Convert to SOPS Secret",
@@ -27,7 +29,9 @@ class ToProtoTest {
           false,
           List.of(
               new FileChange.Create("app/secret.sops.yaml", "kind: Secret\n"),
-              new FileChange.Edit("app/kustomization.yaml", List.of(new TextEdit(Range.of(2, 4, 2, 25), "./secret.sops.yaml"))),
+              new FileChange.Edit(
+                  "app/kustomization.yaml",
+                  List.of(new TextEdit(Range.of(2, 4, 2, 25), "./secret.sops.yaml"))),
               new FileChange.Delete("app/externalsecret.yaml")));
 
   @Test
@@ -35,10 +39,14 @@ class ToProtoTest {
     ClientSupport client = new ClientSupport(true, true, true, true, false, false, false);
     WorkspaceEdit edit = ToProto.workspaceEdit(MIGRATION, ROOT, STATE, client).orElseThrow();
     var changes = edit.getDocumentChanges();
-    assertEquals("file:///repo/app/secret.sops.yaml", ((org.eclipse.lsp4j.CreateFile) changes.get(0).getRight()).getUri());
+    assertEquals(
+        "file:///repo/app/secret.sops.yaml",
+        ((org.eclipse.lsp4j.CreateFile) changes.get(0).getRight()).getUri());
     assertTrue(changes.get(0).isRight());
-    assertEquals("kind: Secret\n", changes.get(1).getLeft().getEdits().get(0).getLeft().getNewText());
-    assertEquals("file:///repo/app/kustomization.yaml", changes.get(2).getLeft().getTextDocument().getUri());
+    assertEquals(
+        "kind: Secret\n", changes.get(1).getLeft().getEdits().get(0).getLeft().getNewText());
+    assertEquals(
+        "file:///repo/app/kustomization.yaml", changes.get(2).getLeft().getTextDocument().getUri());
     assertTrue(changes.get(3).isRight());
   }
 
@@ -51,8 +59,17 @@ class ToProtoTest {
 
   @Test
   void refusesOverlappingEditsButAllowsTwoInsertsAtOnePoint() {
-    assertTrue(ToProto.overlap(List.of(new TextEdit(Range.of(1, 0, 1, 5), "a"), new TextEdit(Range.of(1, 3, 1, 8), "b"))));
-    assertFalse(ToProto.overlap(List.of(new TextEdit(Range.of(1, 0, 1, 0), "a"), new TextEdit(Range.of(1, 0, 1, 0), "b"))));
-    assertFalse(ToProto.overlap(List.of(new TextEdit(Range.of(1, 0, 1, 5), "a"), new TextEdit(Range.of(1, 5, 1, 8), "b"))));
+    assertTrue(
+        ToProto.overlap(
+            List.of(
+                new TextEdit(Range.of(1, 0, 1, 5), "a"), new TextEdit(Range.of(1, 3, 1, 8), "b"))));
+    assertFalse(
+        ToProto.overlap(
+            List.of(
+                new TextEdit(Range.of(1, 0, 1, 0), "a"), new TextEdit(Range.of(1, 0, 1, 0), "b"))));
+    assertFalse(
+        ToProto.overlap(
+            List.of(
+                new TextEdit(Range.of(1, 0, 1, 5), "a"), new TextEdit(Range.of(1, 5, 1, 8), "b"))));
   }
 }

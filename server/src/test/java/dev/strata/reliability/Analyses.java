@@ -32,7 +32,8 @@ final class Analyses {
   static List<Finding> check(Snapshot snapshot) {
     List<String> failures = new ArrayList<>();
     List<Finding> findings =
-        Analyzer.standard((rule, e) -> failures.add(rule.id() + ": " + e)).analyze(new Analysis(snapshot));
+        Analyzer.standard((rule, e) -> failures.add(rule.id() + ": " + e))
+            .analyze(new Analysis(snapshot));
     assertEquals(List.of(), failures, "rules that threw");
     return findings;
   }

@@ -74,8 +74,14 @@ final class CanaryRepository {
             first line
             %s
         """
-        .formatted(CanaryTest.COMMENT, CanaryTest.COMMENT, CanaryTest.DATA_PLAIN, CanaryTest.DATA_BASE64,
-            CanaryTest.DATA_BASE64, CanaryTest.STRING_DATA, CanaryTest.STRING_DATA);
+        .formatted(
+            CanaryTest.COMMENT,
+            CanaryTest.COMMENT,
+            CanaryTest.DATA_PLAIN,
+            CanaryTest.DATA_BASE64,
+            CanaryTest.DATA_BASE64,
+            CanaryTest.STRING_DATA,
+            CanaryTest.STRING_DATA);
   }
 
   static String externalSecret() {
@@ -128,7 +134,9 @@ final class CanaryRepository {
         .formatted(CanaryTest.HELM_VALUE);
   }
 
-  /** A Secret whose values sit right where the YAML breaks, so that error messages are near them. */
+  /**
+   * A Secret whose values sit right where the YAML breaks, so that error messages are near them.
+   */
   static String broken() {
     return """
         apiVersion: v1
@@ -161,8 +169,15 @@ final class CanaryRepository {
         stringData:
           password: "%s\u0007"
         """
-        .formatted(CanaryTest.BROKEN, CanaryTest.BROKEN, CanaryTest.BROKEN, CanaryTest.BROKEN, CanaryTest.BROKEN,
-            CanaryTest.BROKEN, CanaryTest.BROKEN, CanaryTest.BROKEN);
+        .formatted(
+            CanaryTest.BROKEN,
+            CanaryTest.BROKEN,
+            CanaryTest.BROKEN,
+            CanaryTest.BROKEN,
+            CanaryTest.BROKEN,
+            CanaryTest.BROKEN,
+            CanaryTest.BROKEN,
+            CanaryTest.BROKEN);
   }
 
   static String sopsSecret() {

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.analysis.Finding;
 import dev.strata.model.Manifest;
-import dev.strata.workspace.SourceFile;
 import dev.strata.workspace.Snapshot;
+import dev.strata.workspace.SourceFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -16,21 +16,34 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Secret values placed everywhere a repository keeps them never reach any output: every CLI command in
- * every format, standard error, findings (messages and related messages) and the model's records.
+ * Secret values placed everywhere a repository keeps them never reach any output: every CLI command
+ * in every format, standard error, findings (messages and related messages) and the model's
+ * records.
  */
 class CanaryTest {
   /** Each canary is unique so that a leak names the place it came from. */
   static final String DATA_PLAIN = "canary-data-plain-4e1f";
+
   static final String DATA_DECODED = "canary-data-decoded-91ab";
-  static final String DATA_BASE64 = Base64.getEncoder().encodeToString(DATA_DECODED.getBytes(StandardCharsets.UTF_8));
+  static final String DATA_BASE64 =
+      Base64.getEncoder().encodeToString(DATA_DECODED.getBytes(StandardCharsets.UTF_8));
   static final String STRING_DATA = "canary-stringdata-c0de";
   static final String COMMENT = "canary-comment-77aa";
   static final String TEMPLATE = "canary-template-5b5b";
   static final String HELM_VALUE = "canary-helm-value-3c3c";
   static final String BROKEN = "canary-broken-yaml-e9e9";
   static final String SOPS_VALUE = "canary-sops-ciphertext-0f0f";
-  static final List<String> ALL = List.of(DATA_PLAIN, DATA_DECODED, DATA_BASE64, STRING_DATA, COMMENT, TEMPLATE, HELM_VALUE, BROKEN, SOPS_VALUE);
+  static final List<String> ALL =
+      List.of(
+          DATA_PLAIN,
+          DATA_DECODED,
+          DATA_BASE64,
+          STRING_DATA,
+          COMMENT,
+          TEMPLATE,
+          HELM_VALUE,
+          BROKEN,
+          SOPS_VALUE);
 
   @TempDir Path root;
 
@@ -38,7 +51,10 @@ class CanaryTest {
   void repositoryFullOfSecrets() {
     Disk.write(root, "clusters/prod/flux-system/gotk-sync.yaml", CanaryRepository.FLUX_SYSTEM);
     Disk.write(root, "clusters/prod/apps.yaml", CanaryRepository.APPS_KUSTOMIZATION);
-    Disk.write(root, "apps/kustomization.yaml", "resources:\n  - secret.yaml\n  - externalsecret.yaml\n  - helmrelease.yaml\n  - broken.yaml\n  - secret.sops.yaml\n  - store.yaml\n");
+    Disk.write(
+        root,
+        "apps/kustomization.yaml",
+        "resources:\n  - secret.yaml\n  - externalsecret.yaml\n  - helmrelease.yaml\n  - broken.yaml\n  - secret.sops.yaml\n  - store.yaml\n");
     Disk.write(root, "apps/secret.yaml", CanaryRepository.secret());
     Disk.write(root, "apps/externalsecret.yaml", CanaryRepository.externalSecret());
     Disk.write(root, "apps/helmrelease.yaml", CanaryRepository.helmRelease());
@@ -62,9 +78,12 @@ class CanaryTest {
   @Test
   void theRepositoryDoesHoldTheCanaries() {
     List<Finding> findings = Analyses.check(root);
-    assertFalse(Analyses.withRule(findings, "unencrypted-secret").isEmpty(), "the plaintext Secret is found: " + findings);
+    assertFalse(
+        Analyses.withRule(findings, "unencrypted-secret").isEmpty(),
+        "the plaintext Secret is found: " + findings);
     assertFalse(Analyses.withRule(findings, "yaml-syntax").isEmpty(), "the broken file is found");
-    String texts = String.join("\n", Analyses.load(root).files().stream().map(SourceFile::text).toList());
+    String texts =
+        String.join("\n", Analyses.load(root).files().stream().map(SourceFile::text).toList());
     ALL.stream().filter(c -> c != DATA_DECODED).forEach(c -> assertTrue(texts.contains(c), c));
   }
 

@@ -35,7 +35,9 @@ record Cli(int code, String out, String err) {
 
   /** The CLI finished as designed: findings or none, but no usage error and no internal error. */
   boolean finished() {
-    return (code == Main.OK || code == Main.FINDINGS) && !err.contains("internal error") && !err.contains("failed and was skipped");
+    return (code == Main.OK || code == Main.FINDINGS)
+        && !err.contains("internal error")
+        && !err.contains("failed and was skipped");
   }
 
   String all() {

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /** A rule that throws is reported with its id and skipped; every other rule still reports. */
 class FailingRuleTest {
-  private static final Path BROKEN = Path.of(System.getProperty("strata.examples", "../examples"), "broken");
+  private static final Path BROKEN =
+      Path.of(System.getProperty("strata.examples", "../examples"), "broken");
 
   /** Throws a runtime exception, or overflows the stack, on every run. */
   private record FailingRule(String id, boolean overflow) implements Rule {
@@ -53,9 +54,12 @@ class FailingRuleTest {
     rules.add(new FailingRule("always-fails", false));
     rules.addAll(RuleCatalogue.rules());
     rules.add(new FailingRule("overflows", true));
-    List<Finding> findings = new Analyzer(rules, (rule, e) -> failed.add(rule.id())).analyze(new Analysis(Analyses.load(BROKEN)));
+    List<Finding> findings =
+        new Analyzer(rules, (rule, e) -> failed.add(rule.id()))
+            .analyze(new Analysis(Analyses.load(BROKEN)));
     assertEquals(List.of("always-fails", "overflows"), failed);
-    assertEquals(expected, findings, "a failing rule's partial findings are dropped, the others stay");
+    assertEquals(
+        expected, findings, "a failing rule's partial findings are dropped, the others stay");
     assertFalse(findings.isEmpty());
   }
 
@@ -63,10 +67,17 @@ class FailingRuleTest {
   void theCliNamesTheFailedRuleWithoutItsMessage() {
     StringWriter err = new StringWriter();
     List<Finding> findings =
-        new Analyzer(List.of(new FailingRule("always-fails", false), RuleCatalogue.find("dependency-cycle").orElseThrow()),
+        new Analyzer(
+                List.of(
+                    new FailingRule("always-fails", false),
+                    RuleCatalogue.find("dependency-cycle").orElseThrow()),
                 Main.ruleFailures(new PrintWriter(err, true)))
             .analyze(new Analysis(Analyses.load(BROKEN)));
-    assertEquals("strata: rule always-fails failed and was skipped: IllegalStateException\n", err.toString().replace("\r", ""));
-    assertTrue(findings.stream().allMatch(f -> f.rule().equals("dependency-cycle")) && !findings.isEmpty(), findings::toString);
+    assertEquals(
+        "strata: rule always-fails failed and was skipped: IllegalStateException\n",
+        err.toString().replace("\r", ""));
+    assertTrue(
+        findings.stream().allMatch(f -> f.rule().equals("dependency-cycle")) && !findings.isEmpty(),
+        findings::toString);
   }
 }

@@ -8,8 +8,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 
 /**
- * Appends the figures of a run (inputs tried, edits sent, heap) to {@code target/reliability-figures.txt}
- * and standard output, so that docs/reliability.md quotes real runs.
+ * Appends the figures of a run (inputs tried, edits sent, heap) to {@code
+ * target/reliability-figures.txt} and standard output, so that docs/reliability.md quotes real
+ * runs.
  */
 final class Figures {
   private Figures() {}
@@ -20,7 +21,8 @@ final class Figures {
     try {
       Path file = Path.of("target", "reliability-figures.txt");
       Files.createDirectories(file.getParent());
-      Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      Files.writeString(
+          file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
       System.out.println("reliability figure not saved: " + e);
     }

@@ -14,8 +14,8 @@ import org.eclipse.lsp4j.CodeActionContext;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.CodeLensParams;
 import org.eclipse.lsp4j.CompletionParams;
-import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.Position;
@@ -29,10 +29,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The canary repository of {@link CanaryTest} through the language server: every file open, and hover,
- * completion, definition and references at several places of every line, code lens, symbols, code
- * actions on every diagnostic and on whole files, Strata's own requests, the published diagnostics, the
- * client's log and the server's standard error. No canary may appear in any of it.
+ * The canary repository of {@link CanaryTest} through the language server: every file open, and
+ * hover, completion, definition and references at several places of every line, code lens, symbols,
+ * code actions on every diagnostic and on whole files, Strata's own requests, the published
+ * diagnostics, the client's log and the server's standard error. No canary may appear in any of it.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class LspCanaryTest {
@@ -47,7 +47,11 @@ class LspCanaryTest {
     canaries.repositoryFullOfSecrets();
     List<String> paths;
     try (var walk = Files.walk(root)) {
-      paths = walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/')).sorted().toList();
+      paths =
+          walk.filter(Files::isRegularFile)
+              .map(p -> root.relativize(p).toString().replace('\\', '/'))
+              .sorted()
+              .toList();
     }
     try (LspHarness lsp = LspHarness.start(root)) {
       lsp.awaitShown(lsp.expected(Analyses.check(root)));
@@ -67,10 +71,17 @@ class LspCanaryTest {
             answers.add(documents.hover(new HoverParams(document, position)));
             answers.add(documents.completion(new CompletionParams(document, position)));
             answers.add(documents.definition(new DefinitionParams(document, position)));
-            answers.add(documents.references(new ReferenceParams(document, position, new ReferenceContext(true))));
+            answers.add(
+                documents.references(
+                    new ReferenceParams(document, position, new ReferenceContext(true))));
           }
         }
-        answers.add(documents.codeAction(new CodeActionParams(document, LspHarness.range(0, 0, lines.size(), 0), new CodeActionContext(List.of()))));
+        answers.add(
+            documents.codeAction(
+                new CodeActionParams(
+                    document,
+                    LspHarness.range(0, 0, lines.size(), 0),
+                    new CodeActionContext(List.of()))));
         DependencyGraphs.Params graph = new DependencyGraphs.Params();
         graph.uri = lsp.uri(path);
         answers.add(lsp.server.dependencyGraph(graph));
@@ -82,7 +93,12 @@ class LspCanaryTest {
       for (var entry : lsp.client.latest.entrySet()) {
         TextDocumentIdentifier document = new TextDocumentIdentifier(entry.getKey());
         for (Diagnostic diagnostic : entry.getValue()) {
-          answers.add(documents.codeAction(new CodeActionParams(document, diagnostic.getRange(), new CodeActionContext(List.of(diagnostic)))));
+          answers.add(
+              documents.codeAction(
+                  new CodeActionParams(
+                      document,
+                      diagnostic.getRange(),
+                      new CodeActionContext(List.of(diagnostic)))));
         }
       }
       answers.add(lsp.server.getWorkspaceService().symbol(new WorkspaceSymbolParams("")));
@@ -98,9 +114,20 @@ class LspCanaryTest {
       everything.append(String.join("\n", lsp.client.messages)).append('\n');
       everything.append(lsp.stderr());
       CanaryTest.assertNoCanary(everything.toString());
-      Figures.record("canaries through the server", answers.size() + " requests (" + answered + " with an answer), "
-          + lsp.client.published.size() + " diagnostics notifications, " + count(everything, "\"title\"") + " code action and lens titles, "
-          + count(everything, "\"newText\"") + " text edits, " + everything.length() + " characters of output searched");
+      Figures.record(
+          "canaries through the server",
+          answers.size()
+              + " requests ("
+              + answered
+              + " with an answer), "
+              + lsp.client.published.size()
+              + " diagnostics notifications, "
+              + count(everything, "\"title\"")
+              + " code action and lens titles, "
+              + count(everything, "\"newText\"")
+              + " text edits, "
+              + everything.length()
+              + " characters of output searched");
     }
   }
 
@@ -112,7 +139,8 @@ class LspCanaryTest {
   private static List<Integer> columns(String line) {
     int indent = line.length() - line.stripLeading().length();
     int colon = line.indexOf(':');
-    List<Integer> result = new ArrayList<>(List.of(0, indent, line.length(), (indent + line.length()) / 2));
+    List<Integer> result =
+        new ArrayList<>(List.of(0, indent, line.length(), (indent + line.length()) / 2));
     if (colon >= 0) {
       result.add(Math.min(line.length(), colon + 2));
       result.add((colon + line.length()) / 2 + 1);

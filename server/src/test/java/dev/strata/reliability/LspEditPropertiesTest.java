@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -20,24 +19,50 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import org.eclipse.lsp4j.Range;
 
 /**
- * Random sequences of incremental edits sent through the language server (didChange with ranges, in one
- * or several open files) end with the diagnostics that {@code strata check} reports on the final text.
+ * Random sequences of incremental edits sent through the language server (didChange with ranges, in
+ * one or several open files) end with the diagnostics that {@code strata check} reports on the
+ * final text.
  */
 class LspEditPropertiesTest {
   private static final AtomicLong EDITS = new AtomicLong();
   private static final AtomicLong SEQUENCES = new AtomicLong();
   private static final List<String> SNIPPETS =
-      List.of("", "x", "\n", "  - name: db\n", "  dependsOn:\n    - name: apps\n", "name: web\n", "---\n", ": ", "${VAR}", "kind: Secret\n",
-          "\t", "{", "]", "\u00e9", "\uD83D\uDE00", "# comment\n", "  path: ./apps/a0/app\n", "namespace: storage\n", "- ./missing.yaml\n");
+      List.of(
+          "",
+          "x",
+          "\n",
+          "  - name: db\n",
+          "  dependsOn:\n    - name: apps\n",
+          "name: web\n",
+          "---\n",
+          ": ",
+          "${VAR}",
+          "kind: Secret\n",
+          "\t",
+          "{",
+          "]",
+          "\u00e9",
+          "\uD83D\uDE00",
+          "# comment\n",
+          "  path: ./apps/a0/app\n",
+          "namespace: storage\n",
+          "- ./missing.yaml\n");
 
   @Provide
   Arbitrary<Map<String, String>> repositories() {
-    return RandomRepositories.apps().list().ofMinSize(1).ofMaxSize(4).map(apps -> RandomRepositories.files(apps, 1, false));
+    return RandomRepositories.apps()
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(4)
+        .map(apps -> RandomRepositories.files(apps, 1, false));
   }
 
   @Property(tries = 50)
   void finalDiagnosticsEqualCheckOnTheFinalText(
-      @ForAll("repositories") Map<String, String> files, @ForAll @IntRange(min = 1, max = 60) int edits, @ForAll long seed) throws Exception {
+      @ForAll("repositories") Map<String, String> files,
+      @ForAll @IntRange(min = 1, max = 60) int edits,
+      @ForAll long seed)
+      throws Exception {
     SEQUENCES.incrementAndGet();
     Path root = Files.createTempDirectory("strata-edits-");
     try {
@@ -59,11 +84,17 @@ class LspEditPropertiesTest {
           String path = opened.get(random.nextInt(opened.size()));
           String text = open.get(path);
           int start = text.isEmpty() ? 0 : random.nextInt(text.length() + 1);
-          int end = Math.min(text.length(), start + (random.nextInt(3) == 0 ? random.nextInt(40) : 0));
+          int end =
+              Math.min(text.length(), start + (random.nextInt(3) == 0 ? random.nextInt(40) : 0));
           Range range = TextEdits.range(text, start, end);
-          String replacement = random.nextInt(4) == 0 && !text.isEmpty()
-              ? text.substring(random.nextInt(text.length()), text.length()).lines().findFirst().orElse("") + "\n"
-              : SNIPPETS.get(random.nextInt(SNIPPETS.size()));
+          String replacement =
+              random.nextInt(4) == 0 && !text.isEmpty()
+                  ? text.substring(random.nextInt(text.length()), text.length())
+                          .lines()
+                          .findFirst()
+                          .orElse("")
+                      + "\n"
+                  : SNIPPETS.get(random.nextInt(SNIPPETS.size()));
           open.put(path, TextEdits.apply(text, range, replacement));
           versions.merge(path, 1, Integer::sum);
           lsp.change(path, versions.get(path), range, replacement);
@@ -85,6 +116,8 @@ class LspEditPropertiesTest {
 
   @AfterContainer
   static void report() {
-    Figures.record("incremental edits through the server", SEQUENCES.get() + " sequences, " + EDITS.get() + " didChange edits");
+    Figures.record(
+        "incremental edits through the server",
+        SEQUENCES.get() + " sequences, " + EDITS.get() + " didChange edits");
   }
 }

@@ -24,7 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.eclipse.lsp4j.ApplyWorkspaceEditParams;
 import org.eclipse.lsp4j.ApplyWorkspaceEditResponse;
 import org.eclipse.lsp4j.ClientCapabilities;
@@ -57,9 +56,9 @@ import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 
 /**
- * The real server in this JVM behind piped streams, with a client that records diagnostics, log messages
- * and shown messages, and the server's standard error. Tests wait on the recorded events with a timeout;
- * nothing sleeps.
+ * The real server in this JVM behind piped streams, with a client that records diagnostics, log
+ * messages and shown messages, and the server's standard error. Tests wait on the recorded events
+ * with a timeout; nothing sleeps.
  */
 final class LspHarness implements AutoCloseable {
   static final long TIMEOUT_SECONDS = 30;
@@ -72,11 +71,13 @@ final class LspHarness implements AutoCloseable {
   final Path root;
   private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
   private final OutputStream toServer;
-  private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-    Thread thread = new Thread(r, "reliability-lsp-client");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService threads =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread thread = new Thread(r, "reliability-lsp-client");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private LspHarness(Path root) throws IOException {
     this.root = root;
@@ -85,7 +86,8 @@ final class LspHarness implements AutoCloseable {
     PipedInputStream clientIn = new PipedInputStream(1 << 20);
     PipedOutputStream serverOut = new PipedOutputStream(clientIn);
     PrintStream err = new PrintStream(stderr, true, StandardCharsets.UTF_8);
-    exitCode = CompletableFuture.supplyAsync(() -> ServerLauncher.run(serverIn, serverOut, err), threads);
+    exitCode =
+        CompletableFuture.supplyAsync(() -> ServerLauncher.run(serverIn, serverOut, err), threads);
     Launcher<Server> launcher =
         new LSPLauncher.Builder<Server>()
             .setLocalService(client)
@@ -123,8 +125,11 @@ final class LspHarness implements AutoCloseable {
     PublishDiagnosticsCapabilities publish = new PublishDiagnosticsCapabilities();
     publish.setRelatedInformation(true);
     text.setPublishDiagnostics(publish);
-    text.setCodeAction(new CodeActionCapabilities(new CodeActionLiteralSupportCapabilities(new CodeActionKindCapabilities(
-        List.of("quickfix", "refactor", "source"))), false));
+    text.setCodeAction(
+        new CodeActionCapabilities(
+            new CodeActionLiteralSupportCapabilities(
+                new CodeActionKindCapabilities(List.of("quickfix", "refactor", "source"))),
+            false));
     return new ClientCapabilities(workspace, text, new WindowClientCapabilities(), null);
   }
 
@@ -133,12 +138,18 @@ final class LspHarness implements AutoCloseable {
   }
 
   void open(String path, String text) {
-    server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri(path), "yaml", 1, text)));
+    server
+        .getTextDocumentService()
+        .didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri(path), "yaml", 1, text)));
   }
 
   void change(String path, int version, Range range, String text) {
-    server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
-        new VersionedTextDocumentIdentifier(uri(path), version), List.of(new TextDocumentContentChangeEvent(range, text))));
+    server
+        .getTextDocumentService()
+        .didChange(
+            new DidChangeTextDocumentParams(
+                new VersionedTextDocumentIdentifier(uri(path), version),
+                List.of(new TextDocumentContentChangeEvent(range, text))));
   }
 
   static Range range(int startLine, int startCharacter, int endLine, int endCharacter) {
@@ -155,8 +166,17 @@ final class LspHarness implements AutoCloseable {
   Map<String, List<String>> expected(List<Finding> findings) {
     Map<String, List<String>> result = new TreeMap<>();
     for (Finding f : findings) {
-      String range = f.range().start().line() + ":" + f.range().start().character() + "-" + f.range().end().line() + ":" + f.range().end().character();
-      result.computeIfAbsent(uri(f.file()), u -> new ArrayList<>()).add(range + " " + f.rule() + " " + f.message());
+      String range =
+          f.range().start().line()
+              + ":"
+              + f.range().start().character()
+              + "-"
+              + f.range().end().line()
+              + ":"
+              + f.range().end().character();
+      result
+          .computeIfAbsent(uri(f.file()), u -> new ArrayList<>())
+          .add(range + " " + f.rule() + " " + f.message());
     }
     result.values().forEach(l -> l.sort(null));
     return result;
@@ -165,28 +185,43 @@ final class LspHarness implements AutoCloseable {
   /** What the editor shows now: URI to sorted diagnostics, files with none left out. */
   Map<String, List<String>> shown() {
     Map<String, List<String>> result = new TreeMap<>();
-    client.latest.forEach((uri, diagnostics) -> {
-      if (!diagnostics.isEmpty()) {
-        List<String> lines = new ArrayList<>();
-        for (Diagnostic d : diagnostics) {
-          Range r = d.getRange();
-          lines.add(r.getStart().getLine() + ":" + r.getStart().getCharacter() + "-" + r.getEnd().getLine() + ":" + r.getEnd().getCharacter()
-              + " " + d.getCode().getLeft() + " " + d.getMessage().getLeft());
-        }
-        lines.sort(null);
-        result.put(uri, lines);
-      }
-    });
+    client.latest.forEach(
+        (uri, diagnostics) -> {
+          if (!diagnostics.isEmpty()) {
+            List<String> lines = new ArrayList<>();
+            for (Diagnostic d : diagnostics) {
+              Range r = d.getRange();
+              lines.add(
+                  r.getStart().getLine()
+                      + ":"
+                      + r.getStart().getCharacter()
+                      + "-"
+                      + r.getEnd().getLine()
+                      + ":"
+                      + r.getEnd().getCharacter()
+                      + " "
+                      + d.getCode().getLeft()
+                      + " "
+                      + d.getMessage().getLeft());
+            }
+            lines.sort(null);
+            result.put(uri, lines);
+          }
+        });
     return result;
   }
 
   /** Waits until the editor shows exactly {@code expected}; fails with both after the timeout. */
   void awaitShown(Map<String, List<String>> expected) throws InterruptedException {
-    client.await(() -> shown().equals(expected), () -> "expected " + expected + "\nshown " + shown());
+    client.await(
+        () -> shown().equals(expected), () -> "expected " + expected + "\nshown " + shown());
   }
 
   @Override
-  public void close() throws IOException, java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
+  public void close()
+      throws IOException,
+          java.util.concurrent.ExecutionException,
+          java.util.concurrent.TimeoutException {
     try {
       if (!exitCode.isDone()) {
         server.shutdown().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -205,14 +240,25 @@ final class LspHarness implements AutoCloseable {
   static final class Recorder implements LanguageClient {
     final Map<String, List<Diagnostic>> latest = new ConcurrentHashMap<>();
     final List<PublishDiagnosticsParams> published = new CopyOnWriteArrayList<>();
-    final java.util.concurrent.atomic.AtomicLong publications = new java.util.concurrent.atomic.AtomicLong();
-    /** Heap measurements turn this off, so that the client's own record does not count as the server's growth. */
+    final java.util.concurrent.atomic.AtomicLong publications =
+        new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Heap measurements turn this off, so that the client's own record does not count as the
+     * server's growth.
+     */
     volatile boolean keepPublished = true;
+
     final List<String> messages = new CopyOnWriteArrayList<>();
-    /** One slot: a signal that something arrived, so that a long run keeps nothing the test never reads. */
+
+    /**
+     * One slot: a signal that something arrived, so that a long run keeps nothing the test never
+     * reads.
+     */
     private final BlockingQueue<Object> events = new LinkedBlockingQueue<>(1);
 
-    void await(java.util.function.BooleanSupplier done, java.util.function.Supplier<String> failure) throws InterruptedException {
+    void await(java.util.function.BooleanSupplier done, java.util.function.Supplier<String> failure)
+        throws InterruptedException {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
       while (!done.getAsBoolean()) {
         long left = deadline - System.nanoTime();
@@ -245,7 +291,8 @@ final class LspHarness implements AutoCloseable {
     }
 
     @Override
-    public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams params) {
+    public CompletableFuture<MessageActionItem> showMessageRequest(
+        ShowMessageRequestParams params) {
       messages.add(params.getMessage());
       return CompletableFuture.completedFuture(null);
     }
@@ -256,7 +303,8 @@ final class LspHarness implements AutoCloseable {
     }
 
     @Override
-    public CompletableFuture<ApplyWorkspaceEditResponse> applyEdit(ApplyWorkspaceEditParams params) {
+    public CompletableFuture<ApplyWorkspaceEditResponse> applyEdit(
+        ApplyWorkspaceEditParams params) {
       messages.add(String.valueOf(params));
       return CompletableFuture.completedFuture(new ApplyWorkspaceEditResponse(false));
     }
@@ -267,7 +315,8 @@ final class LspHarness implements AutoCloseable {
     }
 
     @Override
-    public CompletableFuture<Void> createProgress(org.eclipse.lsp4j.WorkDoneProgressCreateParams params) {
+    public CompletableFuture<Void> createProgress(
+        org.eclipse.lsp4j.WorkDoneProgressCreateParams params) {
       return CompletableFuture.completedFuture(null);
     }
 
@@ -275,7 +324,8 @@ final class LspHarness implements AutoCloseable {
     public void notifyProgress(org.eclipse.lsp4j.ProgressParams params) {}
 
     @Override
-    public CompletableFuture<List<Object>> configuration(org.eclipse.lsp4j.ConfigurationParams params) {
+    public CompletableFuture<List<Object>> configuration(
+        org.eclipse.lsp4j.ConfigurationParams params) {
       List<Object> values = new ArrayList<>();
       params.getItems().forEach(i -> values.add(null));
       return CompletableFuture.completedFuture(values);

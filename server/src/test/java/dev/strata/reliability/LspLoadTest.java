@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The server under load: bursts of edits, a long load that a cancelled request does not wait for, a slow
- * analysis that does not delay shutdown, and a heap that does not grow with the number of edits.
+ * The server under load: bursts of edits, a long load that a cancelled request does not wait for, a
+ * slow analysis that does not delay shutdown, and a heap that does not grow with the number of
+ * edits.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class LspLoadTest {
@@ -28,8 +29,8 @@ class LspLoadTest {
   @TempDir Path root;
 
   /**
-   * Sends {@code edits} edits to one open file: a comment line above everything, then typing into it and
-   * erasing, over and over. Every line below moves down by one.
+   * Sends {@code edits} edits to one open file: a comment line above everything, then typing into
+   * it and erasing, over and over. Every line below moves down by one.
    */
   static String typeAndErase(LspHarness lsp, String path, String text, int edits) {
     var top = LspHarness.range(0, 0, 0, 0);
@@ -56,9 +57,13 @@ class LspLoadTest {
   /** Times a hover at {@code line}, column 9; a negative line times one that may answer nothing. */
   static long hoverMillis(LspHarness lsp, String path, int line) throws Exception {
     long start = System.nanoTime();
-    Hover hover = lsp.server.getTextDocumentService()
-        .hover(new HoverParams(new TextDocumentIdentifier(lsp.uri(path)), new Position(Math.max(line, 0), 9)))
-        .get(LspHarness.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    Hover hover =
+        lsp.server
+            .getTextDocumentService()
+            .hover(
+                new HoverParams(
+                    new TextDocumentIdentifier(lsp.uri(path)), new Position(Math.max(line, 0), 9)))
+            .get(LspHarness.TIMEOUT_SECONDS, TimeUnit.SECONDS);
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     assertTrue(line < 0 || hover != null, "hover answers on the Kustomization's name");
     return millis;
@@ -86,9 +91,19 @@ class LspLoadTest {
         hovers.add(hoverMillis(lsp, KS, 5));
       }
       hovers.sort(null);
-      Figures.record("burst of 1,000 edits", "sent and first hover answered in " + sent + " ms (that hover " + firstHover
-          + " ms, waiting for the backlog); diagnostics equal to check after " + settled + " ms; hover after that median "
-          + hovers.get(10) + " ms, max " + hovers.get(20) + " ms");
+      Figures.record(
+          "burst of 1,000 edits",
+          "sent and first hover answered in "
+              + sent
+              + " ms (that hover "
+              + firstHover
+              + " ms, waiting for the backlog); diagnostics equal to check after "
+              + settled
+              + " ms; hover after that median "
+              + hovers.get(10)
+              + " ms, max "
+              + hovers.get(20)
+              + " ms");
       assertTrue(hovers.get(10) < 100, "median hover " + hovers);
     }
   }
@@ -102,7 +117,11 @@ class LspLoadTest {
       String text = Files.readString(root.resolve(KS));
       lsp.open(KS, text);
       String warm = typeAndErase(lsp, KS, text, 1_000);
-      lsp.server.getTextDocumentService().didClose(new org.eclipse.lsp4j.DidCloseTextDocumentParams(new TextDocumentIdentifier(lsp.uri(KS))));
+      lsp.server
+          .getTextDocumentService()
+          .didClose(
+              new org.eclipse.lsp4j.DidCloseTextDocumentParams(
+                  new TextDocumentIdentifier(lsp.uri(KS))));
       lsp.open(KS, text);
       hoverMillis(lsp, KS, 4);
       long before = usedHeapAfterGc();
@@ -112,7 +131,15 @@ class LspLoadTest {
       lsp.awaitShown(lsp.expected(Analyses.check(root)));
       long after = usedHeapAfterGc();
       long growth = after - before;
-      Figures.record("10,000 edits", "used heap after GC " + mb(before) + " MB before, " + mb(after) + " MB after (growth " + mb(growth) + " MB)");
+      Figures.record(
+          "10,000 edits",
+          "used heap after GC "
+              + mb(before)
+              + " MB before, "
+              + mb(after)
+              + " MB after (growth "
+              + mb(growth)
+              + " MB)");
       assertTrue(growth < 64L * 1024 * 1024, "heap grew by " + mb(growth) + " MB");
     }
   }
@@ -134,7 +161,8 @@ class LspLoadTest {
     Repositories.large(root, 25);
     try (RawLsp raw = new RawLsp()) {
       raw.initialize(root);
-      String document = "{\"textDocument\":{\"uri\":\"" + root.resolve("copy0/" + KS).toUri() + "\"}}";
+      String document =
+          "{\"textDocument\":{\"uri\":\"" + root.resolve("copy0/" + KS).toUri() + "\"}}";
       long start = System.nanoTime();
       raw.request(2, "textDocument/documentSymbol", document);
       raw.notify("$/cancelRequest", "{\"id\":2}");
@@ -143,10 +171,18 @@ class LspLoadTest {
       raw.request(3, "textDocument/documentSymbol", document);
       raw.response(3);
       long loaded = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-      Figures.record("$/cancelRequest", "cancelled answer after " + cancelled + " ms; the same request uncancelled after " + loaded + " ms (load of "
-          + (25 * 60) + " files)");
+      Figures.record(
+          "$/cancelRequest",
+          "cancelled answer after "
+              + cancelled
+              + " ms; the same request uncancelled after "
+              + loaded
+              + " ms (load of "
+              + (25 * 60)
+              + " files)");
       assertTrue(response.has("error"), response.toString());
-      assertEquals(-32800, response.getAsJsonObject("error").get("code").getAsInt(), response.toString());
+      assertEquals(
+          -32800, response.getAsJsonObject("error").get("code").getAsInt(), response.toString());
     }
   }
 
@@ -159,12 +195,26 @@ class LspLoadTest {
       raw.request(2, "shutdown", "null");
       raw.response(2);
       long shutdown = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-      boolean analysed = raw.received.stream().anyMatch(m -> m.has("method") && m.get("method").getAsString().equals("textDocument/publishDiagnostics"));
+      boolean analysed =
+          raw.received.stream()
+              .anyMatch(
+                  m ->
+                      m.has("method")
+                          && m.get("method")
+                              .getAsString()
+                              .equals("textDocument/publishDiagnostics"));
       raw.notify("exit", "null");
       assertEquals(0, raw.exitCode.get(LspHarness.TIMEOUT_SECONDS, TimeUnit.SECONDS));
       long exited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-      Figures.record("shutdown during a slow load and analysis", "shutdown answered after " + shutdown + " ms, server returned after " + exited
-          + " ms; analysis had " + (analysed ? "" : "not ") + "published yet");
+      Figures.record(
+          "shutdown during a slow load and analysis",
+          "shutdown answered after "
+              + shutdown
+              + " ms, server returned after "
+              + exited
+              + " ms; analysis had "
+              + (analysed ? "" : "not ")
+              + "published yet");
       assertTrue(shutdown < 1_000, "shutdown took " + shutdown + " ms");
       assertTrue(exited < 3_000, "exit took " + exited + " ms");
     }

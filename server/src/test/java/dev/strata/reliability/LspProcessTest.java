@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The server as its own process, as editors run it: it ends when its client goes away, however it goes. */
+/**
+ * The server as its own process, as editors run it: it ends when its client goes away, however it
+ * goes.
+ */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class LspProcessTest {
   @TempDir Path root;
@@ -29,14 +32,22 @@ class LspProcessTest {
   }
 
   private Process start(List<String> command) throws IOException {
-    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process process =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     started.add(process);
     return process;
   }
 
   private Process server() throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
-    return start(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), "dev.strata.cli.Main", "lsp"));
+    return start(
+        List.of(
+            java,
+            "-Xmx256m",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "dev.strata.cli.Main",
+            "lsp"));
   }
 
   private static void send(OutputStream out, String json) throws IOException {
@@ -47,16 +58,27 @@ class LspProcessTest {
   }
 
   private void initialize(Process server, Object processId) throws IOException {
-    send(server.getOutputStream(), "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"processId\":" + processId
-        + ",\"rootUri\":\"" + root.toUri() + "\",\"capabilities\":{}}}");
-    send(server.getOutputStream(), "{\"jsonrpc\":\"2.0\",\"method\":\"initialized\",\"params\":{}}");
+    send(
+        server.getOutputStream(),
+        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"processId\":"
+            + processId
+            + ",\"rootUri\":\""
+            + root.toUri()
+            + "\",\"capabilities\":{}}}");
+    send(
+        server.getOutputStream(), "{\"jsonrpc\":\"2.0\",\"method\":\"initialized\",\"params\":{}}");
     InputStream in = server.getInputStream();
     byte[] start = in.readNBytes(16);
-    assertEquals("Content-Length: ", new String(start, StandardCharsets.US_ASCII), "stdout carries the protocol only");
+    assertEquals(
+        "Content-Length: ",
+        new String(start, StandardCharsets.US_ASCII),
+        "stdout carries the protocol only");
   }
 
   private static int exitCode(Process process) throws InterruptedException {
-    assertTrue(process.waitFor(LspHarness.TIMEOUT_SECONDS, TimeUnit.SECONDS), "the server is still running");
+    assertTrue(
+        process.waitFor(LspHarness.TIMEOUT_SECONDS, TimeUnit.SECONDS),
+        "the server is still running");
     return process.exitValue();
   }
 
@@ -74,7 +96,9 @@ class LspProcessTest {
     Process server = server();
     initialize(server, "null");
     OutputStream in = server.getOutputStream();
-    in.write("Content-Length: 500\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":2,\"meth".getBytes(StandardCharsets.US_ASCII));
+    in.write(
+        "Content-Length: 500\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":2,\"meth"
+            .getBytes(StandardCharsets.US_ASCII));
     in.close();
     exitCode(server);
   }

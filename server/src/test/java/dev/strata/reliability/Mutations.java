@@ -5,14 +5,44 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
 
-/** Byte-level edits of real files: bit flips, inserts, deletions, duplications, YAML tokens, truncation. */
+/**
+ * Byte-level edits of real files: bit flips, inserts, deletions, duplications, YAML tokens,
+ * truncation.
+ */
 final class Mutations {
   private Mutations() {}
 
   static final List<byte[]> TOKENS =
-      List.of(": ", "- ", "\n---\n", "&a ", "*a", "\t", "{{ .Values.x }}", "[", "{", "\"", "'", "|", ">-\n", "# ", "\u0000", "\r",
-              "\uFEFF", "${VAR}", "../../", "!!binary ", "? ", "<<: *a\n", "%YAML 1.1\n", "\n  - name: x\n", "\n...\n", "\uD83D\uDE00")
-          .stream().map(t -> t.getBytes(StandardCharsets.UTF_8)).toList();
+      List.of(
+              ": ",
+              "- ",
+              "\n---\n",
+              "&a ",
+              "*a",
+              "\t",
+              "{{ .Values.x }}",
+              "[",
+              "{",
+              "\"",
+              "'",
+              "|",
+              ">-\n",
+              "# ",
+              "\u0000",
+              "\r",
+              "\uFEFF",
+              "${VAR}",
+              "../../",
+              "!!binary ",
+              "? ",
+              "<<: *a\n",
+              "%YAML 1.1\n",
+              "\n  - name: x\n",
+              "\n...\n",
+              "\uD83D\uDE00")
+          .stream()
+          .map(t -> t.getBytes(StandardCharsets.UTF_8))
+          .toList();
 
   static byte[] mutate(byte[] original, List<Integer> operations, long seed) {
     Random random = new Random(seed);

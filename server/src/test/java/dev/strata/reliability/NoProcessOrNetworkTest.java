@@ -10,16 +10,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Nothing in a repository can make Strata start a program or open a connection, because main code has no
- * way to: no process builders, no {@code Runtime.exec}, no sockets, no URL connections, no HTTP client.
- * The language server may look up its client's process id with {@code ProcessHandle}, which starts nothing.
+ * Nothing in a repository can make Strata start a program or open a connection, because main code
+ * has no way to: no process builders, no {@code Runtime.exec}, no sockets, no URL connections, no
+ * HTTP client. The language server may look up its client's process id with {@code ProcessHandle},
+ * which starts nothing.
  */
 class NoProcessOrNetworkTest {
   private static JavaClasses main;
 
   @BeforeAll
   static void importMainCode() {
-    main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.strata");
+    main =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.strata");
   }
 
   private static void check(ArchRule rule) {
@@ -28,24 +32,46 @@ class NoProcessOrNetworkTest {
 
   @Test
   void startsNoProgram() {
-    check(noClasses().should().dependOnClassesThat().haveFullyQualifiedName("java.lang.ProcessBuilder"));
+    check(
+        noClasses()
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("java.lang.ProcessBuilder"));
     check(noClasses().should().callMethod(Runtime.class, "exec", String.class));
-    check(noClasses().should().callMethodWhere(
-        com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
-            com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
-                com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(Runtime.class)))
-            .and(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
-                com.tngtech.archunit.core.domain.properties.HasName.Predicates.name("exec")))));
+    check(
+        noClasses()
+            .should()
+            .callMethodWhere(
+                com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                        com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                            com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(
+                                Runtime.class)))
+                    .and(
+                        com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                            com.tngtech.archunit.core.domain.properties.HasName.Predicates.name(
+                                "exec")))));
     check(noClasses().should().dependOnClassesThat().haveFullyQualifiedName("java.lang.Process"));
   }
 
   @Test
   void opensNoConnection() {
-    check(noClasses().should().dependOnClassesThat().resideInAnyPackage("java.net.http..", "javax.net..", "java.nio.channels.spi.."));
+    check(
+        noClasses()
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("java.net.http..", "javax.net..", "java.nio.channels.spi.."));
     for (String type :
-        java.util.List.of("java.net.Socket", "java.net.ServerSocket", "java.net.DatagramSocket", "java.net.HttpURLConnection",
-            "java.net.URLConnection", "java.nio.channels.SocketChannel", "java.nio.channels.ServerSocketChannel",
-            "java.nio.channels.DatagramChannel", "java.net.InetAddress", "java.net.InetSocketAddress")) {
+        java.util.List.of(
+            "java.net.Socket",
+            "java.net.ServerSocket",
+            "java.net.DatagramSocket",
+            "java.net.HttpURLConnection",
+            "java.net.URLConnection",
+            "java.nio.channels.SocketChannel",
+            "java.nio.channels.ServerSocketChannel",
+            "java.nio.channels.DatagramChannel",
+            "java.net.InetAddress",
+            "java.net.InetSocketAddress")) {
       check(noClasses().should().dependOnClassesThat().haveFullyQualifiedName(type));
     }
     check(noClasses().should().callMethod(java.net.URL.class, "openConnection"));
@@ -55,8 +81,16 @@ class NoProcessOrNetworkTest {
 
   @Test
   void loadsNoCodeAtRunTime() {
-    check(noClasses().should().dependOnClassesThat().haveFullyQualifiedName("java.net.URLClassLoader"));
-    check(noClasses().should().dependOnClassesThat().resideInAnyPackage("javax.script..", "javax.tools.."));
+    check(
+        noClasses()
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("java.net.URLClassLoader"));
+    check(
+        noClasses()
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("javax.script..", "javax.tools.."));
     check(noClasses().should().callMethod(System.class, "load", String.class));
     check(noClasses().should().callMethod(System.class, "loadLibrary", String.class));
   }

@@ -12,15 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.lifecycle.AfterContainer;
 
 /**
- * Random repositories never make reading, rendering, any rule or any view throw; the findings depend on
- * the files only, never on the order they are given in, and the CLI finishes on them.
+ * Random repositories never make reading, rendering, any rule or any view throw; the findings
+ * depend on the files only, never on the order they are given in, and the CLI finishes on them.
  */
 class RandomRepositoryPropertiesTest {
   static final AtomicLong FINDINGS = new AtomicLong();
@@ -33,9 +33,14 @@ class RandomRepositoryPropertiesTest {
   }
 
   @Property(tries = 200)
-  void sameFindingsInAnyFileOrder(@ForAll("repositories") Map<String, String> files, @ForAll long seed) {
+  void sameFindingsInAnyFileOrder(
+      @ForAll("repositories") Map<String, String> files, @ForAll long seed) {
     TRIES.incrementAndGet();
-    List<SourceFile> parsed = new ArrayList<>(files.entrySet().stream().map(e -> SourceFile.parse(e.getKey(), e.getValue())).toList());
+    List<SourceFile> parsed =
+        new ArrayList<>(
+            files.entrySet().stream()
+                .map(e -> SourceFile.parse(e.getKey(), e.getValue()))
+                .toList());
     List<Finding> first = Views.everything(Views.snapshot(parsed));
     FINDINGS.addAndGet(first.size());
     first.forEach(f -> RULES.computeIfAbsent(f.rule(), r -> new AtomicLong()).incrementAndGet());
@@ -45,17 +50,23 @@ class RandomRepositoryPropertiesTest {
       assertEquals(first, Views.everything(Views.snapshot(parsed)), "order " + round);
     }
     Collections.reverse(parsed);
-    List<SourceFile> reparsed = parsed.stream().map(f -> SourceFile.parse(f.path(), f.text())).toList();
+    List<SourceFile> reparsed =
+        parsed.stream().map(f -> SourceFile.parse(f.path(), f.text())).toList();
     assertEquals(first, Views.everything(Views.snapshot(reparsed)), "parsed again");
   }
 
   @Property(tries = 25)
-  void theCliFinishesOnRandomRepositories(@ForAll("repositories") Map<String, String> files) throws Exception {
+  void theCliFinishesOnRandomRepositories(@ForAll("repositories") Map<String, String> files)
+      throws Exception {
     Path root = java.nio.file.Files.createTempDirectory("strata-random-");
     try {
       Disk.writeAll(root, files);
-      for (Cli run : List.of(Cli.run("check", "--format", "sarif", root.toString()), Cli.run("graph", "--format", "dot", root.toString()),
-          Cli.run("secrets", "--format", "json", root.toString()), Cli.run("bootstrap", root.toString()))) {
+      for (Cli run :
+          List.of(
+              Cli.run("check", "--format", "sarif", root.toString()),
+              Cli.run("graph", "--format", "dot", root.toString()),
+              Cli.run("secrets", "--format", "json", root.toString()),
+              Cli.run("bootstrap", root.toString()))) {
         assertTrue(run.finished(), run::toString);
       }
     } finally {
@@ -67,6 +78,12 @@ class RandomRepositoryPropertiesTest {
 
   @AfterContainer
   static void report() {
-    Figures.record("random repositories", TRIES.get() + " repositories, " + FINDINGS.get() + " findings, each checked in 5 file orders; by rule " + RULES);
+    Figures.record(
+        "random repositories",
+        TRIES.get()
+            + " repositories, "
+            + FINDINGS.get()
+            + " findings, each checked in 5 file orders; by rule "
+            + RULES);
   }
 }

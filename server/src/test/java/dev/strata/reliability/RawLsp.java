@@ -24,8 +24,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * The server in this JVM driven with raw bytes: framed JSON-RPC written by hand, garbage included, and
- * every message the server writes parsed back. For what a well-behaved LSP4J client cannot send.
+ * The server in this JVM driven with raw bytes: framed JSON-RPC written by hand, garbage included,
+ * and every message the server writes parsed back. For what a well-behaved LSP4J client cannot
+ * send.
  */
 final class RawLsp implements AutoCloseable {
   final CompletableFuture<Integer> exitCode;
@@ -33,11 +34,13 @@ final class RawLsp implements AutoCloseable {
   private final BlockingQueue<JsonObject> messages = new LinkedBlockingQueue<>();
   private final OutputStream toServer;
   private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-  private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-    Thread thread = new Thread(r, "reliability-raw-client");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService threads =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread thread = new Thread(r, "reliability-raw-client");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   RawLsp() throws IOException {
     PipedInputStream serverIn = new PipedInputStream(1 << 20);
@@ -45,7 +48,8 @@ final class RawLsp implements AutoCloseable {
     PipedInputStream clientIn = new PipedInputStream(1 << 20);
     PipedOutputStream serverOut = new PipedOutputStream(clientIn);
     PrintStream err = new PrintStream(stderr, true, StandardCharsets.UTF_8);
-    exitCode = CompletableFuture.supplyAsync(() -> ServerLauncher.run(serverIn, serverOut, err), threads);
+    exitCode =
+        CompletableFuture.supplyAsync(() -> ServerLauncher.run(serverIn, serverOut, err), threads);
     threads.execute(() -> read(clientIn));
   }
 
@@ -63,7 +67,8 @@ final class RawLsp implements AutoCloseable {
         if (body.length < length) {
           return;
         }
-        JsonObject message = JsonParser.parseString(new String(body, StandardCharsets.UTF_8)).getAsJsonObject();
+        JsonObject message =
+            JsonParser.parseString(new String(body, StandardCharsets.UTF_8)).getAsJsonObject();
         received.add(message);
         messages.add(message);
       }
@@ -98,7 +103,14 @@ final class RawLsp implements AutoCloseable {
   }
 
   void request(int id, String method, String params) throws IOException {
-    send("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":" + params + "}");
+    send(
+        "{\"jsonrpc\":\"2.0\",\"id\":"
+            + id
+            + ",\"method\":\""
+            + method
+            + "\",\"params\":"
+            + params
+            + "}");
   }
 
   void notify(String method, String params) throws IOException {
@@ -106,8 +118,13 @@ final class RawLsp implements AutoCloseable {
   }
 
   void initialize(Path root) throws Exception {
-    request(1, "initialize", "{\"processId\":null,\"rootUri\":\"" + root.toUri() + "\",\"capabilities\":{},"
-        + "\"initializationOptions\":{\"debounceMs\":0}}");
+    request(
+        1,
+        "initialize",
+        "{\"processId\":null,\"rootUri\":\""
+            + root.toUri()
+            + "\",\"capabilities\":{},"
+            + "\"initializationOptions\":{\"debounceMs\":0}}");
     response(1);
     notify("initialized", "{}");
   }
@@ -125,7 +142,8 @@ final class RawLsp implements AutoCloseable {
       long left = deadline - System.nanoTime();
       JsonObject next = left > 0 ? messages.poll(left, TimeUnit.NANOSECONDS) : null;
       if (next == null) {
-        throw new AssertionError("timed out waiting for " + what + "; received " + received + "; stderr " + stderr());
+        throw new AssertionError(
+            "timed out waiting for " + what + "; received " + received + "; stderr " + stderr());
       }
       if (wanted.test(next)) {
         return next;
@@ -134,7 +152,8 @@ final class RawLsp implements AutoCloseable {
   }
 
   JsonObject response(int id) throws InterruptedException {
-    return await(m -> m.has("id") && !m.has("method") && idIs(m.get("id"), id), "the response to " + id);
+    return await(
+        m -> m.has("id") && !m.has("method") && idIs(m.get("id"), id), "the response to " + id);
   }
 
   private static boolean idIs(JsonElement element, int id) {
@@ -152,7 +171,10 @@ final class RawLsp implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException, java.util.concurrent.ExecutionException, java.util.concurrent.TimeoutException {
+  public void close()
+      throws IOException,
+          java.util.concurrent.ExecutionException,
+          java.util.concurrent.TimeoutException {
     try {
       toServer.close();
       exitCode.get(LspHarness.TIMEOUT_SECONDS, TimeUnit.SECONDS);

@@ -12,8 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * The YAML files of real repositories: {@code examples/} and, when present, the corpora named by the
- * {@code strata.corpora} system property. Each repository is loaded once and kept as mutation context.
+ * The YAML files of real repositories: {@code examples/} and, when present, the corpora named by
+ * the {@code strata.corpora} system property. Each repository is loaded once and kept as mutation
+ * context.
  */
 final class RealFiles {
   record RealFile(Path repository, String path) {}
@@ -51,7 +52,11 @@ final class RealFiles {
             .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
             .filter(p -> size(p) < maxBytes)
             .sorted()
-            .forEach(p -> result.add(new RealFile(repository, repository.relativize(p).toString().replace('\\', '/'))));
+            .forEach(
+                p ->
+                    result.add(
+                        new RealFile(
+                            repository, repository.relativize(p).toString().replace('\\', '/'))));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -37,7 +37,10 @@ final class Repositories {
     for (int i = 0; i < copies; i++) {
       copyOf(source, target.resolve("copy" + i));
     }
-    List<String> apps = java.util.stream.IntStream.range(0, copies).mapToObj(i -> "../copy" + i + "/kubernetes/apps").toList();
+    List<String> apps =
+        java.util.stream.IntStream.range(0, copies)
+            .mapToObj(i -> "../copy" + i + "/kubernetes/apps")
+            .toList();
     Disk.write(target, "root/kustomization.yaml", RandomRepositories.overlay(apps, ""));
     return target;
   }

@@ -16,18 +16,32 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The long run, outside the default build: a hundred thousand random edits (set {@code strata.soak.edits})
- * across several open files of the broken example, the heap measured after GC as it goes, hover timed,
- * and the final diagnostics compared with {@code strata check}. Run it with
- * {@code mvn -q -o -Denforcer.skip=true test -Dtest=SoakTest -Dstrata.soak=true}.
+ * The long run, outside the default build: a hundred thousand random edits (set {@code
+ * strata.soak.edits}) across several open files of the broken example, the heap measured after GC
+ * as it goes, hover timed, and the final diagnostics compared with {@code strata check}. Run it
+ * with {@code mvn -q -o -Denforcer.skip=true test -Dtest=SoakTest -Dstrata.soak=true}.
  */
 @EnabledIfSystemProperty(named = "strata.soak", matches = "true")
 class SoakTest {
   private static final List<String> FILES =
-      List.of("kubernetes/apps/default/paperless/ks.yaml", "kubernetes/apps/storage/ceph-csi/ks.yaml",
-          "kubernetes/apps/default/paperless/app/kustomization.yaml", "kubernetes/apps/external-secrets/external-secrets/ks.yaml");
+      List.of(
+          "kubernetes/apps/default/paperless/ks.yaml",
+          "kubernetes/apps/storage/ceph-csi/ks.yaml",
+          "kubernetes/apps/default/paperless/app/kustomization.yaml",
+          "kubernetes/apps/external-secrets/external-secrets/ks.yaml");
   private static final List<String> SNIPPETS =
-      List.of("", "x", "\n", "# note\n", "    - name: ceph-csi\n      namespace: storage\n", "  dependsOn:\n", ": ", "${VAR}", "\t", "[", "\u00e9");
+      List.of(
+          "",
+          "x",
+          "\n",
+          "# note\n",
+          "    - name: ceph-csi\n      namespace: storage\n",
+          "  dependsOn:\n",
+          ": ",
+          "${VAR}",
+          "\t",
+          "[",
+          "\u00e9");
 
   @TempDir Path root;
 
@@ -62,7 +76,8 @@ class SoakTest {
         texts.put(path, TextEdits.apply(text, range, insert));
         versions.merge(path, 1, Integer::sum);
         lsp.change(path, versions.get(path), range, insert);
-        // A hover every 5,000 edits paces the client as an editor would: the writer applies a few thousand
+        // A hover every 5,000 edits paces the client as an editor would: the writer applies a few
+        // thousand
         // edits a second, and an unpaced client would queue minutes of them.
         if (i % 5_000 == 0) {
           hovers.add(LspLoadTest.hoverMillis(lsp, FILES.get(0), -1));
@@ -78,11 +93,29 @@ class SoakTest {
       long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
       long after = LspLoadTest.usedHeapAfterGc();
       hovers.sort(null);
-      Figures.record("soak", total + " edits in " + seconds + " s; used heap after GC " + LspLoadTest.mb(baseline) + " MB at the start, "
-          + LspLoadTest.mb(after) + " MB at the end, peak " + LspLoadTest.mb(peak) + " MB; along the way " + heap
-          + "; hover every 5,000 edits (including their backlog) median " + hovers.get(hovers.size() / 2) + " ms, max " + hovers.get(hovers.size() - 1)
-          + " ms; " + lsp.client.publications.get() + " diagnostics notifications; final diagnostics equal to check");
-      assertTrue(after - baseline < 64L * 1024 * 1024, "heap grew from " + LspLoadTest.mb(baseline) + " to " + LspLoadTest.mb(after) + " MB");
+      Figures.record(
+          "soak",
+          total
+              + " edits in "
+              + seconds
+              + " s; used heap after GC "
+              + LspLoadTest.mb(baseline)
+              + " MB at the start, "
+              + LspLoadTest.mb(after)
+              + " MB at the end, peak "
+              + LspLoadTest.mb(peak)
+              + " MB; along the way "
+              + heap
+              + "; hover every 5,000 edits (including their backlog) median "
+              + hovers.get(hovers.size() / 2)
+              + " ms, max "
+              + hovers.get(hovers.size() - 1)
+              + " ms; "
+              + lsp.client.publications.get()
+              + " diagnostics notifications; final diagnostics equal to check");
+      assertTrue(
+          after - baseline < 64L * 1024 * 1024,
+          "heap grew from " + LspLoadTest.mb(baseline) + " to " + LspLoadTest.mb(after) + " MB");
     }
   }
 }

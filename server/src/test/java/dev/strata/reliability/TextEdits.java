@@ -3,7 +3,10 @@ package dev.strata.reliability;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 
-/** The client's side of incremental sync: LSP positions (UTF-16, zero-based) to offsets, edits applied. */
+/**
+ * The client's side of incremental sync: LSP positions (UTF-16, zero-based) to offsets, edits
+ * applied.
+ */
 final class TextEdits {
   private TextEdits() {}
 
@@ -47,8 +50,10 @@ final class TextEdits {
   }
 
   private static int safe(String text, int offset) {
-    if (offset > 0 && offset < text.length()
-        && (Character.isLowSurrogate(text.charAt(offset)) || text.charAt(offset) == '\n' && text.charAt(offset - 1) == '\r')) {
+    if (offset > 0
+        && offset < text.length()
+        && (Character.isLowSurrogate(text.charAt(offset))
+            || text.charAt(offset) == '\n' && text.charAt(offset - 1) == '\r')) {
       return offset - 1;
     }
     return offset;

@@ -9,8 +9,8 @@ import dev.strata.analysis.GraphView;
 import dev.strata.analysis.OutageSimulation;
 import dev.strata.analysis.SecretInventory;
 import dev.strata.workspace.Cluster;
-import dev.strata.workspace.SourceFile;
 import dev.strata.workspace.Snapshot;
+import dev.strata.workspace.SourceFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,18 +24,22 @@ final class Views {
   private Views() {}
 
   static Snapshot snapshot(Map<String, String> files) {
-    return snapshot(files.entrySet().stream().map(e -> SourceFile.parse(e.getKey(), e.getValue())).toList());
+    return snapshot(
+        files.entrySet().stream().map(e -> SourceFile.parse(e.getKey(), e.getValue())).toList());
   }
 
   static Snapshot snapshot(Collection<SourceFile> files) {
     return Snapshot.of(ROOT, files, List.of());
   }
 
-  /** Runs every rule and every view; fails when a rule throws, and lets any other exception escape. */
+  /**
+   * Runs every rule and every view; fails when a rule throws, and lets any other exception escape.
+   */
   static List<Finding> everything(Snapshot snapshot) {
     Analysis analysis = new Analysis(snapshot);
     List<String> failures = new ArrayList<>();
-    List<Finding> findings = Analyzer.standard((rule, e) -> failures.add(rule.id() + ": " + e)).analyze(analysis);
+    List<Finding> findings =
+        Analyzer.standard((rule, e) -> failures.add(rule.id() + ": " + e)).analyze(analysis);
     assertEquals(List.of(), failures, "rules that threw");
     for (Cluster cluster : analysis.clusters()) {
       GraphView.of(analysis, cluster);

@@ -28,7 +28,8 @@ class NodeFinderTest {
     YamlDocument document = YamlParser.parse(TEXT).documents().get(0);
     List<YamlNode> path = NodeFinder.path(document, Position.of(3, 14));
     assertEquals(
-        List.of("YamlMapping", "YamlMapping", "YamlSequence", "YamlMapping", "infra"), describe(path));
+        List.of("YamlMapping", "YamlMapping", "YamlSequence", "YamlMapping", "infra"),
+        describe(path));
   }
 
   @Test

@@ -14,8 +14,10 @@ class YamlParserPropertiesTest {
   void neverThrowsOnYamlishText(
       @ForAll
           @StringLength(max = 200)
-          @Chars({' ', '\n', '\t', '\r', '-', ':', '[', ']', '{', '}', ',', '&', '*', '!', '|', '>', '?', '#',
-            '"', '\'', '%', '@', '`', '\uFEFF', '\uD83D', '\uDE00', 'a', 'b', '1'})
+          @Chars({
+            ' ', '\n', '\t', '\r', '-', ':', '[', ']', '{', '}', ',', '&', '*', '!', '|', '>', '?',
+            '#', '"', '\'', '%', '@', '`', '\uFEFF', '\uD83D', '\uDE00', 'a', 'b', '1'
+          })
           String text) {
     assertWithinText(YamlParser.parse(text));
   }
@@ -29,6 +31,7 @@ class YamlParserPropertiesTest {
   private static void assertWithinText(YamlFile file) {
     Position end = file.lines().position(file.text().length());
     file.problems().forEach(p -> assertTrue(p.range().end().compareTo(end) <= 0, p.toString()));
-    file.documents().forEach(d -> assertTrue(d.range().end().compareTo(end) <= 0, d.range().toString()));
+    file.documents()
+        .forEach(d -> assertTrue(d.range().end().compareTo(end) <= 0, d.range().toString()));
   }
 }

@@ -33,7 +33,8 @@ class YamlParserTest {
   @Test
   void readsKeyAndValueRanges() {
     YamlFile file = YamlParser.parse("kind: Kustomization\nspec:\n  path: ./apps\n");
-    YamlMapping.Entry path = entry((YamlMapping) mapping(file, 0).get("spec").orElseThrow(), "path");
+    YamlMapping.Entry path =
+        entry((YamlMapping) mapping(file, 0).get("spec").orElseThrow(), "path");
     assertEquals(Range.of(2, 2, 2, 6), path.key().range());
     assertEquals(Range.of(2, 8, 2, 14), path.value().range());
     assertEquals(List.of(), file.problems());
@@ -57,9 +58,11 @@ class YamlParserTest {
 
   @Test
   void readsScalarStylesAndFlowStyles() {
-    YamlFile file = YamlParser.parse("a: 'x'\nb: \"y\\n\"\nc: |\n  z\nd: >\n  w\ne: [1]\nf: {g: h}\n");
+    YamlFile file =
+        YamlParser.parse("a: 'x'\nb: \"y\\n\"\nc: |\n  z\nd: >\n  w\ne: [1]\nf: {g: h}\n");
     YamlMapping root = mapping(file, 0);
-    assertEquals(YamlScalar.Style.SINGLE_QUOTED, ((YamlScalar) root.get("a").orElseThrow()).style());
+    assertEquals(
+        YamlScalar.Style.SINGLE_QUOTED, ((YamlScalar) root.get("a").orElseThrow()).style());
     assertEquals("y\n", value(root.get("b").orElseThrow()));
     assertEquals(YamlScalar.Style.LITERAL, ((YamlScalar) root.get("c").orElseThrow()).style());
     assertEquals(YamlScalar.Style.FOLDED, ((YamlScalar) root.get("d").orElseThrow()).style());
@@ -132,13 +135,20 @@ class YamlParserTest {
 
   @Test
   void boundsABillionLaughs() {
-    StringBuilder text = new StringBuilder("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    StringBuilder text =
+        new StringBuilder("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
     for (int level = 1; level < 10; level++) {
       String previous = "*a" + (level - 1);
-      text.append("a").append(level).append(": &a").append(level).append(" [")
-          .append(String.join(", ", Collections.nCopies(10, previous))).append("]\n");
+      text.append("a")
+          .append(level)
+          .append(": &a")
+          .append(level)
+          .append(" [")
+          .append(String.join(", ", Collections.nCopies(10, previous)))
+          .append("]\n");
     }
-    YamlFile file = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> YamlParser.parse(text.toString()));
+    YamlFile file =
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> YamlParser.parse(text.toString()));
     assertEquals(List.of("more than 1000000 nodes once aliases are expanded"), messages(file));
     assertEquals(List.of(), file.documents());
   }
@@ -175,7 +185,8 @@ class YamlParserTest {
     List<String> keys = root.entries().stream().map(e -> e.keyText().orElseThrow()).toList();
     assertEquals(List.of("x", "y", "x"), keys);
     assertEquals("1", value(root.get("x").orElseThrow()));
-    assertEquals(List.of(new SyntaxProblem("duplicate key \"x\"", Range.of(2, 0, 2, 1))), file.problems());
+    assertEquals(
+        List.of(new SyntaxProblem("duplicate key \"x\"", Range.of(2, 0, 2, 1))), file.problems());
   }
 
   @Test
@@ -247,7 +258,8 @@ class YamlParserTest {
     assertEquals(5_000, file.documents().size());
     YamlDocument last = file.documents().get(4_999);
     assertEquals(4_999, last.index());
-    assertEquals(Range.of(9_999, 0, 9_999, 4), entry(last.mapping().orElseThrow(), "kind").key().range());
+    assertEquals(
+        Range.of(9_999, 0, 9_999, 4), entry(last.mapping().orElseThrow(), "kind").key().range());
   }
 
   @Test
@@ -267,7 +279,8 @@ class YamlParserTest {
 
   @Test
   void countsUtf16ColumnsAfterAResync() {
-    YamlFile file = YamlParser.parse("a: \uD83D\uDE00: bad\n---\nb: \uD83D\uDE00 \uD83D\uDE00\nc: d\n");
+    YamlFile file =
+        YamlParser.parse("a: \uD83D\uDE00: bad\n---\nb: \uD83D\uDE00 \uD83D\uDE00\nc: d\n");
     assertEquals(1, file.problems().size());
     assertEquals(Range.of(2, 3, 2, 8), entry(mapping(file, 0), "b").value().range());
     assertEquals(Range.of(3, 3, 3, 4), entry(mapping(file, 0), "c").value().range());
@@ -283,7 +296,8 @@ class YamlParserTest {
 
   @Test
   void givesTheSameResultOnTwoThreads() throws Exception {
-    String text = "---\nkind: ConfigMap\nmetadata: {name: \uD83D\uDE00, labels: {a: b}}\n".repeat(2_000);
+    String text =
+        "---\nkind: ConfigMap\nmetadata: {name: \uD83D\uDE00, labels: {a: b}}\n".repeat(2_000);
     YamlFile expected = YamlParser.parse(text);
     var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
     try {

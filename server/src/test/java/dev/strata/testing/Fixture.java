@@ -7,8 +7,8 @@ import dev.strata.analysis.Rule;
 import dev.strata.model.Severity;
 import dev.strata.text.Position;
 import dev.strata.text.Range;
-import dev.strata.workspace.SourceFile;
 import dev.strata.workspace.Snapshot;
+import dev.strata.workspace.SourceFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,10 +19,10 @@ import java.util.regex.Pattern;
 
 /**
  * A multi-file repository written in one text block. {@code #- path/to/file.yaml} starts a file; a
- * comment line of carets ({@code #    ^^^^ error[rule-id]}, optionally {@code : words of the message})
- * marks the expected range on the nearest line above that is not an annotation. Annotation lines stay in
- * the file as YAML comments, so positions are those of the text as written. {@code $0} marks a cursor and
- * is removed from the text.
+ * comment line of carets ({@code # ^^^^ error[rule-id]}, optionally {@code : words of the message})
+ * marks the expected range on the nearest line above that is not an annotation. Annotation lines
+ * stay in the file as YAML comments, so positions are those of the text as written. {@code $0}
+ * marks a cursor and is removed from the text.
  */
 public final class Fixture {
   private static final Pattern FILE = Pattern.compile("^#- (\\S+)\\s*$");
@@ -34,15 +34,27 @@ public final class Fixture {
   private final Position cursor;
   private final String cursorFile;
 
-  /** A finding the fixture's annotations ask for; {@code text} must occur in the message when not empty. */
+  /**
+   * A finding the fixture's annotations ask for; {@code text} must occur in the message when not
+   * empty.
+   */
   public record Expected(String file, Range range, Severity severity, String rule, String text) {
     @Override
     public String toString() {
-      return file + ":" + range + " " + severity.label() + "[" + rule + "]" + (text.isEmpty() ? "" : ": " + text);
+      return file
+          + ":"
+          + range
+          + " "
+          + severity.label()
+          + "["
+          + rule
+          + "]"
+          + (text.isEmpty() ? "" : ": " + text);
     }
   }
 
-  private Fixture(Map<String, String> files, List<Expected> expected, String cursorFile, Position cursor) {
+  private Fixture(
+      Map<String, String> files, List<Expected> expected, String cursorFile, Position cursor) {
     this.files = files;
     this.expected = expected;
     this.cursorFile = cursorFile;
@@ -133,9 +145,10 @@ public final class Fixture {
 
   /** Runs every rule and keeps the findings of the given one, configured severities applied. */
   public List<Finding> findings(String ruleId) {
-    return Analyzer.standard((rule, e) -> {
-          throw e;
-        })
+    return Analyzer.standard(
+            (rule, e) -> {
+              throw e;
+            })
         .analyze(analysis())
         .stream()
         .filter(f -> f.rule().equals(ruleId))
@@ -144,9 +157,11 @@ public final class Fixture {
 
   /** Runs one rule alone, outside the catalogue. */
   public List<Finding> findings(Rule rule) {
-    return new Analyzer(List.of(rule), (r, e) -> {
-          throw e;
-        })
+    return new Analyzer(
+            List.of(rule),
+            (r, e) -> {
+              throw e;
+            })
         .analyze(analysis());
   }
 }

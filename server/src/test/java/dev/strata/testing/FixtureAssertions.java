@@ -7,15 +7,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Compares a rule's findings with a fixture's annotations and prints both sides when they differ. */
+/**
+ * Compares a rule's findings with a fixture's annotations and prints both sides when they differ.
+ */
 public final class FixtureAssertions {
   private FixtureAssertions() {}
 
-  /** Checks that {@code ruleId} reports exactly what the fixture's annotations for that rule ask for. */
+  /**
+   * Checks that {@code ruleId} reports exactly what the fixture's annotations for that rule ask
+   * for.
+   */
   public static void assertFindings(String fixtureText, String ruleId) {
     Fixture fixture = Fixture.of(fixtureText);
     List<Finding> actual = fixture.findings(ruleId);
-    List<Fixture.Expected> expected = fixture.expected().stream().filter(e -> e.rule().equals(ruleId)).toList();
+    List<Fixture.Expected> expected =
+        fixture.expected().stream().filter(e -> e.rule().equals(ruleId)).toList();
     assertMatch(expected, actual);
   }
 
@@ -26,11 +32,12 @@ public final class FixtureAssertions {
       Finding match =
           unmatched.stream()
               .filter(
-                  f -> f.file().equals(e.file())
-                      && f.range().equals(e.range())
-                      && f.rule().equals(e.rule())
-                      && f.severity() == e.severity()
-                      && f.message().contains(e.text()))
+                  f ->
+                      f.file().equals(e.file())
+                          && f.range().equals(e.range())
+                          && f.rule().equals(e.rule())
+                          && f.severity() == e.severity()
+                          && f.message().contains(e.text()))
               .findFirst()
               .orElse(null);
       if (match == null) {
@@ -45,7 +52,17 @@ public final class FixtureAssertions {
               + missing.stream().map(Object::toString).collect(Collectors.joining("\n  "))
               + "\nfound but not expected:\n  "
               + unmatched.stream()
-                  .map(f -> f.file() + ":" + f.range() + " " + f.severity().label() + "[" + f.rule() + "]: " + f.message())
+                  .map(
+                      f ->
+                          f.file()
+                              + ":"
+                              + f.range()
+                              + " "
+                              + f.severity().label()
+                              + "["
+                              + f.rule()
+                              + "]: "
+                              + f.message())
                   .collect(Collectors.joining("\n  ")));
     }
   }

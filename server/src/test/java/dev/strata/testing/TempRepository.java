@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Writes the files of a fixture text ({@code #- path} starts a file) into a folder, for tests that load from disk. */
+/**
+ * Writes the files of a fixture text ({@code #- path} starts a file) into a folder, for tests that
+ * load from disk.
+ */
 public final class TempRepository {
   private TempRepository() {}
 

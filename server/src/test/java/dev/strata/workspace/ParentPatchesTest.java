@@ -53,7 +53,8 @@ class ParentPatchesTest {
           sourceRef: {kind: GitRepository, name: flux-system}
         """
             + parentPatches.indent(2);
-    Cluster cluster = Fixture.of(parent + CHILDREN).analysis().snapshot().render().clusters().get(0);
+    Cluster cluster =
+        Fixture.of(parent + CHILDREN).analysis().snapshot().render().clusters().get(0);
     return cluster.kustomization(ObjectId.kustomization(namespace, name)).orElseThrow();
   }
 
@@ -166,8 +167,11 @@ class ParentPatchesTest {
             .render()
             .clusters()
             .get(0);
-    AppliedKustomization echo = cluster.kustomization(ObjectId.kustomization("default", "echo")).orElseThrow();
-    assertEquals(Optional.of("own-key"), echo.decryption().flatMap(Decryption::secretRef).map(Located::value));
+    AppliedKustomization echo =
+        cluster.kustomization(ObjectId.kustomization("default", "echo")).orElseThrow();
+    assertEquals(
+        Optional.of("own-key"),
+        echo.decryption().flatMap(Decryption::secretRef).map(Located::value));
     assertEquals("kubernetes/apps/ks.yaml", echo.decryptionOrigin().orElseThrow().file());
   }
 

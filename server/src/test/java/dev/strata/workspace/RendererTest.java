@@ -30,7 +30,9 @@ class RendererTest {
   }
 
   private static Set<String> ids(Cluster cluster) {
-    return cluster.objects().stream().map(a -> a.id().toString()).collect(Collectors.toCollection(TreeSet::new));
+    return cluster.objects().stream()
+        .map(a -> a.id().toString())
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 
   @Test
@@ -77,7 +79,9 @@ class RendererTest {
                     """)
             .clusters()
             .get(0);
-    assertTrue(ids(cluster).containsAll(Set.of("ConfigMap/inner/settings", "ConfigMap/own/plain")), ids(cluster).toString());
+    assertTrue(
+        ids(cluster).containsAll(Set.of("ConfigMap/inner/settings", "ConfigMap/own/plain")),
+        ids(cluster).toString());
   }
 
   @Test
@@ -148,7 +152,9 @@ class RendererTest {
                 """);
     Set<String> ids = ids(tree.clusters().get(0));
     assertTrue(
-        ids.containsAll(Set.of("ConfigMap/default/a", "ConfigMap/default/b", "ConfigMap/default/listed")), ids.toString());
+        ids.containsAll(
+            Set.of("ConfigMap/default/a", "ConfigMap/default/b", "ConfigMap/default/listed")),
+        ids.toString());
     assertFalse(ids.contains("ConfigMap/default/unlisted"), ids.toString());
     assertFalse(ids.contains("ConfigMap/default/hidden"), ids.toString());
     assertFalse(ids.contains("ConfigMap/default/workflow"), ids.toString());
@@ -172,7 +178,8 @@ class RendererTest {
         """;
     RenderTree tree = render(cluster.formatted("production") + cluster.formatted("staging"));
     assertEquals(
-        List.of("clusters/production", "clusters/staging"), tree.clusters().stream().map(Cluster::name).toList());
+        List.of("clusters/production", "clusters/staging"),
+        tree.clusters().stream().map(Cluster::name).toList());
     assertEquals(ClusterRoot.Kind.BOOTSTRAP, tree.clusters().get(0).root().kind());
   }
 
@@ -194,7 +201,8 @@ class RendererTest {
             kind: ConfigMap
             metadata: {name: root-cm, namespace: flux-system}
             """);
-    assertEquals(List.of("kubernetes/flux/cluster"), tree.clusters().stream().map(Cluster::name).toList());
+    assertEquals(
+        List.of("kubernetes/flux/cluster"), tree.clusters().stream().map(Cluster::name).toList());
     assertEquals(ClusterRoot.Kind.FLUX_INSTANCE, tree.clusters().get(0).root().kind());
     assertTrue(ids(tree.clusters().get(0)).contains("ConfigMap/flux-system/root-cm"));
   }
@@ -221,7 +229,8 @@ class RendererTest {
             spec:
               path: ./kubernetes/apps
             """);
-    assertEquals(List.of("kubernetes/flux/cluster"), tree.clusters().stream().map(Cluster::name).toList());
+    assertEquals(
+        List.of("kubernetes/flux/cluster"), tree.clusters().stream().map(Cluster::name).toList());
     assertTrue(tree.applied("kubernetes/apps/flux-system/flux-instance/app/helmrelease.yaml"));
   }
 
@@ -295,7 +304,9 @@ class RendererTest {
 
   @Test
   void appliesADefaultOnlyWithoutSubstituteFrom() {
-    Substitution inline = Substitution.of(new dev.strata.model.PostBuild(true, java.util.Map.of("A", "a"), List.of()));
+    Substitution inline =
+        Substitution.of(
+            new dev.strata.model.PostBuild(true, java.util.Map.of("A", "a"), List.of()));
     Substitution openEnded =
         Substitution.of(
             new dev.strata.model.PostBuild(
@@ -314,7 +325,9 @@ class RendererTest {
 
   @Test
   void neverSubstitutesAnEscapedVariable() {
-    Substitution substitution = Substitution.of(new dev.strata.model.PostBuild(true, java.util.Map.of("X", "x"), List.of()));
+    Substitution substitution =
+        Substitution.of(
+            new dev.strata.model.PostBuild(true, java.util.Map.of("X", "x"), List.of()));
     assertEquals("${X}", substitution.apply("$${X}"));
     assertEquals("a-${X}-x", substitution.apply("a-$${X}-${X}"));
     assertEquals("x", substitution.apply("${X}"));

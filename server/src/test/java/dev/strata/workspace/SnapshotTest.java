@@ -10,19 +10,27 @@ import org.junit.jupiter.api.Test;
 class SnapshotTest {
   private static final Path ROOT = Path.of("/repo").toAbsolutePath();
   private static final String TEMPLATE = "charts/app/templates/deployment.yaml";
-  private static final String TEMPLATE_TEXT = "metadata:\n  name: {{ include \"app.fullname\" . }}\n  labels:\n    {{- include \"x\" . }}\n";
+  private static final String TEMPLATE_TEXT =
+      "metadata:\n  name: {{ include \"app.fullname\" . }}\n  labels:\n    {{- include \"x\" . }}\n";
 
   @Test
   void keepsHelmChartTemplatesAsFilesThatAreNeverParsed() {
     Snapshot snapshot =
-        Snapshot.of(ROOT, List.of(SourceFile.parse("charts/app/Chart.yaml", "name: app\n"), SourceFile.parse(TEMPLATE, TEMPLATE_TEXT)), List.of());
+        Snapshot.of(
+            ROOT,
+            List.of(
+                SourceFile.parse("charts/app/Chart.yaml", "name: app\n"),
+                SourceFile.parse(TEMPLATE, TEMPLATE_TEXT)),
+            List.of());
     assertTrue(snapshot.file(TEMPLATE).isEmpty());
     assertTrue(snapshot.exists(TEMPLATE));
   }
 
   @Test
   void keepsAnEditedChartTemplateOutOfTheParsedFiles() {
-    Snapshot snapshot = Snapshot.of(ROOT, List.of(SourceFile.parse("charts/app/Chart.yaml", "name: app\n")), List.of());
+    Snapshot snapshot =
+        Snapshot.of(
+            ROOT, List.of(SourceFile.parse("charts/app/Chart.yaml", "name: app\n")), List.of());
     Snapshot edited = snapshot.withFile(SourceFile.parse(TEMPLATE, TEMPLATE_TEXT));
     assertTrue(edited.file(TEMPLATE).isEmpty());
     assertTrue(edited.exists(TEMPLATE));
@@ -30,7 +38,11 @@ class SnapshotTest {
 
   @Test
   void parsesATemplatesFolderThatBelongsToNoChart() {
-    Snapshot snapshot = Snapshot.of(ROOT, List.of(SourceFile.parse("kubernetes/templates/ks.yaml", "kind: Kustomization\n")), List.of());
+    Snapshot snapshot =
+        Snapshot.of(
+            ROOT,
+            List.of(SourceFile.parse("kubernetes/templates/ks.yaml", "kind: Kustomization\n")),
+            List.of());
     assertFalse(snapshot.file("kubernetes/templates/ks.yaml").isEmpty());
   }
 }

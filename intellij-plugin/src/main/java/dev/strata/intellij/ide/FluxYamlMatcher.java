@@ -8,8 +8,8 @@ import dev.strata.intellij.files.FluxYamlFiles;
 /** Narrows LSP4IJ's YAML mappings to the files the Strata server analyses. */
 public final class FluxYamlMatcher implements DocumentMatcher {
 
-    @Override
-    public boolean match(VirtualFile file, Project project) {
-        return FluxYamlFiles.accepts(file.getPath());
-    }
+  @Override
+  public boolean match(VirtualFile file, Project project) {
+    return FluxYamlFiles.accepts(file.getPath());
+  }
 }

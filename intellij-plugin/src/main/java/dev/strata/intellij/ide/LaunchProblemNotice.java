@@ -8,20 +8,23 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The one notification for a server that cannot start. LSP4IJ retries a failed start, so each distinct
- * message is shown once per IDE session instead of once per retry and per project.
+ * The one notification for a server that cannot start. LSP4IJ retries a failed start, so each
+ * distinct message is shown once per IDE session instead of once per retry and per project.
  */
 final class LaunchProblemNotice {
 
-    private static final Set<String> SHOWN = ConcurrentHashMap.newKeySet();
+  private static final Set<String> SHOWN = ConcurrentHashMap.newKeySet();
 
-    private LaunchProblemNotice() {
-    }
+  private LaunchProblemNotice() {}
 
-    static void show(Project project, LaunchPlan.Blocked blocked) {
-        if (SHOWN.add(blocked.message())) {
-            new Notification(StrataPlugin.NOTIFICATION_GROUP, blocked.title(), blocked.message(),
-                    NotificationType.ERROR).notify(project);
-        }
+  static void show(Project project, LaunchPlan.Blocked blocked) {
+    if (SHOWN.add(blocked.message())) {
+      new Notification(
+              StrataPlugin.NOTIFICATION_GROUP,
+              blocked.title(),
+              blocked.message(),
+              NotificationType.ERROR)
+          .notify(project);
     }
+  }
 }

@@ -8,19 +8,18 @@ import java.nio.file.Path;
 /** Identifiers that plugin.xml declares and the code must repeat exactly. */
 final class StrataPlugin {
 
-    static final String ID = "dev.strata.intellij";
-    static final String SERVER_ID = "strata";
-    static final String NOTIFICATION_GROUP = "Strata";
+  static final String ID = "dev.strata.intellij";
+  static final String SERVER_ID = "strata";
+  static final String NOTIFICATION_GROUP = "Strata";
 
-    private StrataPlugin() {
-    }
+  private StrataPlugin() {}
 
-    /** The folder the IDE unpacked the plugin zip into; the server jar lives below it. */
-    static Path folder() {
-        IdeaPluginDescriptor descriptor = PluginManagerCore.getPlugin(PluginId.getId(ID));
-        if (descriptor == null) {
-            throw new IllegalStateException("Plugin " + ID + " is not loaded");
-        }
-        return descriptor.getPluginPath();
+  /** The folder the IDE unpacked the plugin zip into; the server jar lives below it. */
+  static Path folder() {
+    IdeaPluginDescriptor descriptor = PluginManagerCore.getPlugin(PluginId.getId(ID));
+    if (descriptor == null) {
+      throw new IllegalStateException("Plugin " + ID + " is not loaded");
     }
+    return descriptor.getPluginPath();
+  }
 }

@@ -11,58 +11,63 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Application-wide Strata settings, persisted by the IDE in {@code strata.xml}.
- * Running language clients subscribe so that a change on the settings page reaches every server at once.
+ * Application-wide Strata settings, persisted by the IDE in {@code strata.xml}. Running language
+ * clients subscribe so that a change on the settings page reaches every server at once.
  */
 @State(name = "StrataSettings", storages = @Storage("strata.xml"))
-public final class StrataSettingsStore implements PersistentStateComponent<StrataSettingsStore.Stored> {
+public final class StrataSettingsStore
+    implements PersistentStateComponent<StrataSettingsStore.Stored> {
 
-    /** The persisted form: public mutable fields, because the IDE's XML serializer writes exactly those. */
-    public static final class Stored {
-        public String javaPath = "";
-        public String jvmOptions = "";
-        public Map<String, String> rules = new TreeMap<>();
+  /**
+   * The persisted form: public mutable fields, because the IDE's XML serializer writes exactly
+   * those.
+   */
+  public static final class Stored {
+    public String javaPath = "";
+    public String jvmOptions = "";
+    public Map<String, String> rules = new TreeMap<>();
+  }
+
+  private volatile Stored stored = new Stored();
+  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+
+  static StrataSettingsStore instance() {
+    return ApplicationManager.getApplication().getService(StrataSettingsStore.class);
+  }
+
+  @Override
+  public Stored getState() {
+    return stored;
+  }
+
+  @Override
+  public void loadState(Stored state) {
+    stored = state;
+  }
+
+  StrataSettings settings() {
+    Stored current = stored;
+    return new StrataSettings(
+        current.javaPath, current.jvmOptions, StrataSettings.rulesFromStored(current.rules));
+  }
+
+  void update(StrataSettings settings) {
+    if (settings.equals(settings())) {
+      return;
     }
+    Stored next = new Stored();
+    next.javaPath = settings.javaPath();
+    next.jvmOptions = settings.jvmOptions();
+    next.rules = new TreeMap<>(settings.rulesToStored());
+    stored = next;
+    listeners.forEach(Runnable::run);
+  }
 
-    private volatile Stored stored = new Stored();
-    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+  void subscribe(Runnable listener) {
+    listeners.add(listener);
+  }
 
-    static StrataSettingsStore instance() {
-        return ApplicationManager.getApplication().getService(StrataSettingsStore.class);
-    }
-
-    @Override
-    public Stored getState() {
-        return stored;
-    }
-
-    @Override
-    public void loadState(Stored state) {
-        stored = state;
-    }
-
-    StrataSettings settings() {
-        Stored current = stored;
-        return new StrataSettings(current.javaPath, current.jvmOptions, StrataSettings.rulesFromStored(current.rules));
-    }
-
-    void update(StrataSettings settings) {
-        if (settings.equals(settings())) {
-            return;
-        }
-        Stored next = new Stored();
-        next.javaPath = settings.javaPath();
-        next.jvmOptions = settings.jvmOptions();
-        next.rules = new TreeMap<>(settings.rulesToStored());
-        stored = next;
-        listeners.forEach(Runnable::run);
-    }
-
-    void subscribe(Runnable listener) {
-        listeners.add(listener);
-    }
-
-    void unsubscribe(Runnable listener) {
-        listeners.remove(listener);
-    }
+  void unsubscribe(Runnable listener) {
+    listeners.remove(listener);
+  }
 }

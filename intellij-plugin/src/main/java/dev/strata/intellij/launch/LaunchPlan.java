@@ -5,34 +5,44 @@ import java.util.List;
 
 /**
  * Either the command that starts the server or the one message that explains why it cannot start.
- * The IDE side turns {@link Blocked} into a notification and never starts a half-configured process.
+ * The IDE side turns {@link Blocked} into a notification and never starts a half-configured
+ * process.
  */
 public sealed interface LaunchPlan {
 
-    record Ready(ServerCommand command) implements LaunchPlan {
-    }
+  record Ready(ServerCommand command) implements LaunchPlan {}
 
-    record Blocked(String title, String message) implements LaunchPlan {
-    }
+  record Blocked(String title, String message) implements LaunchPlan {}
 
-    static LaunchPlan of(JavaDiscovery discovery, Path pluginFolder, String jvmOptions) {
-        JavaChoice java = discovery.choose();
-        if (java.runtime().isEmpty()) {
-            return new Blocked("Strata: no Java " + JavaRuntime.MINIMUM_FEATURE + " found", java.missingMessage());
-        }
-        return ServerJar.find(pluginFolder)
-                .<LaunchPlan>map(jar -> new Ready(new ServerCommand(
-                        java.runtime().get().executable(discovery.windows()), JvmOptions.parse(jvmOptions), jar)))
-                .orElseGet(() -> missingJar(pluginFolder));
+  static LaunchPlan of(JavaDiscovery discovery, Path pluginFolder, String jvmOptions) {
+    JavaChoice java = discovery.choose();
+    if (java.runtime().isEmpty()) {
+      return new Blocked(
+          "Strata: no Java " + JavaRuntime.MINIMUM_FEATURE + " found", java.missingMessage());
     }
+    return ServerJar.find(pluginFolder)
+        .<LaunchPlan>map(
+            jar ->
+                new Ready(
+                    new ServerCommand(
+                        java.runtime().get().executable(discovery.windows()),
+                        JvmOptions.parse(jvmOptions),
+                        jar)))
+        .orElseGet(() -> missingJar(pluginFolder));
+  }
 
-    private static LaunchPlan missingJar(Path pluginFolder) {
-        return new Blocked("Strata: server jar missing", "The Strata plugin folder " + pluginFolder
-                + " has no " + ServerJar.RELATIVE + ". Reinstall the plugin from its zip.");
-    }
+  private static LaunchPlan missingJar(Path pluginFolder) {
+    return new Blocked(
+        "Strata: server jar missing",
+        "The Strata plugin folder "
+            + pluginFolder
+            + " has no "
+            + ServerJar.RELATIVE
+            + ". Reinstall the plugin from its zip.");
+  }
 
-    /** Convenience for callers that only need the argument list. */
-    default List<String> commandOrEmpty() {
-        return this instanceof Ready ready ? ready.command().toList() : List.of();
-    }
+  /** Convenience for callers that only need the argument list. */
+  default List<String> commandOrEmpty() {
+    return this instanceof Ready ready ? ready.command().toList() : List.of();
+  }
 }

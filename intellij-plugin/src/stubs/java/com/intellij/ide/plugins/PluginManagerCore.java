@@ -4,10 +4,9 @@ package com.intellij.ide.plugins;
 import com.intellij.openapi.extensions.PluginId;
 
 public final class PluginManagerCore {
-    private PluginManagerCore() {
-    }
+  private PluginManagerCore() {}
 
-    public static IdeaPluginDescriptor getPlugin(PluginId id) {
-        throw new UnsupportedOperationException("stand-in");
-    }
+  public static IdeaPluginDescriptor getPlugin(PluginId id) {
+    throw new UnsupportedOperationException("stand-in");
+  }
 }

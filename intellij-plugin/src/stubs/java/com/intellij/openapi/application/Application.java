@@ -3,5 +3,4 @@ package com.intellij.openapi.application;
 
 import com.intellij.openapi.components.ComponentManager;
 
-public interface Application extends ComponentManager {
-}
+public interface Application extends ComponentManager {}

@@ -2,7 +2,7 @@
 package com.intellij.openapi.application;
 
 public class ApplicationManager {
-    public static Application getApplication() {
-        throw new UnsupportedOperationException("stand-in");
-    }
+  public static Application getApplication() {
+    throw new UnsupportedOperationException("stand-in");
+  }
 }

@@ -2,5 +2,5 @@
 package com.intellij.openapi.components;
 
 public interface ComponentManager {
-    <T> T getService(Class<T> serviceClass);
+  <T> T getService(Class<T> serviceClass);
 }

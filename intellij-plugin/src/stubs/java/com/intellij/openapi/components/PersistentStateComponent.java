@@ -1,8 +1,9 @@
-// Signature-only stand-in for com.intellij.openapi.components.PersistentStateComponent; never shipped.
+// Signature-only stand-in for com.intellij.openapi.components.PersistentStateComponent; never
+// shipped.
 package com.intellij.openapi.components;
 
 public interface PersistentStateComponent<T> {
-    T getState();
+  T getState();
 
-    void loadState(T state);
+  void loadState(T state);
 }

@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface State {
-    String name();
+  String name();
 
-    Storage[] storages() default {};
+  Storage[] storages() default {};
 }

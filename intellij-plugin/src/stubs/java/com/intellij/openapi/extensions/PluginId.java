@@ -2,10 +2,9 @@
 package com.intellij.openapi.extensions;
 
 public final class PluginId {
-    private PluginId() {
-    }
+  private PluginId() {}
 
-    public static PluginId getId(String idString) {
-        throw new UnsupportedOperationException("stand-in");
-    }
+  public static PluginId getId(String idString) {
+    throw new UnsupportedOperationException("stand-in");
+  }
 }

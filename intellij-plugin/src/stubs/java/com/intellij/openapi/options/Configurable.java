@@ -2,5 +2,5 @@
 package com.intellij.openapi.options;
 
 public interface Configurable extends UnnamedConfigurable {
-    String getDisplayName();
+  String getDisplayName();
 }

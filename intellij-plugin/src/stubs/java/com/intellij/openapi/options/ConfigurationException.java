@@ -2,7 +2,7 @@
 package com.intellij.openapi.options;
 
 public class ConfigurationException extends Exception {
-    public ConfigurationException(String message) {
-        super(message);
-    }
+  public ConfigurationException(String message) {
+    super(message);
+  }
 }

@@ -4,15 +4,13 @@ package com.intellij.openapi.options;
 import javax.swing.JComponent;
 
 public interface UnnamedConfigurable {
-    JComponent createComponent();
+  JComponent createComponent();
 
-    boolean isModified();
+  boolean isModified();
 
-    void apply() throws ConfigurationException;
+  void apply() throws ConfigurationException;
 
-    default void reset() {
-    }
+  default void reset() {}
 
-    default void disposeUIResources() {
-    }
+  default void disposeUIResources() {}
 }

@@ -2,5 +2,5 @@
 package com.intellij.openapi.vfs;
 
 public abstract class VirtualFile {
-    public abstract String getPath();
+  public abstract String getPath();
 }

@@ -5,5 +5,5 @@ import com.intellij.openapi.project.Project;
 import com.intellij.openapi.vfs.VirtualFile;
 
 public interface DocumentMatcher {
-    boolean match(VirtualFile file, Project project);
+  boolean match(VirtualFile file, Project project);
 }

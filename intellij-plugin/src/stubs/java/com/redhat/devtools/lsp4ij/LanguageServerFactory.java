@@ -6,9 +6,9 @@ import com.redhat.devtools.lsp4ij.client.LanguageClientImpl;
 import com.redhat.devtools.lsp4ij.server.StreamConnectionProvider;
 
 public interface LanguageServerFactory {
-    StreamConnectionProvider createConnectionProvider(Project project);
+  StreamConnectionProvider createConnectionProvider(Project project);
 
-    default LanguageClientImpl createLanguageClient(Project project) {
-        return new LanguageClientImpl(project);
-    }
+  default LanguageClientImpl createLanguageClient(Project project) {
+    return new LanguageClientImpl(project);
+  }
 }

@@ -9,19 +9,22 @@ import org.junit.jupiter.api.Test;
 
 class StrataSettingsFormTest {
 
-    @Test
-    void showsAndReadsBackTheSameSettings() {
-        StrataSettings settings = new StrataSettings("/jdk", "-Xmx1g",
-                Map.of("dependency-cycle", Severity.ERROR, "file-skipped", Severity.OFF));
-        StrataSettingsForm form = new StrataSettingsForm();
-        form.show(settings);
-        assertEquals(settings, form.read());
-    }
+  @Test
+  void showsAndReadsBackTheSameSettings() {
+    StrataSettings settings =
+        new StrataSettings(
+            "/jdk",
+            "-Xmx1g",
+            Map.of("dependency-cycle", Severity.ERROR, "file-skipped", Severity.OFF));
+    StrataSettingsForm form = new StrataSettingsForm();
+    form.show(settings);
+    assertEquals(settings, form.read());
+  }
 
-    @Test
-    void leavesRulesAtDefaultUnlessChosen() {
-        StrataSettingsForm form = new StrataSettingsForm();
-        form.show(StrataSettings.defaults());
-        assertEquals(Map.of(), form.read().rules());
-    }
+  @Test
+  void leavesRulesAtDefaultUnlessChosen() {
+    StrataSettingsForm form = new StrataSettingsForm();
+    form.show(StrataSettings.defaults());
+    assertEquals(Map.of(), form.read().rules());
+  }
 }

@@ -11,19 +11,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ServerJarTest {
 
-    @TempDir
-    Path plugin;
+  @TempDir Path plugin;
 
-    @Test
-    void livesInTheServerFolderBesideLib() {
-        assertEquals(plugin.resolve("server").resolve("strata.jar"), ServerJar.inPluginFolder(plugin));
-    }
+  @Test
+  void livesInTheServerFolderBesideLib() {
+    assertEquals(plugin.resolve("server").resolve("strata.jar"), ServerJar.inPluginFolder(plugin));
+  }
 
-    @Test
-    void isFoundOnlyWhenPresent() throws IOException {
-        assertEquals(Optional.empty(), ServerJar.find(plugin));
-        Files.createDirectories(plugin.resolve("server"));
-        Files.writeString(plugin.resolve("server/strata.jar"), "");
-        assertEquals(Optional.of(plugin.resolve("server/strata.jar")), ServerJar.find(plugin));
-    }
+  @Test
+  void isFoundOnlyWhenPresent() throws IOException {
+    assertEquals(Optional.empty(), ServerJar.find(plugin));
+    Files.createDirectories(plugin.resolve("server"));
+    Files.writeString(plugin.resolve("server/strata.jar"), "");
+    assertEquals(Optional.of(plugin.resolve("server/strata.jar")), ServerJar.find(plugin));
+  }
 }

@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** Adds {@code spec.decryption} with provider {@code sops} to the Kustomization that applies a SOPS object. */
+/**
+ * Adds {@code spec.decryption} with provider {@code sops} to the Kustomization that applies a SOPS
+ * object.
+ */
 public final class AddDecryptionFix implements FixBuilder {
   static final String DEFAULT_SECRET = "sops-age";
 
@@ -38,15 +41,24 @@ public final class AddDecryptionFix implements FixBuilder {
     if (!add(snapshot, changes, owner, secret)) {
       return Optional.empty();
     }
-    String title = "Add spec.decryption (provider sops, secretRef " + secret + ") to Kustomization " + owner.id().qualifiedName();
+    String title =
+        "Add spec.decryption (provider sops, secretRef "
+            + secret
+            + ") to Kustomization "
+            + owner.id().qualifiedName();
     return changes.fix(title, true, false);
   }
 
-  /** Adds the decryption to a Kustomization's own document; false when it has one or cannot take one. */
-  static boolean add(Snapshot snapshot, Changes changes, AppliedKustomization owner, String secret) {
+  /**
+   * Adds the decryption to a Kustomization's own document; false when it has one or cannot take
+   * one.
+   */
+  static boolean add(
+      Snapshot snapshot, Changes changes, AppliedKustomization owner, String secret) {
     Optional<SourceFile> file = snapshot.file(owner.applied().file());
     return file.isPresent()
-        && new KustomizationEdits(changes.edits(file.get()), owner.applied().meta().node()).addDecryption(secret);
+        && new KustomizationEdits(changes.edits(file.get()), owner.applied().meta().node())
+            .addDecryption(secret);
   }
 
   /** The decryption Secret the repository already names most often, else {@code sops-age}. */
@@ -55,7 +67,8 @@ public final class AddDecryptionFix implements FixBuilder {
     for (SourceFile file : snapshot.files()) {
       for (Manifest manifest : file.manifests()) {
         if (manifest instanceof FluxKustomization kustomization) {
-          kustomization.decryption()
+          kustomization
+              .decryption()
               .flatMap(d -> d.secretRef())
               .map(Located::value)
               .filter(name -> !name.isBlank() && !name.contains("${"))
@@ -64,7 +77,9 @@ public final class AddDecryptionFix implements FixBuilder {
       }
     }
     return counts.entrySet().stream()
-        .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+        .max(
+            Map.Entry.<String, Integer>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
         .map(Map.Entry::getKey)
         .orElse(DEFAULT_SECRET);
   }

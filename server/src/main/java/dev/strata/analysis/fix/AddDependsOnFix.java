@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Adds the {@code dependsOn} entry a {@code missing-dependency} finding asks for, and, when the same
- * Kustomization misses several providers, one action that adds them all. Never offers an edge that would
- * close a cycle.
+ * Adds the {@code dependsOn} entry a {@code missing-dependency} finding asks for, and, when the
+ * same Kustomization misses several providers, one action that adds them all. Never offers an edge
+ * that would close a cycle.
  */
 public final class AddDependsOnFix implements FixBuilder {
   @Override
@@ -41,20 +41,41 @@ public final class AddDependsOnFix implements FixBuilder {
     return List.of();
   }
 
-  private static List<Fix> fixes(Analysis analysis, Cluster cluster, AppliedKustomization kustomization, Finding finding) {
+  private static List<Fix> fixes(
+      Analysis analysis, Cluster cluster, AppliedKustomization kustomization, Finding finding) {
     DependencyGraph graph = analysis.graph(cluster);
     Map<ObjectId, List<Need>> missing =
-        MissingDependencyRule.missing(cluster, graph, kustomization.id(), analysis.facts(cluster).needs(kustomization.id()));
-    Optional<ObjectId> provider = missing.entrySet().stream().filter(e -> isFindingOf(finding, e.getKey(), e.getValue())).map(Map.Entry::getKey).findFirst();
+        MissingDependencyRule.missing(
+            cluster, graph, kustomization.id(), analysis.facts(cluster).needs(kustomization.id()));
+    Optional<ObjectId> provider =
+        missing.entrySet().stream()
+            .filter(e -> isFindingOf(finding, e.getKey(), e.getValue()))
+            .map(Map.Entry::getKey)
+            .findFirst();
     if (provider.isEmpty() || graph.wouldCreateCycle(kustomization.id(), provider.get())) {
       return List.of();
     }
     List<Fix> fixes = new ArrayList<>();
-    fix(analysis, kustomization, List.of(provider.get()), "Add dependsOn on " + provider.get().qualifiedName(), true).ifPresent(fixes::add);
-    List<ObjectId> all = missing.keySet().stream().filter(p -> !graph.wouldCreateCycle(kustomization.id(), p)).toList();
+    fix(
+            analysis,
+            kustomization,
+            List.of(provider.get()),
+            "Add dependsOn on " + provider.get().qualifiedName(),
+            true)
+        .ifPresent(fixes::add);
+    List<ObjectId> all =
+        missing.keySet().stream()
+            .filter(p -> !graph.wouldCreateCycle(kustomization.id(), p))
+            .toList();
     if (all.size() > 1) {
       String names = String.join(", ", all.stream().map(ObjectId::qualifiedName).toList());
-      fix(analysis, kustomization, all, "Add dependsOn on all " + all.size() + " (" + names + ")", false).ifPresent(fixes::add);
+      fix(
+              analysis,
+              kustomization,
+              all,
+              "Add dependsOn on all " + all.size() + " (" + names + ")",
+              false)
+          .ifPresent(fixes::add);
     }
     return fixes;
   }
@@ -63,13 +84,19 @@ public final class AddDependsOnFix implements FixBuilder {
   private static boolean isFindingOf(Finding finding, ObjectId provider, List<Need> needs) {
     if (!finding.related().isEmpty()) {
       Finding.Related first = finding.related().get(0);
-      return first.file().equals(needs.get(0).at().file()) && first.range().equals(needs.get(0).at().range())
+      return first.file().equals(needs.get(0).at().file())
+          && first.range().equals(needs.get(0).at().range())
           && finding.message().contains("from Kustomization " + provider.qualifiedName() + ",");
     }
     return finding.message().contains("from Kustomization " + provider.qualifiedName() + ",");
   }
 
-  private static Optional<Fix> fix(Analysis analysis, AppliedKustomization kustomization, List<ObjectId> providers, String title, boolean preferred) {
+  private static Optional<Fix> fix(
+      Analysis analysis,
+      AppliedKustomization kustomization,
+      List<ObjectId> providers,
+      String title,
+      boolean preferred) {
     Optional<SourceFile> file = analysis.snapshot().file(kustomization.applied().file());
     if (file.isEmpty()) {
       return Optional.empty();
@@ -78,10 +105,15 @@ public final class AddDependsOnFix implements FixBuilder {
     List<Map<String, String>> items = new ArrayList<>();
     for (ObjectId provider : providers) {
       String namespace = provider.namespace();
-      items.add(KustomizationEdits.entry(provider.name(),
-          namespace.equals(kustomization.id().namespace()) ? Optional.empty() : Optional.of(namespace)));
+      items.add(
+          KustomizationEdits.entry(
+              provider.name(),
+              namespace.equals(kustomization.id().namespace())
+                  ? Optional.empty()
+                  : Optional.of(namespace)));
     }
-    if (!new KustomizationEdits(changes.edits(file.get()), kustomization.applied().meta().node()).addDependencies(items)) {
+    if (!new KustomizationEdits(changes.edits(file.get()), kustomization.applied().meta().node())
+        .addDependencies(items)) {
       return Optional.empty();
     }
     return changes.fix(title, preferred, false);

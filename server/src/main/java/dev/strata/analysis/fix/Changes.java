@@ -30,10 +30,15 @@ final class Changes {
   }
 
   boolean isEmpty() {
-    return created.isEmpty() && deleted.isEmpty() && edited.values().stream().allMatch(FileEdits::isEmpty);
+    return created.isEmpty()
+        && deleted.isEmpty()
+        && edited.values().stream().allMatch(FileEdits::isEmpty);
   }
 
-  /** The fix, or empty when its edits collide (an edit inside a deleted file, two overlapping edits). */
+  /**
+   * The fix, or empty when its edits collide (an edit inside a deleted file, two overlapping
+   * edits).
+   */
   Optional<Fix> fix(String title, boolean preferred, boolean refactor) {
     List<FileChange> changes = new ArrayList<>(created);
     try {
@@ -50,6 +55,8 @@ final class Changes {
       return Optional.empty();
     }
     changes.addAll(deleted);
-    return changes.isEmpty() ? Optional.empty() : Optional.of(new Fix(title, preferred, refactor, changes));
+    return changes.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new Fix(title, preferred, refactor, changes));
   }
 }

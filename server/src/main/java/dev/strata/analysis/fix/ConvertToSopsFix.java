@@ -4,7 +4,6 @@ import dev.strata.analysis.Analysis;
 import dev.strata.analysis.ClusterFacts;
 import dev.strata.analysis.Finding;
 import dev.strata.analysis.Need;
-import dev.strata.model.DependencyRef;
 import dev.strata.model.ExternalSecret;
 import dev.strata.model.KustomizeOverlay;
 import dev.strata.model.Located;
@@ -12,7 +11,6 @@ import dev.strata.model.Manifest;
 import dev.strata.model.SopsConfig;
 import dev.strata.syntax.YamlDocument;
 import dev.strata.syntax.YamlMapping;
-import dev.strata.syntax.YamlNode;
 import dev.strata.syntax.YamlScalar;
 import dev.strata.syntax.YamlSequence;
 import dev.strata.text.Range;
@@ -35,10 +33,10 @@ import java.util.Set;
 /**
  * Moves a secret from External Secrets to SOPS in one step: writes the plaintext stub beside the
  * ExternalSecret, swaps it into the {@code resources:} that listed the ExternalSecret, deletes the
- * ExternalSecret (its file, or only its document), adds {@code spec.decryption} to the Kustomization
- * that applies it when it has none, and drops that Kustomization's {@code dependsOn} on External Secrets
- * when nothing it still applies needs them. The stub stays flagged by {@code unencrypted-secret} until
- * {@code sops --encrypt --in-place} runs.
+ * ExternalSecret (its file, or only its document), adds {@code spec.decryption} to the
+ * Kustomization that applies it when it has none, and drops that Kustomization's {@code dependsOn}
+ * on External Secrets when nothing it still applies needs them. The stub stays flagged by {@code
+ * unencrypted-secret} until {@code sops --encrypt --in-place} runs.
  */
 public final class ConvertToSopsFix implements FixBuilder {
   static final String TITLE = "Convert to SOPS Secret";
@@ -62,19 +60,26 @@ public final class ConvertToSopsFix implements FixBuilder {
       return List.of();
     }
     for (Manifest manifest : file.get().manifests()) {
-      if (manifest instanceof ExternalSecret secret && !secret.cluster() && secret.meta().range().contains(finding.range().start())) {
+      if (manifest instanceof ExternalSecret secret
+          && !secret.cluster()
+          && secret.meta().range().contains(finding.range().start())) {
         return convert(analysis, file.get(), secret, true, false).map(List::of).orElse(List.of());
       }
     }
     return List.of();
   }
 
-  /** The conversion of every ExternalSecret whose document overlaps a range, offered without a finding. */
+  /**
+   * The conversion of every ExternalSecret whose document overlaps a range, offered without a
+   * finding.
+   */
   static List<Fix> refactors(Analysis analysis, String path, Range range) {
     Optional<SourceFile> file = analysis.snapshot().file(path);
     List<Fix> fixes = new ArrayList<>();
     for (Manifest manifest : file.map(SourceFile::manifests).orElse(List.of())) {
-      if (manifest instanceof ExternalSecret secret && !secret.cluster() && overlaps(secret.meta().range(), range)) {
+      if (manifest instanceof ExternalSecret secret
+          && !secret.cluster()
+          && overlaps(secret.meta().range(), range)) {
         convert(analysis, file.get(), secret, false, true).ifPresent(fixes::add);
       }
     }
@@ -85,14 +90,20 @@ public final class ConvertToSopsFix implements FixBuilder {
     return a.start().compareTo(b.end()) <= 0 && b.start().compareTo(a.end()) <= 0;
   }
 
-  static Optional<Fix> convert(Analysis analysis, SourceFile file, ExternalSecret secret, boolean preferred, boolean refactor) {
+  static Optional<Fix> convert(
+      Analysis analysis,
+      SourceFile file,
+      ExternalSecret secret,
+      boolean preferred,
+      boolean refactor) {
     Snapshot snapshot = analysis.snapshot();
     YamlText text = new YamlText(file);
     String stub = stubPath(snapshot, file.directory(), secret);
     Changes changes = new Changes();
     changes.create(stub, SopsStub.text(secret, text.indentUnit(), text.newline()));
     boolean wholeFile =
-        file.syntax().documents().stream().noneMatch(d -> d.root().isPresent() && d.index() != secret.meta().document());
+        file.syntax().documents().stream()
+            .noneMatch(d -> d.root().isPresent() && d.index() != secret.meta().document());
     if (wholeFile) {
       changes.delete(file.path());
     } else {
@@ -103,25 +114,43 @@ public final class ConvertToSopsFix implements FixBuilder {
     for (Owner owner : owners(analysis, file, secret)) {
       notes.addAll(adjustOwner(analysis, changes, owner));
     }
-    secret.creationPolicy()
+    secret
+        .creationPolicy()
         .map(Located::value)
         .filter(FOREIGN_POLICIES::contains)
-        .ifPresent(p -> notes.add("creationPolicy " + p + ": the Secret will now be owned by Flux"));
-    String title = TITLE + " " + name(stub) + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")");
+        .ifPresent(
+            p -> notes.add("creationPolicy " + p + ": the Secret will now be owned by Flux"));
+    String title =
+        TITLE + " " + name(stub) + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")");
     return changes.fix(title, preferred, refactor);
   }
 
-  /** {@code secret.sops.yaml} beside the ExternalSecret, or a name the nearest {@code .sops.yaml} expects. */
+  /**
+   * {@code secret.sops.yaml} beside the ExternalSecret, or a name the nearest {@code .sops.yaml}
+   * expects.
+   */
   static String stubPath(Snapshot snapshot, String directory, ExternalSecret secret) {
-    String base = secret.meta().nameText().isEmpty() ? secret.targetName() : secret.meta().nameText();
+    String base =
+        secret.meta().nameText().isEmpty() ? secret.targetName() : secret.meta().nameText();
     List<String> stems = new ArrayList<>(List.of("secret", base));
     for (int n = 2; n <= 9; n++) {
       stems.add(base + "-" + n);
     }
     Optional<SopsConfig> config = snapshot.sopsConfigFor(join(directory, "secret.sops.yaml"));
     boolean constrained =
-        config.isPresent() && !config.get().rules().isEmpty() && config.get().ruleFor(join(directory, "secret.sops.yaml")).isEmpty();
-    List<String> extensions = constrained ? List.of(".sops.yaml", ".sops.yml", ".enc.yaml", ".secret.yaml", ".secret.sops.yaml", ".yaml") : List.of(".sops.yaml");
+        config.isPresent()
+            && !config.get().rules().isEmpty()
+            && config.get().ruleFor(join(directory, "secret.sops.yaml")).isEmpty();
+    List<String> extensions =
+        constrained
+            ? List.of(
+                ".sops.yaml",
+                ".sops.yml",
+                ".enc.yaml",
+                ".secret.yaml",
+                ".secret.sops.yaml",
+                ".yaml")
+            : List.of(".sops.yaml");
     List<String> candidates = new ArrayList<>();
     for (String stem : stems) {
       for (String extension : extensions) {
@@ -132,7 +161,11 @@ public final class ConvertToSopsFix implements FixBuilder {
         .filter(c -> !snapshot.exists(c))
         .filter(c -> !constrained || config.get().ruleFor(c).isPresent())
         .findFirst()
-        .or(() -> candidates.stream().filter(c -> c.endsWith(".sops.yaml") && !snapshot.exists(c)).findFirst())
+        .or(
+            () ->
+                candidates.stream()
+                    .filter(c -> c.endsWith(".sops.yaml") && !snapshot.exists(c))
+                    .findFirst())
         .orElse(join(directory, base + ".sops.yaml"));
   }
 
@@ -140,7 +173,14 @@ public final class ConvertToSopsFix implements FixBuilder {
   static void deleteDocument(FileEdits edits, int document) {
     YamlText text = edits.source();
     List<YamlDocument> documents = text.file().syntax().documents();
-    int startLine = documents.stream().filter(d -> d.index() == document).findFirst().orElseThrow().range().start().line();
+    int startLine =
+        documents.stream()
+            .filter(d -> d.index() == document)
+            .findFirst()
+            .orElseThrow()
+            .range()
+            .start()
+            .line();
     int from = 0;
     int to = text.lineCount();
     for (int line = 0; line < text.lineCount(); line++) {
@@ -162,7 +202,8 @@ public final class ConvertToSopsFix implements FixBuilder {
   }
 
   /** Every {@code resources:} entry that names the ExternalSecret's file now names the stub. */
-  private static void swapResources(Snapshot snapshot, Changes changes, String secretPath, String stub, boolean wholeFile) {
+  private static void swapResources(
+      Snapshot snapshot, Changes changes, String secretPath, String stub, boolean wholeFile) {
     for (SourceFile file : snapshot.files()) {
       for (Manifest manifest : file.manifests()) {
         if (manifest instanceof KustomizeOverlay overlay) {
@@ -172,9 +213,17 @@ public final class ConvertToSopsFix implements FixBuilder {
     }
   }
 
-  private static void swapResources(Changes changes, SourceFile file, KustomizeOverlay overlay, String secretPath, String stub, boolean wholeFile) {
+  private static void swapResources(
+      Changes changes,
+      SourceFile file,
+      KustomizeOverlay overlay,
+      String secretPath,
+      String stub,
+      boolean wholeFile) {
     String directory = file.directory();
-    boolean stubListed = overlay.resources().stream().anyMatch(r -> normalize(join(directory, r.value())).equals(stub));
+    boolean stubListed =
+        overlay.resources().stream()
+            .anyMatch(r -> normalize(join(directory, r.value())).equals(stub));
     Optional<YamlMapping.Entry> entry = overlay.meta().node().entry("resources");
     if (entry.isEmpty() || !(entry.get().value() instanceof YamlSequence sequence)) {
       return;
@@ -184,7 +233,10 @@ public final class ConvertToSopsFix implements FixBuilder {
         continue;
       }
       Optional<YamlScalar> item =
-          sequence.items().stream().filter(i -> i instanceof YamlScalar && i.range().equals(resource.range())).map(YamlScalar.class::cast).findFirst();
+          sequence.items().stream()
+              .filter(i -> i instanceof YamlScalar && i.range().equals(resource.range()))
+              .map(YamlScalar.class::cast)
+              .findFirst();
       if (item.isEmpty()) {
         continue;
       }
@@ -193,7 +245,10 @@ public final class ConvertToSopsFix implements FixBuilder {
       if (wholeFile && stubListed) {
         YamlEdits.removeItems(edits, overlay.meta().node(), entry.get(), Set.of(item.get()));
       } else if (wholeFile) {
-        edits.replace(edits.source().innerStart(item.get()), edits.source().innerEnd(item.get()), replacement);
+        edits.replace(
+            edits.source().innerStart(item.get()),
+            edits.source().innerEnd(item.get()),
+            replacement);
       } else if (!stubListed) {
         addResourceAfter(edits, sequence, item.get(), replacement);
       }
@@ -201,9 +256,13 @@ public final class ConvertToSopsFix implements FixBuilder {
     }
   }
 
-  private static void addResourceAfter(FileEdits edits, YamlSequence sequence, YamlScalar item, String value) {
+  private static void addResourceAfter(
+      FileEdits edits, YamlSequence sequence, YamlScalar item, String value) {
     YamlText text = edits.source();
-    String quote = item.style() == YamlScalar.Style.SINGLE_QUOTED ? "'" : item.style() == YamlScalar.Style.DOUBLE_QUOTED ? "\"" : "";
+    String quote =
+        item.style() == YamlScalar.Style.SINGLE_QUOTED
+            ? "'"
+            : item.style() == YamlScalar.Style.DOUBLE_QUOTED ? "\"" : "";
     if (sequence.flow()) {
       edits.insert(text.offset(item.range().end()), ", " + quote + value + quote);
       return;
@@ -221,22 +280,32 @@ public final class ConvertToSopsFix implements FixBuilder {
     for (Cluster cluster : analysis.clusters()) {
       for (Applied applied : cluster.inFile(file.path())) {
         if (applied.meta().document() == secret.meta().document()) {
-          cluster.ownerOf(applied).ifPresent(k ->
-              owners.putIfAbsent(k.applied().file() + "#" + k.applied().meta().document(), new Owner(cluster, applied, k)));
+          cluster
+              .ownerOf(applied)
+              .ifPresent(
+                  k ->
+                      owners.putIfAbsent(
+                          k.applied().file() + "#" + k.applied().meta().document(),
+                          new Owner(cluster, applied, k)));
         }
       }
     }
     return new ArrayList<>(owners.values());
   }
 
-  /** Adds decryption and removes dependsOn on External Secrets; returns what the title should mention. */
+  /**
+   * Adds decryption and removes dependsOn on External Secrets; returns what the title should
+   * mention.
+   */
   private static List<String> adjustOwner(Analysis analysis, Changes changes, Owner owner) {
     Optional<SourceFile> file = analysis.snapshot().file(owner.kustomization().applied().file());
     if (file.isEmpty()) {
       return List.of();
     }
     List<String> notes = new ArrayList<>();
-    KustomizationEdits edits = new KustomizationEdits(changes.edits(file.get()), owner.kustomization().applied().meta().node());
+    KustomizationEdits edits =
+        new KustomizationEdits(
+            changes.edits(file.get()), owner.kustomization().applied().meta().node());
     if (owner.kustomization().decryption().map(d -> !d.isSops()).orElse(true)) {
       String secret = AddDecryptionFix.secretName(analysis.snapshot());
       if (edits.addDecryption(secret)) {
@@ -244,15 +313,19 @@ public final class ConvertToSopsFix implements FixBuilder {
       }
     }
     List<Dependency> removable = removableDependencies(analysis, owner);
-    if (!removable.isEmpty() && edits.removeDependencies(removable.stream().map(Dependency::ref).toList())) {
-      notes.add("removes dependsOn on " + String.join(", ", removable.stream().map(d -> d.target().qualifiedName()).toList()));
+    if (!removable.isEmpty()
+        && edits.removeDependencies(removable.stream().map(Dependency::ref).toList())) {
+      notes.add(
+          "removes dependsOn on "
+              + String.join(
+                  ", ", removable.stream().map(d -> d.target().qualifiedName()).toList()));
     }
     return notes;
   }
 
   /**
-   * The owner's entries on the External Secrets operator, store and Connect Kustomizations that nothing
-   * it still applies needs once this ExternalSecret is gone.
+   * The owner's entries on the External Secrets operator, store and Connect Kustomizations that
+   * nothing it still applies needs once this ExternalSecret is gone.
    */
   static List<Dependency> removableDependencies(Analysis analysis, Owner owner) {
     ClusterFacts facts = analysis.facts(owner.cluster());
@@ -264,7 +337,8 @@ public final class ConvertToSopsFix implements FixBuilder {
       return List.of();
     }
     boolean otherExternalSecret =
-        owner.cluster().appliedBy(id).stream().anyMatch(a -> a != owner.secret() && a.manifest() instanceof ExternalSecret);
+        owner.cluster().appliedBy(id).stream()
+            .anyMatch(a -> a != owner.secret() && a.manifest() instanceof ExternalSecret);
     if (otherExternalSecret) {
       return List.of();
     }
@@ -276,7 +350,8 @@ public final class ConvertToSopsFix implements FixBuilder {
     }
     List<Dependency> result = new ArrayList<>();
     for (Dependency dependency : analysis.graph(owner.cluster()).dependencies(id)) {
-      if (externalSecrets.contains(dependency.target()) && !stillNeeded.contains(dependency.target())
+      if (externalSecrets.contains(dependency.target())
+          && !stillNeeded.contains(dependency.target())
           && dependency.file().equals(owner.kustomization().applied().file())) {
         result.add(dependency);
       }

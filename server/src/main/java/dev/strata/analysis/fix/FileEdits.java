@@ -7,9 +7,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The edits one fix makes to one file, collected as offsets into the file's current text. Edits that
- * touch end to start are merged, so the result never holds two edits at one place; edits that overlap
- * are a builder's mistake and make {@link #change} fail rather than corrupt the file.
+ * The edits one fix makes to one file, collected as offsets into the file's current text. Edits
+ * that touch end to start are merged, so the result never holds two edits at one place; edits that
+ * overlap are a builder's mistake and make {@link #change} fail rather than corrupt the file.
  */
 final class FileEdits {
   private record Splice(int start, int end, String text) {}
@@ -42,7 +42,9 @@ final class FileEdits {
     return splices.isEmpty();
   }
 
-  /** The merged edits as one change; throws {@link IllegalStateException} when two of them overlap. */
+  /**
+   * The merged edits as one change; throws {@link IllegalStateException} when two of them overlap.
+   */
   FileChange.Edit change() {
     List<Splice> sorted = new ArrayList<>(splices);
     sorted.sort(Comparator.comparingInt(Splice::start).thenComparingInt(Splice::end));
@@ -54,7 +56,8 @@ final class FileEdits {
           throw new IllegalStateException("overlapping edits in " + source.path());
         }
         if (next.start() == last.end()) {
-          merged.set(merged.size() - 1, new Splice(last.start(), next.end(), last.text() + next.text()));
+          merged.set(
+              merged.size() - 1, new Splice(last.start(), next.end(), last.text() + next.text()));
           continue;
         }
       }
@@ -63,7 +66,10 @@ final class FileEdits {
     LineIndex lines = source.file().syntax().lines();
     List<TextEdit> edits = new ArrayList<>();
     for (Splice splice : merged) {
-      edits.add(new TextEdit(new Range(lines.position(splice.start()), lines.position(splice.end())), splice.text()));
+      edits.add(
+          new TextEdit(
+              new Range(lines.position(splice.start()), lines.position(splice.end())),
+              splice.text()));
     }
     return new FileChange.Edit(source.path(), edits);
   }

@@ -6,7 +6,10 @@ import dev.strata.text.Range;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Every fix builder, in one list; the fixes of a finding are those of its rule, then the generic ones. */
+/**
+ * Every fix builder, in one list; the fixes of a finding are those of its rule, then the generic
+ * ones.
+ */
 public final class Fixes {
   private static final List<FixBuilder> BUILDERS =
       List.of(
@@ -43,7 +46,10 @@ public final class Fixes {
     }
   }
 
-  /** Fixes offered without a finding on a range of a file: "Convert to SOPS Secret" on any ExternalSecret. */
+  /**
+   * Fixes offered without a finding on a range of a file: "Convert to SOPS Secret" on any
+   * ExternalSecret.
+   */
   public static List<Fix> refactors(Analysis analysis, String file, Range range) {
     try {
       return ConvertToSopsFix.refactors(analysis, file, range);

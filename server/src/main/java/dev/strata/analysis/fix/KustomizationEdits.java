@@ -14,9 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Edits to the {@code spec} of one Flux Kustomization document: add or remove {@code dependsOn} entries,
- * add {@code decryption}. Each returns false, and edits nothing, when the document's shape does not allow
- * a clean edit (no block {@code spec}, a {@code dependsOn} that is not a sequence).
+ * Edits to the {@code spec} of one Flux Kustomization document: add or remove {@code dependsOn}
+ * entries, add {@code decryption}. Each returns false, and edits nothing, when the document's shape
+ * does not allow a clean edit (no block {@code spec}, a {@code dependsOn} that is not a sequence).
  */
 final class KustomizationEdits {
   private final FileEdits edits;
@@ -42,14 +42,19 @@ final class KustomizationEdits {
   /** The block mapping under {@code spec:}, starting on a line after the key. */
   private Optional<YamlMapping> blockSpec() {
     return specEntry()
-        .filter(e -> e.value() instanceof YamlMapping m && !m.flow() && !m.entries().isEmpty()
-            && m.range().start().line() > e.key().range().start().line())
+        .filter(
+            e ->
+                e.value() instanceof YamlMapping m
+                    && !m.flow()
+                    && !m.entries().isEmpty()
+                    && m.range().start().line() > e.key().range().start().line())
         .map(e -> (YamlMapping) e.value());
   }
 
   boolean addDependencies(List<Map<String, String>> items) {
     Optional<YamlMapping> spec = blockSpec();
-    if (spec.isEmpty() && specEntry().map(e -> e.value() instanceof YamlMapping m && m.flow()).orElse(false)) {
+    if (spec.isEmpty()
+        && specEntry().map(e -> e.value() instanceof YamlMapping m && m.flow()).orElse(false)) {
       return addToFlowSpec(items);
     }
     if (spec.isEmpty()) {
@@ -59,12 +64,14 @@ final class KustomizationEdits {
     YamlText text = edits.source();
     int column = spec.get().range().start().character();
     int dash = text.indentedSequences() ? column + text.indentUnit() : column;
-    if (dependsOn.isPresent() && dependsOn.get().value() instanceof YamlSequence sequence
+    if (dependsOn.isPresent()
+        && dependsOn.get().value() instanceof YamlSequence sequence
         && (sequence.flow() || !sequence.items().isEmpty())) {
       YamlEdits.appendItems(edits, sequence, items);
       return true;
     }
-    if (dependsOn.isPresent() && !(dependsOn.get().value() instanceof YamlScalar scalar && scalar.isNull())) {
+    if (dependsOn.isPresent()
+        && !(dependsOn.get().value() instanceof YamlScalar scalar && scalar.isNull())) {
       return false;
     }
     List<String> lines = new ArrayList<>();
@@ -74,7 +81,10 @@ final class KustomizationEdits {
     for (Map<String, String> item : items) {
       lines.addAll(YamlEdits.blockItem(dash, dash + 2, item, false));
     }
-    int after = dependsOn.map(e -> e.key().range().end().line()).orElse(specEntry().get().key().range().end().line());
+    int after =
+        dependsOn
+            .map(e -> e.key().range().end().line())
+            .orElse(specEntry().get().key().range().end().line());
     YamlEdits.insertLinesAfter(edits, after, lines);
     return true;
   }
@@ -83,7 +93,9 @@ final class KustomizationEdits {
     YamlMapping spec = (YamlMapping) specEntry().get().value();
     String flow = String.join(", ", items.stream().map(YamlEdits::flowMapping).toList());
     Optional<YamlMapping.Entry> dependsOn = spec.entry("dependsOn");
-    if (dependsOn.isPresent() && dependsOn.get().value() instanceof YamlSequence sequence && sequence.flow()) {
+    if (dependsOn.isPresent()
+        && dependsOn.get().value() instanceof YamlSequence sequence
+        && sequence.flow()) {
       YamlEdits.appendItems(edits, sequence, items);
       return true;
     }
@@ -98,7 +110,8 @@ final class KustomizationEdits {
 
   /** Removes the entries with these item ranges; the key goes when none is left. */
   boolean removeDependencies(List<DependencyRef> refs) {
-    Optional<YamlMapping> spec = specEntry().filter(e -> e.value() instanceof YamlMapping).map(e -> (YamlMapping) e.value());
+    Optional<YamlMapping> spec =
+        specEntry().filter(e -> e.value() instanceof YamlMapping).map(e -> (YamlMapping) e.value());
     Optional<YamlMapping.Entry> dependsOn = spec.flatMap(s -> s.entry("dependsOn"));
     if (dependsOn.isEmpty() || !(dependsOn.get().value() instanceof YamlSequence sequence)) {
       return false;
@@ -120,11 +133,14 @@ final class KustomizationEdits {
   boolean addDecryption(String secretName) {
     Optional<YamlMapping> spec = blockSpec();
     if (spec.isEmpty()) {
-      if (specEntry().map(e -> e.value() instanceof YamlMapping m && m.flow() && !m.entries().isEmpty()).orElse(false)
+      if (specEntry()
+              .map(e -> e.value() instanceof YamlMapping m && m.flow() && !m.entries().isEmpty())
+              .orElse(false)
           && ((YamlMapping) specEntry().get().value()).entry("decryption").isEmpty()) {
         YamlMapping flow = (YamlMapping) specEntry().get().value();
         YamlMapping.Entry last = flow.entries().get(flow.entries().size() - 1);
-        edits.insert(edits.source().offset(YamlText.contentEnd(last.value())),
+        edits.insert(
+            edits.source().offset(YamlText.contentEnd(last.value())),
             ", decryption: {provider: sops, secretRef: {name: " + secretName + "}}");
         return true;
       }
@@ -151,7 +167,10 @@ final class KustomizationEdits {
     return specEntry()
         .flatMap(e -> e.value() instanceof YamlMapping m ? m.get("dependsOn") : Optional.empty())
         .filter(YamlSequence.class::isInstance)
-        .flatMap(s -> ((YamlSequence) s).items().stream().filter(i -> i.range().equals(entry)).findFirst())
+        .flatMap(
+            s ->
+                ((YamlSequence) s)
+                    .items().stream().filter(i -> i.range().equals(entry)).findFirst())
         .filter(YamlMapping.class::isInstance)
         .map(YamlMapping.class::cast);
   }
@@ -162,16 +181,23 @@ final class KustomizationEdits {
     edits.replace(text.innerStart(scalar), text.innerEnd(scalar), value);
   }
 
-  /** Sets the {@code namespace} of a dependency item: replaces it, or adds it in the item's style. */
+  /**
+   * Sets the {@code namespace} of a dependency item: replaces it, or adds it in the item's style.
+   */
   boolean setNamespace(YamlMapping item, String namespace) {
     YamlText text = edits.source();
     Optional<YamlNode> existing = item.get("namespace");
     if (existing.isPresent()) {
-      if (!(existing.get() instanceof YamlScalar scalar) || scalar.style() == YamlScalar.Style.LITERAL || scalar.style() == YamlScalar.Style.FOLDED) {
+      if (!(existing.get() instanceof YamlScalar scalar)
+          || scalar.style() == YamlScalar.Style.LITERAL
+          || scalar.style() == YamlScalar.Style.FOLDED) {
         return false;
       }
       if (scalar.isNull()) {
-        edits.replace(text.offset(scalar.range().start()), text.offset(scalar.range().end()), (scalar.value().isEmpty() ? " " : "") + namespace);
+        edits.replace(
+            text.offset(scalar.range().start()),
+            text.offset(scalar.range().end()),
+            (scalar.value().isEmpty() ? " " : "") + namespace);
         return true;
       }
       replaceScalar(scalar, namespace);
@@ -183,7 +209,10 @@ final class KustomizationEdits {
       return true;
     }
     int column = item.range().start().character();
-    YamlEdits.insertLinesAfter(edits, YamlText.lastLine(item), List.of(YamlText.spaces(column) + "namespace: " + namespace));
+    YamlEdits.insertLinesAfter(
+        edits,
+        YamlText.lastLine(item),
+        List.of(YamlText.spaces(column) + "namespace: " + namespace));
     return true;
   }
 }

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Breaks a {@code dependsOn} cycle by removing the entry the finding sits on (offered on every edge). */
+/**
+ * Breaks a {@code dependsOn} cycle by removing the entry the finding sits on (offered on every
+ * edge).
+ */
 public final class RemoveDependsOnFix implements FixBuilder {
   @Override
   public String rule() {
@@ -28,21 +31,36 @@ public final class RemoveDependsOnFix implements FixBuilder {
     }
     Dependency dependency = edge.get().dependency();
     DependencyGraph graph = edge.get().graph();
-    Optional<Cycle> cycle = graph.cycles().stream().filter(c -> c.edges().contains(dependency)).findFirst();
+    Optional<Cycle> cycle =
+        graph.cycles().stream().filter(c -> c.edges().contains(dependency)).findFirst();
     Optional<dev.strata.workspace.Applied> from = graph.node(dependency.from());
     if (cycle.isEmpty() || from.isEmpty()) {
       return List.of();
     }
     Changes changes = new Changes();
     boolean removed =
-        analysis.snapshot().file(dependency.file())
-            .map(f -> new KustomizationEdits(changes.edits(f), from.get().meta().node()).removeDependencies(List.of(dependency.ref())))
+        analysis
+            .snapshot()
+            .file(dependency.file())
+            .map(
+                f ->
+                    new KustomizationEdits(changes.edits(f), from.get().meta().node())
+                        .removeDependencies(List.of(dependency.ref())))
             .orElse(false);
     if (!removed) {
       return List.of();
     }
-    String effect = stillCyclic(graph, cycle.get(), dependency) ? "removes one edge of the cycle " : "breaks the cycle ";
-    String title = "Remove dependsOn on " + dependency.target().qualifiedName() + " (" + effect + cycle.get().render() + ")";
+    String effect =
+        stillCyclic(graph, cycle.get(), dependency)
+            ? "removes one edge of the cycle "
+            : "breaks the cycle ";
+    String title =
+        "Remove dependsOn on "
+            + dependency.target().qualifiedName()
+            + " ("
+            + effect
+            + cycle.get().render()
+            + ")";
     return changes.fix(title, false, false).map(List::of).orElse(List.of());
   }
 
@@ -56,7 +74,8 @@ public final class RemoveDependsOnFix implements FixBuilder {
     return false;
   }
 
-  private static boolean reaches(DependencyGraph graph, Cycle cycle, Dependency removed, ObjectId start) {
+  private static boolean reaches(
+      DependencyGraph graph, Cycle cycle, Dependency removed, ObjectId start) {
     Set<ObjectId> seen = new HashSet<>();
     Deque<ObjectId> queue = new ArrayDeque<>(List.of(start));
     while (!queue.isEmpty()) {

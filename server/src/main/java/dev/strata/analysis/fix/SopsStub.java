@@ -14,11 +14,11 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * The text of the plaintext Secret that replaces an ExternalSecret: its name, namespace (only where the
- * ExternalSecret wrote one), type, template labels and annotations, and one {@code stringData} key per
- * key the ExternalSecret produces, each {@code "REPLACE_ME"} with a comment naming where the value came
- * from. Keys only known at run time ({@code dataFrom}, {@code templateFrom}) become comments. It reads
- * names, never values, and never writes a {@code sops:} block.
+ * The text of the plaintext Secret that replaces an ExternalSecret: its name, namespace (only where
+ * the ExternalSecret wrote one), type, template labels and annotations, and one {@code stringData}
+ * key per key the ExternalSecret produces, each {@code "REPLACE_ME"} with a comment naming where
+ * the value came from. Keys only known at run time ({@code dataFrom}, {@code templateFrom}) become
+ * comments. It reads names, never values, and never writes a {@code sops:} block.
  */
 final class SopsStub {
   static final String PLACEHOLDER = "\"REPLACE_ME\"";
@@ -57,11 +57,12 @@ final class SopsStub {
 
   private void stringMap(String key, Map<String, String> values) {
     Map<String, String> sorted = new TreeMap<>();
-    values.forEach((k, v) -> {
-      if (!v.contains("{{")) {
-        sorted.put(k, v);
-      }
-    });
+    values.forEach(
+        (k, v) -> {
+          if (!v.contains("{{")) {
+            sorted.put(k, v);
+          }
+        });
     if (sorted.isEmpty()) {
       return;
     }
@@ -73,7 +74,9 @@ final class SopsStub {
     String store = storeName(Optional.empty());
     if (!secret.templateDataKeys().isEmpty()) {
       String reads = String.join(", ", secret.data().stream().map(SopsStub::remote).toList());
-      String comment = "# from the ExternalSecret's template" + (reads.isEmpty() ? "" : " over " + store + " " + reads);
+      String comment =
+          "# from the ExternalSecret's template"
+              + (reads.isEmpty() ? "" : " over " + store + " " + reads);
       for (Located<String> key : secret.templateDataKeys()) {
         lines.add(indent + key(key.value()) + ": " + PLACEHOLDER + " " + comment);
       }
@@ -82,13 +85,23 @@ final class SopsStub {
     List<YamlMapping> entries = items("spec", "data");
     for (int i = 0; i < secret.data().size(); i++) {
       ExternalSecret.DataEntry entry = secret.data().get(i);
-      Optional<YamlMapping> raw = i < entries.size() ? Optional.of(entries.get(i)) : Optional.empty();
-      lines.add(indent + key(entry.secretKey().value()) + ": " + PLACEHOLDER + " # from " + storeName(raw) + " " + remote(entry));
+      Optional<YamlMapping> raw =
+          i < entries.size() ? Optional.of(entries.get(i)) : Optional.empty();
+      lines.add(
+          indent
+              + key(entry.secretKey().value())
+              + ": "
+              + PLACEHOLDER
+              + " # from "
+              + storeName(raw)
+              + " "
+              + remote(entry));
     }
   }
 
   private static String remote(ExternalSecret.DataEntry entry) {
-    return entry.remoteKey().map(k -> "key " + quote(k)).orElse("") + entry.property().map(p -> " property " + quote(p)).orElse("");
+    return entry.remoteKey().map(k -> "key " + quote(k)).orElse("")
+        + entry.property().map(p -> " property " + quote(p)).orElse("");
   }
 
   private void dataFrom() {
@@ -101,14 +114,23 @@ final class SopsStub {
         from = "dataFrom extract of " + store + " key " + quote(extract.get());
       } else if (child(entry, "find").isPresent()) {
         String path = text(entry, "find", "path").map(p -> " path " + quote(p)).orElse("");
-        String name = text(entry, "find", "name", "regexp").map(r -> " name " + quote(r)).orElse("");
+        String name =
+            text(entry, "find", "name", "regexp").map(r -> " name " + quote(r)).orElse("");
         from = "dataFrom find in " + store + path + name;
       } else if (generator.isPresent()) {
-        from = "dataFrom generator " + text(entry, "sourceRef", "generatorRef", "kind").orElse("") + " " + generator.get();
+        from =
+            "dataFrom generator "
+                + text(entry, "sourceRef", "generatorRef", "kind").orElse("")
+                + " "
+                + generator.get();
       } else {
         from = "dataFrom of " + store;
       }
-      lines.add(indent + "# " + from.replaceAll("\\s+", " ").trim() + ": its keys cannot be known statically; add them here");
+      lines.add(
+          indent
+              + "# "
+              + from.replaceAll("\\s+", " ").trim()
+              + ": its keys cannot be known statically; add them here");
     }
   }
 
@@ -122,12 +144,17 @@ final class SopsStub {
       } else {
         from = "templateFrom literal";
       }
-      lines.add(indent + "# " + from.trim() + ": the keys it renders cannot be known statically; add them here");
+      lines.add(
+          indent
+              + "# "
+              + from.trim()
+              + ": the keys it renders cannot be known statically; add them here");
     }
   }
 
   private String storeName(Optional<YamlMapping> entry) {
-    return entry.flatMap(e -> text(e, "sourceRef", "storeRef", "name"))
+    return entry
+        .flatMap(e -> text(e, "sourceRef", "storeRef", "name"))
         .or(() -> secret.storeRef().map(r -> r.name().value()))
         .map(SopsStub::oneLine)
         .orElse("the secret store");
@@ -138,19 +165,27 @@ final class SopsStub {
     if (node.isEmpty() || !(node.get() instanceof YamlSequence sequence)) {
       return List.of();
     }
-    return sequence.items().stream().filter(YamlMapping.class::isInstance).map(YamlMapping.class::cast).toList();
+    return sequence.items().stream()
+        .filter(YamlMapping.class::isInstance)
+        .map(YamlMapping.class::cast)
+        .toList();
   }
 
   private static Optional<YamlNode> child(YamlNode node, String... path) {
     Optional<YamlNode> current = Optional.of(node);
     for (String key : path) {
-      current = current.filter(YamlMapping.class::isInstance).flatMap(m -> ((YamlMapping) m).get(key));
+      current =
+          current.filter(YamlMapping.class::isInstance).flatMap(m -> ((YamlMapping) m).get(key));
     }
     return current;
   }
 
   private static Optional<String> text(YamlNode node, String... path) {
-    return child(node, path).filter(YamlScalar.class::isInstance).map(s -> ((YamlScalar) s).value()).filter(v -> !v.isEmpty()).map(SopsStub::oneLine);
+    return child(node, path)
+        .filter(YamlScalar.class::isInstance)
+        .map(s -> ((YamlScalar) s).value())
+        .filter(v -> !v.isEmpty())
+        .map(SopsStub::oneLine);
   }
 
   private static String oneLine(String text) {

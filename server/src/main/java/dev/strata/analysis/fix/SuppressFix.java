@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * Silences any finding with {@code # strata-ignore: <rule-id>} on the line above, at that line's
- * indentation and in the file's line breaks; when the line above already suppresses other rules, the id
- * joins that list. Not offered inside a block scalar, where a comment line would become content.
+ * indentation and in the file's line breaks; when the line above already suppresses other rules,
+ * the id joins that list. Not offered inside a block scalar, where a comment line would become
+ * content.
  */
 public final class SuppressFix implements FixBuilder {
   private static final Pattern MARKER = Pattern.compile("^(\\s*)#\\s*strata-ignore:(.*)$");
@@ -41,7 +42,10 @@ public final class SuppressFix implements FixBuilder {
     FileEdits edits = changes.edits(file.get());
     Matcher above = line > 0 ? MARKER.matcher(text.line(line - 1)) : null;
     if (above != null && above.matches()) {
-      boolean listed = List.of(above.group(2).split(",")).stream().map(String::strip).anyMatch(finding.rule()::equals);
+      boolean listed =
+          List.of(above.group(2).split(",")).stream()
+              .map(String::strip)
+              .anyMatch(finding.rule()::equals);
       if (listed) {
         return List.of();
       }
@@ -49,12 +53,19 @@ public final class SuppressFix implements FixBuilder {
     } else {
       String content = text.line(line);
       String indentation = content.substring(0, content.length() - content.stripLeading().length());
-      edits.insert(text.lineStart(line), indentation + "# strata-ignore: " + finding.rule() + text.newline());
+      edits.insert(
+          text.lineStart(line),
+          indentation + "# strata-ignore: " + finding.rule() + text.newline());
     }
-    return changes.fix("Suppress " + finding.rule() + " on this line", false, false).map(List::of).orElse(List.of());
+    return changes
+        .fix("Suppress " + finding.rule() + " on this line", false, false)
+        .map(List::of)
+        .orElse(List.of());
   }
 
-  /** True when the line lies after the first line of a literal or folded scalar, inside its content. */
+  /**
+   * True when the line lies after the first line of a literal or folded scalar, inside its content.
+   */
   private static boolean insideBlockScalar(SourceFile file, int line) {
     for (YamlDocument document : file.syntax().documents()) {
       if (document.root().isPresent() && blockScalarAround(document.root().get(), line)) {
@@ -69,7 +80,8 @@ public final class SuppressFix implements FixBuilder {
       return false;
     }
     if (node instanceof YamlScalar scalar) {
-      boolean block = scalar.style() == YamlScalar.Style.LITERAL || scalar.style() == YamlScalar.Style.FOLDED;
+      boolean block =
+          scalar.style() == YamlScalar.Style.LITERAL || scalar.style() == YamlScalar.Style.FOLDED;
       return block && line > scalar.range().start().line();
     }
     if (node instanceof YamlSequence sequence) {

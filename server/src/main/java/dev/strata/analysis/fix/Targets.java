@@ -10,7 +10,9 @@ import dev.strata.workspace.Dependency;
 import dev.strata.workspace.ObjectId;
 import java.util.Optional;
 
-/** Finds what a finding points at: the applied object under its range, the dependsOn entry it names. */
+/**
+ * Finds what a finding points at: the applied object under its range, the dependsOn entry it names.
+ */
 final class Targets {
   private Targets() {}
 
@@ -36,7 +38,8 @@ final class Targets {
       DependencyGraph graph = analysis.graph(cluster);
       for (ObjectId node : graph.nodes()) {
         for (Dependency dependency : graph.dependencies(node)) {
-          if (dependency.file().equals(finding.file()) && dependency.ref().name().range().equals(finding.range())) {
+          if (dependency.file().equals(finding.file())
+              && dependency.ref().name().range().equals(finding.range())) {
             return Optional.of(new Edge(cluster, graph, dependency));
           }
         }

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Repairs a {@code dependsOn} entry that names nothing: the near name ("Replace with"), or the namespace
- * where that exact name lives ("Add namespace"). Offered only when the analysis has a suggestion.
+ * Repairs a {@code dependsOn} entry that names nothing: the near name ("Replace with"), or the
+ * namespace where that exact name lives ("Add namespace"). Offered only when the analysis has a
+ * suggestion.
  */
 public final class UnknownDependencyFix implements FixBuilder {
   @Override
@@ -31,18 +32,29 @@ public final class UnknownDependencyFix implements FixBuilder {
     Optional<ObjectId> near = NameSuggestions.suggest(edge.get().cluster(), dependency.target());
     Optional<dev.strata.workspace.Applied> from = edge.get().graph().node(dependency.from());
     Optional<SourceFile> file = analysis.snapshot().file(dependency.file());
-    if (near.isEmpty() || from.isEmpty() || file.isEmpty() || dependency.ref().name().value().contains("${")) {
+    if (near.isEmpty()
+        || from.isEmpty()
+        || file.isEmpty()
+        || dependency.ref().name().value().contains("${")) {
       return List.of();
     }
-    return fix(file.get(), from.get().meta().node(), dependency, near.get()).map(List::of).orElse(List.of());
+    return fix(file.get(), from.get().meta().node(), dependency, near.get())
+        .map(List::of)
+        .orElse(List.of());
   }
 
-  private static Optional<Fix> fix(SourceFile file, YamlMapping document, Dependency dependency, ObjectId near) {
+  private static Optional<Fix> fix(
+      SourceFile file, YamlMapping document, Dependency dependency, ObjectId near) {
     Changes changes = new Changes();
     KustomizationEdits edits = new KustomizationEdits(changes.edits(file), document);
     Optional<YamlMapping> item = edits.dependencyItem(dependency.ref().entry());
-    Optional<YamlScalar> name = item.flatMap(i -> i.get("name")).filter(YamlScalar.class::isInstance).map(YamlScalar.class::cast);
-    if (name.isEmpty() || name.get().style() == YamlScalar.Style.LITERAL || name.get().style() == YamlScalar.Style.FOLDED) {
+    Optional<YamlScalar> name =
+        item.flatMap(i -> i.get("name"))
+            .filter(YamlScalar.class::isInstance)
+            .map(YamlScalar.class::cast);
+    if (name.isEmpty()
+        || name.get().style() == YamlScalar.Style.LITERAL
+        || name.get().style() == YamlScalar.Style.FOLDED) {
       return Optional.empty();
     }
     boolean sameName = near.name().equals(dependency.target().name());

@@ -10,10 +10,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Structural edits on YAML text: remove sequence items or mapping entries, append sequence items, insert
- * lines. Block collections are edited by whole lines, so comments on the removed lines go with them and
- * every other line is kept byte for byte; flow collections are rewritten from the source of their kept
- * members.
+ * Structural edits on YAML text: remove sequence items or mapping entries, append sequence items,
+ * insert lines. Block collections are edited by whole lines, so comments on the removed lines go
+ * with them and every other line is kept byte for byte; flow collections are rewritten from the
+ * source of their kept members.
  */
 final class YamlEdits {
   private YamlEdits() {}
@@ -25,24 +25,37 @@ final class YamlEdits {
       List<String> kept = new ArrayList<>();
       for (YamlMapping.Entry other : parent.entries()) {
         if (other != entry) {
-          kept.add(text.text().substring(text.offset(other.key().range().start()), text.offset(YamlText.contentEnd(other.value()))));
+          kept.add(
+              text.text()
+                  .substring(
+                      text.offset(other.key().range().start()),
+                      text.offset(YamlText.contentEnd(other.value()))));
         }
       }
       replaceNode(edits, parent, "{" + String.join(", ", kept) + "}");
       return;
     }
-    removeLines(edits, entry.key().range().start().line(), Math.max(YamlText.lastLine(entry.value()), entry.key().range().end().line()));
+    removeLines(
+        edits,
+        entry.key().range().start().line(),
+        Math.max(YamlText.lastLine(entry.value()), entry.key().range().end().line()));
   }
 
-  /** Removes some items of a sequence held by {@code entry}; the whole entry goes when none is left. */
-  static void removeItems(FileEdits edits, YamlMapping parent, YamlMapping.Entry entry, Set<YamlNode> remove) {
+  /**
+   * Removes some items of a sequence held by {@code entry}; the whole entry goes when none is left.
+   */
+  static void removeItems(
+      FileEdits edits, YamlMapping parent, YamlMapping.Entry entry, Set<YamlNode> remove) {
     YamlSequence sequence = (YamlSequence) entry.value();
     List<YamlNode> kept = sequence.items().stream().filter(i -> !remove.contains(i)).toList();
     if (kept.isEmpty()) {
       removeEntry(edits, parent, entry);
     } else if (sequence.flow()) {
       YamlText text = edits.source();
-      replaceNode(edits, sequence, "[" + kept.stream().map(text::source).collect(Collectors.joining(", ")) + "]");
+      replaceNode(
+          edits,
+          sequence,
+          "[" + kept.stream().map(text::source).collect(Collectors.joining(", ")) + "]");
     } else {
       for (YamlNode item : sequence.items()) {
         if (remove.contains(item)) {
@@ -67,7 +80,8 @@ final class YamlEdits {
     }
     YamlNode last = sequence.items().get(sequence.items().size() - 1);
     int dash = YamlText.dashColumn(sequence);
-    int keyColumn = last.range().start().character() > dash ? last.range().start().character() : dash + 2;
+    int keyColumn =
+        last.range().start().character() > dash ? last.range().start().character() : dash + 2;
     boolean flowItems = last instanceof YamlMapping mapping && mapping.flow();
     List<String> lines = new ArrayList<>();
     for (Map<String, String> item : items) {
@@ -76,7 +90,9 @@ final class YamlEdits {
     insertLinesAfter(edits, YamlText.lastLine(sequence), lines);
   }
 
-  /** The lines of one block sequence item: {@code - name: a} and its other keys under {@code name}. */
+  /**
+   * The lines of one block sequence item: {@code - name: a} and its other keys under {@code name}.
+   */
   static List<String> blockItem(int dash, int keyColumn, Map<String, String> item, boolean flow) {
     if (flow) {
       return List.of(YamlText.spaces(dash) + "- " + flowMapping(item));
@@ -84,23 +100,34 @@ final class YamlEdits {
     List<String> lines = new ArrayList<>();
     String first = YamlText.spaces(dash) + "-" + YamlText.spaces(keyColumn - dash - 1);
     for (Map.Entry<String, String> field : item.entrySet()) {
-      lines.add((lines.isEmpty() ? first : YamlText.spaces(keyColumn)) + field.getKey() + ": " + field.getValue());
+      lines.add(
+          (lines.isEmpty() ? first : YamlText.spaces(keyColumn))
+              + field.getKey()
+              + ": "
+              + field.getValue());
     }
     return lines;
   }
 
   static String flowMapping(Map<String, String> item) {
-    return item.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ", "{", "}"));
+    return item.entrySet().stream()
+        .map(e -> e.getKey() + ": " + e.getValue())
+        .collect(Collectors.joining(", ", "{", "}"));
   }
 
-  /** Inserts whole lines after {@code line}, in the file's line breaks, even when that line has none. */
+  /**
+   * Inserts whole lines after {@code line}, in the file's line breaks, even when that line has
+   * none.
+   */
   static void insertLinesAfter(FileEdits edits, int line, List<String> lines) {
     YamlText text = edits.source();
     String newline = text.newline();
     if (text.unterminated(line)) {
       edits.insert(text.lineEnd(line), newline + String.join(newline, lines));
     } else {
-      edits.insert(text.nextLineStart(line), lines.stream().map(l -> l + newline).collect(Collectors.joining()));
+      edits.insert(
+          text.nextLineStart(line),
+          lines.stream().map(l -> l + newline).collect(Collectors.joining()));
     }
   }
 

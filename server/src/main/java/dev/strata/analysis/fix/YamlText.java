@@ -10,9 +10,9 @@ import dev.strata.workspace.SourceFile;
 import java.util.Optional;
 
 /**
- * The text of one YAML file seen through its syntax ranges: offsets of lines and nodes, the file's line
- * break, its indentation step and whether its block sequences are indented under their key. Edits are
- * computed on this text; nothing is ever re-serialised.
+ * The text of one YAML file seen through its syntax ranges: offsets of lines and nodes, the file's
+ * line break, its indentation step and whether its block sequences are indented under their key.
+ * Edits are computed on this text; nothing is ever re-serialised.
  */
 final class YamlText {
   private final SourceFile file;
@@ -81,7 +81,9 @@ final class YamlText {
     return contentEnd(node).line();
   }
 
-  /** Where a node's content ends: the last scalar of a block collection, the bracket of a flow one. */
+  /**
+   * Where a node's content ends: the last scalar of a block collection, the bracket of a flow one.
+   */
   static Position contentEnd(YamlNode node) {
     if (node instanceof YamlMapping mapping && !mapping.flow() && !mapping.entries().isEmpty()) {
       YamlMapping.Entry last = mapping.entries().get(mapping.entries().size() - 1);
@@ -101,8 +103,8 @@ final class YamlText {
   }
 
   /**
-   * The indentation step of the file: the smallest positive distance between a block mapping's keys and
-   * those of a block mapping nested in it; 2 when the file has no nesting.
+   * The indentation step of the file: the smallest positive distance between a block mapping's keys
+   * and those of a block mapping nested in it; 2 when the file has no nesting.
    */
   int indentUnit() {
     int best = Integer.MAX_VALUE;
@@ -122,7 +124,8 @@ final class YamlText {
         best = column - parentColumn;
       }
       for (YamlMapping.Entry entry : mapping.entries()) {
-        if (entry.value() instanceof YamlMapping child && !child.flow()
+        if (entry.value() instanceof YamlMapping child
+            && !child.flow()
             && child.range().start().line() > entry.key().range().start().line()) {
           best = Math.min(best, indentUnit(child, column));
         } else if (entry.value() instanceof YamlSequence || entry.value() instanceof YamlMapping) {
@@ -138,8 +141,9 @@ final class YamlText {
   }
 
   /**
-   * Whether the file writes block sequences indented under their key ({@code key:\n  - a}) rather than
-   * at the key's column ({@code key:\n- a}); indented when the file has no block sequence under a key.
+   * Whether the file writes block sequences indented under their key ({@code key:\n - a}) rather
+   * than at the key's column ({@code key:\n- a}); indented when the file has no block sequence
+   * under a key.
    */
   boolean indentedSequences() {
     for (var document : file.syntax().documents()) {
@@ -154,7 +158,8 @@ final class YamlText {
   private static Optional<Boolean> indentedSequences(YamlNode node) {
     if (node instanceof YamlMapping mapping && !mapping.flow()) {
       for (YamlMapping.Entry entry : mapping.entries()) {
-        if (entry.value() instanceof YamlSequence sequence && !sequence.flow()
+        if (entry.value() instanceof YamlSequence sequence
+            && !sequence.flow()
             && sequence.range().start().line() > entry.key().range().start().line()) {
           return Optional.of(dashColumn(sequence) > entry.key().range().start().character());
         }
@@ -186,7 +191,8 @@ final class YamlText {
   }
 
   static boolean quoted(YamlScalar scalar) {
-    return scalar.style() == YamlScalar.Style.SINGLE_QUOTED || scalar.style() == YamlScalar.Style.DOUBLE_QUOTED;
+    return scalar.style() == YamlScalar.Style.SINGLE_QUOTED
+        || scalar.style() == YamlScalar.Style.DOUBLE_QUOTED;
   }
 
   /** The original text of a node, as written. */

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A SOPS Secret that only application workloads use, in an application layer: it may move to External
- * Secrets, which rotates it without a commit. Advice, not a defect.
+ * A SOPS Secret that only application workloads use, in an application layer: it may move to
+ * External Secrets, which rotates it without a commit. Advice, not a defect.
  */
 public final class ApplicationSecretInSopsRule implements Rule {
   @Override
@@ -41,18 +41,33 @@ public final class ApplicationSecretInSopsRule implements Rule {
         continue;
       }
       for (SecretSource source : facts.sources()) {
-        if (source.mechanism() != SecretSource.Mechanism.SOPS || layers.of(source.source()) != Layer.APPLICATION) {
+        if (source.mechanism() != SecretSource.Mechanism.SOPS
+            || layers.of(source.source()) != Layer.APPLICATION) {
           continue;
         }
         List<SecretUse> uses = facts.usesOf(source);
         boolean application =
             !uses.isEmpty()
-                && uses.stream().allMatch(u -> u.role() == SecretUse.Role.WORKLOAD && layers.of(u.consumer()) == Layer.APPLICATION);
+                && uses.stream()
+                    .allMatch(
+                        u ->
+                            u.role() == SecretUse.Role.WORKLOAD
+                                && layers.of(u.consumer()) == Layer.APPLICATION);
         if (application) {
-          String consumers = uses.stream().map(SecretUse::describe).distinct().limit(3).collect(Collectors.joining(", "));
+          String consumers =
+              uses.stream()
+                  .map(SecretUse::describe)
+                  .distinct()
+                  .limit(3)
+                  .collect(Collectors.joining(", "));
           reporter.report(
-              finding(source.source().file(), source.source().meta().anchor(),
-                  "Secret " + source.qualifiedName() + " is SOPS-encrypted but only application workloads use it (" + consumers
+              finding(
+                  source.source().file(),
+                  source.source().meta().anchor(),
+                  "Secret "
+                      + source.qualifiedName()
+                      + " is SOPS-encrypted but only application workloads use it ("
+                      + consumers
                       + "); an ExternalSecret would let it rotate without a commit"));
         }
       }

@@ -15,9 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An ExternalSecret whose Secret is needed by a Kustomization that must be Ready before External Secrets
- * can serve (the operator, its stores, the Connect server, the root, and everything they depend on or
- * use). On a fresh cluster neither side can start. Reported on the ExternalSecret with the chain.
+ * An ExternalSecret whose Secret is needed by a Kustomization that must be Ready before External
+ * Secrets can serve (the operator, its stores, the Connect server, the root, and everything they
+ * depend on or use). On a fresh cluster neither side can start. Reported on the ExternalSecret with
+ * the chain.
  */
 public final class BootstrapDeadlockRule implements Rule {
   @Override
@@ -42,7 +43,12 @@ public final class BootstrapDeadlockRule implements Rule {
       Layers layers = analysis.layers(cluster);
       for (Deadlock deadlock : Deadlock.find(analysis, cluster)) {
         Applied external = deadlock.source().source();
-        spots.add(finding(external.file(), anchor(external), message(layers, deadlock), related(cluster, layers, deadlock)));
+        spots.add(
+            finding(
+                external.file(),
+                anchor(external),
+                message(layers, deadlock),
+                related(cluster, layers, deadlock)));
       }
     }
     spots.reportTo(reporter);
@@ -56,21 +62,40 @@ public final class BootstrapDeadlockRule implements Rule {
   private static String message(Layers layers, Deadlock deadlock) {
     String secret = "Secret " + deadlock.source().qualifiedName();
     if (deadlock.selfStore()) {
-      return deadlock.use().consumer().id().kind() + " " + deadlock.use().consumer().id().name() + " reads its own credentials from "
-          + secret + ", which this ExternalSecret produces through that same store: on a fresh cluster, or once the Secret is deleted,"
+      return deadlock.use().consumer().id().kind()
+          + " "
+          + deadlock.use().consumer().id().name()
+          + " reads its own credentials from "
+          + secret
+          + ", which this ExternalSecret produces through that same store: on a fresh cluster, or once the Secret is deleted,"
           + " neither can start. Keep this secret in SOPS.";
     }
-    String why = layers.explain(deadlock.kustomization()).orElse("Kustomization " + deadlock.kustomization().qualifiedName() + " is bootstrap");
-    return why + "; " + deadlock.use().describe() + " needs " + secret + ", which this ExternalSecret produces:"
+    String why =
+        layers
+            .explain(deadlock.kustomization())
+            .orElse("Kustomization " + deadlock.kustomization().qualifiedName() + " is bootstrap");
+    return why
+        + "; "
+        + deadlock.use().describe()
+        + " needs "
+        + secret
+        + ", which this ExternalSecret produces:"
         + " on a fresh cluster neither can start. Keep this secret in SOPS.";
   }
 
   private static List<Finding.Related> related(Cluster cluster, Layers layers, Deadlock deadlock) {
     List<Finding.Related> related = new ArrayList<>();
-    related.add(Finding.Related.of(deadlock.use().at(), deadlock.use().describe() + " needs this Secret"));
+    related.add(
+        Finding.Related.of(deadlock.use().at(), deadlock.use().describe() + " needs this Secret"));
     for (ObjectId step : layers.chain(deadlock.kustomization())) {
-      cluster.kustomization(step)
-          .ifPresent(k -> related.add(Finding.Related.of(k.applied().origin(), "Kustomization " + step.qualifiedName() + " is bootstrap")));
+      cluster
+          .kustomization(step)
+          .ifPresent(
+              k ->
+                  related.add(
+                      Finding.Related.of(
+                          k.applied().origin(),
+                          "Kustomization " + step.qualifiedName() + " is bootstrap")));
     }
     return related;
   }

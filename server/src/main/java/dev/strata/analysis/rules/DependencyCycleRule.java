@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A cycle of {@code dependsOn} among Kustomizations or among HelmReleases. Flux never reports one: each
- * member waits forever in {@code DependencyNotReady}. Reported on every entry that is an edge of the
- * cycle, with the path and the other entries as related locations.
+ * A cycle of {@code dependsOn} among Kustomizations or among HelmReleases. Flux never reports one:
+ * each member waits forever in {@code DependencyNotReady}. Reported on every entry that is an edge
+ * of the cycle, with the path and the other entries as related locations.
  */
 public final class DependencyCycleRule implements Rule {
   @Override
@@ -39,7 +39,12 @@ public final class DependencyCycleRule implements Rule {
       DependencyGraph graph = analysis.graph(cluster);
       for (Cycle cycle : graph.cycles()) {
         for (Dependency edge : cycle.edges()) {
-          reporter.report(finding(edge.file(), edge.ref().name().range(), message(edge, cycle), related(edge, cycle)));
+          reporter.report(
+              finding(
+                  edge.file(),
+                  edge.ref().name().range(),
+                  message(edge, cycle),
+                  related(edge, cycle)));
         }
       }
     }

@@ -11,8 +11,8 @@ import dev.strata.workspace.ObjectId;
 import java.util.Optional;
 
 /**
- * A Kustomization that depends on a name that is only a HelmRelease, or the reverse. The controllers look
- * up their own kind only, so the dependency can never be satisfied.
+ * A Kustomization that depends on a name that is only a HelmRelease, or the reverse. The
+ * controllers look up their own kind only, so the dependency can never be satisfied.
  */
 public final class DependencyKindMismatchRule implements Rule {
   @Override
@@ -40,7 +40,13 @@ public final class DependencyKindMismatchRule implements Rule {
             continue;
           }
           Optional<ObjectId> other = NameSuggestions.otherKind(graph, dependency.target());
-          other.ifPresent(o -> reporter.report(finding(dependency.file(), dependency.ref().name().range(), message(dependency, o))));
+          other.ifPresent(
+              o ->
+                  reporter.report(
+                      finding(
+                          dependency.file(),
+                          dependency.ref().name().range(),
+                          message(dependency, o))));
         }
       }
     }
@@ -52,8 +58,18 @@ public final class DependencyKindMismatchRule implements Rule {
         kind.equals("Kustomization")
             ? "to wait for a HelmRelease, add it to the healthChecks of the Kustomization that applies it and depend on that Kustomization"
             : "to wait for a Kustomization, order the Kustomizations that apply these HelmReleases instead";
-    return kind + " " + dependency.from().qualifiedName() + " depends on " + actual.qualifiedName() + ", which is a "
-        + actual.kind() + ": a " + kind + "'s dependsOn can only name " + kind + "s, so this never becomes ready; "
+    return kind
+        + " "
+        + dependency.from().qualifiedName()
+        + " depends on "
+        + actual.qualifiedName()
+        + ", which is a "
+        + actual.kind()
+        + ": a "
+        + kind
+        + "'s dependsOn can only name "
+        + kind
+        + "s, so this never becomes ready; "
         + advice;
   }
 }

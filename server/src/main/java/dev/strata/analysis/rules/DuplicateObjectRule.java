@@ -15,9 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Two Flux objects with the same kind, namespace and name in one cluster, from different documents: the
- * last one applied wins and the controllers fight over it. The same document reached twice is not a
- * duplicate of itself.
+ * Two Flux objects with the same kind, namespace and name in one cluster, from different documents:
+ * the last one applied wins and the controllers fight over it. The same document reached twice is
+ * not a duplicate of itself.
  */
 public final class DuplicateObjectRule implements Rule {
   @Override
@@ -54,8 +54,14 @@ public final class DuplicateObjectRule implements Rule {
               finding(
                   definition.file(),
                   definition.meta().anchor(),
-                  id.kind() + " " + id.qualifiedName() + " is defined " + definitions.size()
-                      + " times in cluster " + cluster.name() + "; Flux applies only one of them",
+                  id.kind()
+                      + " "
+                      + id.qualifiedName()
+                      + " is defined "
+                      + definitions.size()
+                      + " times in cluster "
+                      + cluster.name()
+                      + "; Flux applies only one of them",
                   others));
         }
       }
@@ -67,7 +73,10 @@ public final class DuplicateObjectRule implements Rule {
     for (Applied candidate : applied) {
       boolean seen =
           result.stream()
-              .anyMatch(a -> a.file().equals(candidate.file()) && a.meta().document() == candidate.meta().document());
+              .anyMatch(
+                  a ->
+                      a.file().equals(candidate.file())
+                          && a.meta().document() == candidate.meta().document());
       if (!seen) {
         result.add(candidate);
       }

@@ -20,10 +20,10 @@ import java.util.stream.Collectors;
 
 /**
  * An ExternalSecret that delivers a Secret infrastructure consumes (store credentials, CSI and Ceph
- * secrets, CA keys, database superuser and bootstrap secrets, Flux decryption and source credentials,
- * backup keys), or that sits in an infrastructure layer named in {@code .strata.yaml}. Such secrets
- * belong in SOPS so the cluster can be rebuilt while the secret provider is down. Bootstrap deadlocks are
- * reported by their own rule instead.
+ * secrets, CA keys, database superuser and bootstrap secrets, Flux decryption and source
+ * credentials, backup keys), or that sits in an infrastructure layer named in {@code .strata.yaml}.
+ * Such secrets belong in SOPS so the cluster can be rebuilt while the secret provider is down.
+ * Bootstrap deadlocks are reported by their own rule instead.
  */
 public final class InfrastructureSecretInExternalSecretRule implements Rule {
   @Override
@@ -47,21 +47,39 @@ public final class InfrastructureSecretInExternalSecretRule implements Rule {
     StrataConfig config = analysis.snapshot().config();
     for (Cluster cluster : analysis.clusters()) {
       ClusterFacts facts = analysis.facts(cluster);
-      Set<Applied> deadlocked = Deadlock.find(analysis, cluster).stream().map(d -> d.source().source()).collect(Collectors.toSet());
+      Set<Applied> deadlocked =
+          Deadlock.find(analysis, cluster).stream()
+              .map(d -> d.source().source())
+              .collect(Collectors.toSet());
       for (SecretSource source : facts.sources()) {
-        if (source.mechanism() != SecretSource.Mechanism.EXTERNAL_SECRET || deadlocked.contains(source.source())) {
+        if (source.mechanism() != SecretSource.Mechanism.EXTERNAL_SECRET
+            || deadlocked.contains(source.source())) {
           continue;
         }
         Applied external = source.source();
         Optional<SecretUse> infrastructure =
-            facts.usesOf(source).stream().filter(u -> u.role() == SecretUse.Role.INFRASTRUCTURE).findFirst();
+            facts.usesOf(source).stream()
+                .filter(u -> u.role() == SecretUse.Role.INFRASTRUCTURE)
+                .findFirst();
         if (infrastructure.isPresent()) {
-          spots.add(finding(external.file(), BootstrapDeadlockRule.anchor(external),
-                  "Secret " + source.qualifiedName() + ", which this ExternalSecret produces, is infrastructure: "
-                      + infrastructure.get().describe() + " needs it. Keep it in SOPS so the cluster can be rebuilt while the secret provider is down.",
-                  List.of(Finding.Related.of(infrastructure.get().at(), infrastructure.get().describe() + " needs this Secret"))));
+          spots.add(
+              finding(
+                  external.file(),
+                  BootstrapDeadlockRule.anchor(external),
+                  "Secret "
+                      + source.qualifiedName()
+                      + ", which this ExternalSecret produces, is infrastructure: "
+                      + infrastructure.get().describe()
+                      + " needs it. Keep it in SOPS so the cluster can be rebuilt while the secret provider is down.",
+                  List.of(
+                      Finding.Related.of(
+                          infrastructure.get().at(),
+                          infrastructure.get().describe() + " needs this Secret"))));
         } else if (configuredInfrastructure(config, cluster, external)) {
-          spots.add(finding(external.file(), BootstrapDeadlockRule.anchor(external),
+          spots.add(
+              finding(
+                  external.file(),
+                  BootstrapDeadlockRule.anchor(external),
                   "this ExternalSecret sits in an infrastructure layer named in .strata.yaml; infrastructure secrets belong in SOPS"));
         }
       }
@@ -69,7 +87,8 @@ public final class InfrastructureSecretInExternalSecretRule implements Rule {
     spots.reportTo(reporter);
   }
 
-  private static boolean configuredInfrastructure(StrataConfig config, Cluster cluster, Applied external) {
+  private static boolean configuredInfrastructure(
+      StrataConfig config, Cluster cluster, Applied external) {
     if (config.infrastructureNamespaces().contains(external.id().namespace())) {
       return true;
     }

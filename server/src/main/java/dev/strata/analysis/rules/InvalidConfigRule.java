@@ -11,8 +11,8 @@ import dev.strata.workspace.Snapshot;
 import java.util.Map;
 
 /**
- * A {@code .strata.yaml} or {@code .sops.yaml} that Strata cannot fully use; the defaults apply where
- * it is wrong, so the rest of the analysis still runs.
+ * A {@code .strata.yaml} or {@code .sops.yaml} that Strata cannot fully use; the defaults apply
+ * where it is wrong, so the rest of the analysis still runs.
  */
 public final class InvalidConfigRule implements Rule {
   @Override
@@ -40,7 +40,10 @@ public final class InvalidConfigRule implements Rule {
       for (Map.Entry<String, Range> rule : snapshot.config().ruleKeys().entrySet()) {
         if (!RuleCatalogue.ids().contains(rule.getKey())) {
           reporter.report(
-              finding(snapshot.configPath(), rule.getValue(), "unknown rule \"" + rule.getKey() + "\"; see docs/rules for the rule ids"));
+              finding(
+                  snapshot.configPath(),
+                  rule.getValue(),
+                  "unknown rule \"" + rule.getKey() + "\"; see docs/rules for the rule ids"));
         }
       }
     }

@@ -20,9 +20,9 @@ import java.util.Set;
 
 /**
  * A Kustomization that uses what another provides (the External Secrets operator or a store, a
- * StorageClass, an issuer, CRDs, a Secret, a chart source) with no {@code dependsOn} path to it. Flux
- * retries until it works, so this is advice by default; a Kustomization's ancestors, which apply it,
- * count as ordered.
+ * StorageClass, an issuer, CRDs, a Secret, a chart source) with no {@code dependsOn} path to it.
+ * Flux retries until it works, so this is advice by default; a Kustomization's ancestors, which
+ * apply it, count as ordered.
  */
 public final class MissingDependencyRule implements Rule {
   @Override
@@ -50,27 +50,32 @@ public final class MissingDependencyRule implements Rule {
         if (kustomization.isEmpty() || !graph.contains(entry.getKey())) {
           continue;
         }
-        for (Map.Entry<ObjectId, List<Need>> missing : missing(cluster, graph, entry.getKey(), entry.getValue()).entrySet()) {
-          reporter.report(finding(kustomization.get(), missing.getKey(), missing.getValue(), graph));
+        for (Map.Entry<ObjectId, List<Need>> missing :
+            missing(cluster, graph, entry.getKey(), entry.getValue()).entrySet()) {
+          reporter.report(
+              finding(kustomization.get(), missing.getKey(), missing.getValue(), graph));
         }
       }
     }
   }
 
   /** Needs grouped by provider, keeping only providers the Kustomization is not ordered after. */
-  public static Map<ObjectId, List<Need>> missing(Cluster cluster, DependencyGraph graph, ObjectId kustomization, List<Need> needs) {
+  public static Map<ObjectId, List<Need>> missing(
+      Cluster cluster, DependencyGraph graph, ObjectId kustomization, List<Need> needs) {
     Set<ObjectId> ordered = new HashSet<>(graph.upstream(kustomization));
     ordered.add(kustomization);
     ordered.addAll(ancestors(cluster, kustomization));
     Map<ObjectId, List<Need>> byProvider = new LinkedHashMap<>();
     for (Need need : needs) {
       // A provider the Kustomization itself applies cannot be waited for with dependsOn.
-      if (!ordered.contains(need.provider()) && graph.contains(need.provider())
+      if (!ordered.contains(need.provider())
+          && graph.contains(need.provider())
           && !ancestors(cluster, need.provider()).contains(kustomization)) {
         byProvider.computeIfAbsent(need.provider(), p -> new ArrayList<>()).add(need);
       }
     }
-    // A provider that another missing provider already waits for is covered by depending on that one.
+    // A provider that another missing provider already waits for is covered by depending on that
+    // one.
     Set<ObjectId> covered = new HashSet<>();
     for (ObjectId provider : byProvider.keySet()) {
       for (ObjectId other : byProvider.keySet()) {
@@ -86,26 +91,55 @@ public final class MissingDependencyRule implements Rule {
   private static Set<ObjectId> ancestors(Cluster cluster, ObjectId kustomization) {
     Set<ObjectId> result = new HashSet<>();
     Optional<AppliedKustomization> current = cluster.kustomization(kustomization);
-    while (current.isPresent() && current.get().applied().owner().isPresent() && result.add(current.get().applied().owner().get())) {
+    while (current.isPresent()
+        && current.get().applied().owner().isPresent()
+        && result.add(current.get().applied().owner().get())) {
       current = cluster.kustomization(current.get().applied().owner().get());
     }
     return result;
   }
 
-  private Finding finding(AppliedKustomization kustomization, ObjectId provider, List<Need> needs, DependencyGraph graph) {
+  private Finding finding(
+      AppliedKustomization kustomization,
+      ObjectId provider,
+      List<Need> needs,
+      DependencyGraph graph) {
     Need first = needs.get(0);
-    String cycle = graph.wouldCreateCycle(kustomization.id(), provider)
-        ? "; " + provider.qualifiedName() + " already waits for it, so the order between them needs a closer look" : "";
-    String user = first.consumer().id().equals(kustomization.id())
-        ? "Kustomization " + kustomization.id().qualifiedName() + " needs "
-        : "Kustomization " + kustomization.id().qualifiedName() + " applies " + first.consumer().id().kind() + " "
-            + first.consumer().id().name() + ", which needs ";
-    String message = user + first.what() + " from Kustomization " + provider.qualifiedName()
-        + ", but has no dependsOn path to it: on a fresh cluster it fails until Flux retries" + cycle;
+    String cycle =
+        graph.wouldCreateCycle(kustomization.id(), provider)
+            ? "; "
+                + provider.qualifiedName()
+                + " already waits for it, so the order between them needs a closer look"
+            : "";
+    String user =
+        first.consumer().id().equals(kustomization.id())
+            ? "Kustomization " + kustomization.id().qualifiedName() + " needs "
+            : "Kustomization "
+                + kustomization.id().qualifiedName()
+                + " applies "
+                + first.consumer().id().kind()
+                + " "
+                + first.consumer().id().name()
+                + ", which needs ";
+    String message =
+        user
+            + first.what()
+            + " from Kustomization "
+            + provider.qualifiedName()
+            + ", but has no dependsOn path to it: on a fresh cluster it fails until Flux retries"
+            + cycle;
     List<Finding.Related> related = new ArrayList<>();
     for (Need need : needs.subList(0, Math.min(needs.size(), 5))) {
-      related.add(Finding.Related.of(need.at(), need.consumer().id().kind() + " " + need.consumer().id().name() + " needs " + need.what()));
+      related.add(
+          Finding.Related.of(
+              need.at(),
+              need.consumer().id().kind()
+                  + " "
+                  + need.consumer().id().name()
+                  + " needs "
+                  + need.what()));
     }
-    return finding(kustomization.applied().file(), kustomization.applied().meta().anchor(), message, related);
+    return finding(
+        kustomization.applied().file(), kustomization.applied().meta().anchor(), message, related);
   }
 }

@@ -7,9 +7,10 @@ import dev.strata.workspace.Cluster;
 import dev.strata.workspace.PathReference;
 
 /**
- * A Flux {@code spec.path} or a kustomize {@code resources:}/{@code components:} entry that names nothing
- * the build can use: a missing file or folder, a folder without a kustomization file, a file where a
- * folder is needed, or a path that leaves the repository. Remote resources are not checked.
+ * A Flux {@code spec.path} or a kustomize {@code resources:}/{@code components:} entry that names
+ * nothing the build can use: a missing file or folder, a folder without a kustomization file, a
+ * file where a folder is needed, or a path that leaves the repository. Remote resources are not
+ * checked.
  */
 public final class MissingPathRule implements Rule {
   @Override
@@ -31,7 +32,8 @@ public final class MissingPathRule implements Rule {
   public void check(Analysis analysis, Reporter reporter) {
     for (Cluster cluster : analysis.clusters()) {
       for (PathReference reference : cluster.references()) {
-        message(reference).ifPresent(m -> reporter.report(finding(reference.file(), reference.range(), m)));
+        message(reference)
+            .ifPresent(m -> reporter.report(finding(reference.file(), reference.range(), m)));
       }
     }
   }
@@ -40,10 +42,13 @@ public final class MissingPathRule implements Rule {
     String written = "\"" + reference.written() + "\"";
     return java.util.Optional.ofNullable(
         switch (reference.status()) {
-          case MISSING -> written + " does not exist (resolved to " + reference.target() + "); the build fails";
-          case OUTSIDE_REPOSITORY -> written + " points outside the repository, where Flux cannot read";
+          case MISSING ->
+              written + " does not exist (resolved to " + reference.target() + "); the build fails";
+          case OUTSIDE_REPOSITORY ->
+              written + " points outside the repository, where Flux cannot read";
           case NOT_A_KUSTOMIZATION ->
-              written + " is a folder without kustomization.yaml; kustomize needs one to use a folder as a resource";
+              written
+                  + " is a folder without kustomization.yaml; kustomize needs one to use a folder as a resource";
           case NOT_A_DIRECTORY -> written + " is a file; spec.path must name a folder";
           case FOUND, REMOTE -> null;
         });

@@ -9,17 +9,23 @@ import dev.strata.workspace.Cluster;
 import java.util.Map;
 
 /**
- * An API version that current controllers no longer serve: Kustomization v1beta1 and v1beta2, HelmRelease
- * v2beta1 and v2beta2, External Secrets v1beta1. The cluster rejects such objects after an upgrade.
+ * An API version that current controllers no longer serve: Kustomization v1beta1 and v1beta2,
+ * HelmRelease v2beta1 and v2beta2, External Secrets v1beta1. The cluster rejects such objects after
+ * an upgrade.
  */
 public final class RemovedApiVersionRule implements Rule {
   private static final Map<String, String> REMOVED =
       Map.of(
-          "kustomize.toolkit.fluxcd.io/v1beta1", "removed in Flux v2.7 (kustomize-controller 1.7); use kustomize.toolkit.fluxcd.io/v1",
-          "kustomize.toolkit.fluxcd.io/v1beta2", "removed in Flux v2.8 (kustomize-controller 1.8); use kustomize.toolkit.fluxcd.io/v1",
-          "helm.toolkit.fluxcd.io/v2beta1", "removed in Flux v2.7 (helm-controller 1.4); use helm.toolkit.fluxcd.io/v2",
-          "helm.toolkit.fluxcd.io/v2beta2", "removed in Flux v2.8 (helm-controller 1.5); use helm.toolkit.fluxcd.io/v2",
-          "external-secrets.io/v1beta1", "removed from the served versions in External Secrets v0.17; use external-secrets.io/v1");
+          "kustomize.toolkit.fluxcd.io/v1beta1",
+              "removed in Flux v2.7 (kustomize-controller 1.7); use kustomize.toolkit.fluxcd.io/v1",
+          "kustomize.toolkit.fluxcd.io/v1beta2",
+              "removed in Flux v2.8 (kustomize-controller 1.8); use kustomize.toolkit.fluxcd.io/v1",
+          "helm.toolkit.fluxcd.io/v2beta1",
+              "removed in Flux v2.7 (helm-controller 1.4); use helm.toolkit.fluxcd.io/v2",
+          "helm.toolkit.fluxcd.io/v2beta2",
+              "removed in Flux v2.8 (helm-controller 1.5); use helm.toolkit.fluxcd.io/v2",
+          "external-secrets.io/v1beta1",
+              "removed from the served versions in External Secrets v0.17; use external-secrets.io/v1");
 
   @Override
   public String id() {
@@ -44,7 +50,11 @@ public final class RemovedApiVersionRule implements Rule {
         String version = meta.apiVersion().value().toString();
         String reason = REMOVED.get(version);
         if (reason != null) {
-          reporter.report(finding(applied.file(), meta.apiVersion().range(), meta.kind().value() + " " + version + " was " + reason));
+          reporter.report(
+              finding(
+                  applied.file(),
+                  meta.apiVersion().range(),
+                  meta.kind().value() + " " + version + " was " + reason));
         }
       }
     }

@@ -8,14 +8,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Merges the findings a rule makes at one place: a component applied by twenty Kustomizations is one
- * file, and its reader wants one diagnostic that says how many times it applies, not twenty.
+ * Merges the findings a rule makes at one place: a component applied by twenty Kustomizations is
+ * one file, and its reader wants one diagnostic that says how many times it applies, not twenty.
  */
 final class SameSpot {
   private final Map<String, List<Finding>> byPlace = new LinkedHashMap<>();
 
   void add(Finding finding) {
-    byPlace.computeIfAbsent(finding.file() + "@" + finding.range(), k -> new ArrayList<>()).add(finding);
+    byPlace
+        .computeIfAbsent(finding.file() + "@" + finding.range(), k -> new ArrayList<>())
+        .add(finding);
   }
 
   void reportTo(Rule.Reporter reporter) {
@@ -29,9 +31,16 @@ final class SameSpot {
       for (Finding other : findings.subList(1, findings.size())) {
         related.addAll(other.related().stream().limit(1).toList());
       }
-      String message = first.message() + " (the same holds for " + (findings.size() - 1) + " other application"
-          + (findings.size() == 2 ? "" : "s") + " of this document)";
-      reporter.report(new Finding(first.rule(), first.severity(), first.file(), first.range(), message, related));
+      String message =
+          first.message()
+              + " (the same holds for "
+              + (findings.size() - 1)
+              + " other application"
+              + (findings.size() == 2 ? "" : "s")
+              + " of this document)";
+      reporter.report(
+          new Finding(
+              first.rule(), first.severity(), first.file(), first.range(), message, related));
     }
   }
 }

@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * A SOPS file (encrypted, or named {@code *.sops.yaml}) that no {@code creation_rules} entry of the
- * nearest {@code .sops.yaml} matches: sops cannot encrypt it again after an edit. {@code path_regex} is
- * matched relative to the folder of that {@code .sops.yaml}, as sops does.
+ * nearest {@code .sops.yaml} matches: sops cannot encrypt it again after an edit. {@code
+ * path_regex} is matched relative to the folder of that {@code .sops.yaml}, as sops does.
  */
 public final class SopsCreationRuleMissingRule implements Rule {
   @Override
@@ -34,19 +34,33 @@ public final class SopsCreationRuleMissingRule implements Rule {
   public void check(Analysis analysis, Reporter reporter) {
     for (SourceFile file : analysis.snapshot().files()) {
       boolean sopsFile =
-          UnencryptedSecretRule.isSopsName(file.name()) || file.manifests().stream().map(Manifest::meta).anyMatch(m -> m.sops().isPresent())
-              || file.syntax().documents().stream().anyMatch(d -> d.mapping().flatMap(m -> m.get("sops")).isPresent());
+          UnencryptedSecretRule.isSopsName(file.name())
+              || file.manifests().stream().map(Manifest::meta).anyMatch(m -> m.sops().isPresent())
+              || file.syntax().documents().stream()
+                  .anyMatch(d -> d.mapping().flatMap(m -> m.get("sops")).isPresent());
       if (!sopsFile) {
         continue;
       }
       Optional<SopsConfig> config = analysis.snapshot().sopsConfigFor(file.path());
-      if (config.isPresent() && config.get().problems().isEmpty() && config.get().ruleFor(file.path()).isEmpty()) {
+      if (config.isPresent()
+          && config.get().problems().isEmpty()
+          && config.get().ruleFor(file.path()).isEmpty()) {
         String location = config.get().path();
-        String relative = config.get().directory().isEmpty() ? file.path() : file.path().substring(config.get().directory().length() + 1);
+        String relative =
+            config.get().directory().isEmpty()
+                ? file.path()
+                : file.path().substring(config.get().directory().length() + 1);
         reporter.report(
-            finding(file.path(), Range.ZERO,
-                "no creation_rules entry of " + location + " matches " + relative
-                    + " (path_regex is matched relative to the folder of " + location + "); `sops --encrypt` and `sops updatekeys` cannot find the keys for it; add a creation rule whose path_regex matches it"));
+            finding(
+                file.path(),
+                Range.ZERO,
+                "no creation_rules entry of "
+                    + location
+                    + " matches "
+                    + relative
+                    + " (path_regex is matched relative to the folder of "
+                    + location
+                    + "); `sops --encrypt` and `sops updatekeys` cannot find the keys for it; add a creation rule whose path_regex matches it"));
       }
     }
   }

@@ -9,10 +9,10 @@ import dev.strata.workspace.Cluster;
 import java.util.Optional;
 
 /**
- * A SOPS-encrypted object applied by a Flux Kustomization whose effective {@code spec.decryption}, after
- * its parent's patches, is absent: kustomize-controller refuses to apply it. Objects applied by a
- * cluster's root are not judged, because the root's decryption is configured outside Git (flux bootstrap
- * flags or a FluxInstance).
+ * A SOPS-encrypted object applied by a Flux Kustomization whose effective {@code spec.decryption},
+ * after its parent's patches, is absent: kustomize-controller refuses to apply it. Objects applied
+ * by a cluster's root are not judged, because the root's decryption is configured outside Git (flux
+ * bootstrap flags or a FluxInstance).
  */
 public final class SopsDecryptionMissingRule implements Rule {
   @Override
@@ -35,16 +35,31 @@ public final class SopsDecryptionMissingRule implements Rule {
     for (Cluster cluster : analysis.clusters()) {
       for (Applied applied : cluster.objects()) {
         if (!applied.meta().encrypted()
-            || "disabled".equalsIgnoreCase(applied.meta().annotations().getOrDefault(UnencryptedSecretRule.DECRYPT_ANNOTATION, ""))) {
+            || "disabled"
+                .equalsIgnoreCase(
+                    applied
+                        .meta()
+                        .annotations()
+                        .getOrDefault(UnencryptedSecretRule.DECRYPT_ANNOTATION, ""))) {
           continue;
         }
         Optional<AppliedKustomization> owner = cluster.ownerOf(applied);
-        boolean root = owner.isPresent() && cluster.root().rootId().filter(owner.get().id()::equals).isPresent();
-        if (owner.isPresent() && !root && owner.get().decryption().map(d -> !d.isSops()).orElse(true)) {
+        boolean root =
+            owner.isPresent()
+                && cluster.root().rootId().filter(owner.get().id()::equals).isPresent();
+        if (owner.isPresent()
+            && !root
+            && owner.get().decryption().map(d -> !d.isSops()).orElse(true)) {
           reporter.report(
-              finding(applied.file(), applied.meta().anchor(),
-                  applied.id().kind() + " " + applied.id().qualifiedName() + " is SOPS-encrypted, but Kustomization "
-                      + owner.get().id().qualifiedName() + " applies it without spec.decryption (provider: sops), after its parent's patches;"
+              finding(
+                  applied.file(),
+                  applied.meta().anchor(),
+                  applied.id().kind()
+                      + " "
+                      + applied.id().qualifiedName()
+                      + " is SOPS-encrypted, but Kustomization "
+                      + owner.get().id().qualifiedName()
+                      + " applies it without spec.decryption (provider: sops), after its parent's patches;"
                       + " Flux refuses it: \"is SOPS encrypted, configuring decryption is required for this secret to be reconciled\""));
         }
       }

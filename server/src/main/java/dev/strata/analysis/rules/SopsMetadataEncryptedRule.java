@@ -7,9 +7,9 @@ import dev.strata.model.Severity;
 import dev.strata.workspace.SourceFile;
 
 /**
- * A SOPS-encrypted document whose {@code apiVersion}, {@code kind} or {@code metadata} is encrypted too,
- * because no {@code encrypted_regex} limited encryption to the data: kustomize cannot read the object and
- * Flux's build fails. Checked in every file.
+ * A SOPS-encrypted document whose {@code apiVersion}, {@code kind} or {@code metadata} is encrypted
+ * too, because no {@code encrypted_regex} limited encryption to the data: kustomize cannot read the
+ * object and Flux's build fails. Checked in every file.
  */
 public final class SopsMetadataEncryptedRule implements Rule {
   @Override

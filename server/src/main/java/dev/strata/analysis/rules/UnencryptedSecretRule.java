@@ -13,10 +13,10 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * A Secret whose {@code data} or {@code stringData} values are committed in the clear, and a file named
- * {@code *.sops.yaml} that was never encrypted. Checked in every file, applied or not: a key in Git leaks
- * wherever it sits. {@code ${VAR}} placeholders and empty values are not secrets; SOPS detection follows
- * Flux (a top-level {@code sops} block with a {@code mac}), not the file name.
+ * A Secret whose {@code data} or {@code stringData} values are committed in the clear, and a file
+ * named {@code *.sops.yaml} that was never encrypted. Checked in every file, applied or not: a key
+ * in Git leaks wherever it sits. {@code ${VAR}} placeholders and empty values are not secrets; SOPS
+ * detection follows Flux (a top-level {@code sops} block with a {@code mac}), not the file name.
  */
 public final class UnencryptedSecretRule implements Rule {
   static final String DECRYPT_ANNOTATION = "kustomize.toolkit.fluxcd.io/decrypt";
@@ -56,21 +56,28 @@ public final class UnencryptedSecretRule implements Rule {
                 || document.mapping().flatMap(m -> m.get("sops")).isPresent();
         if (document.root().isPresent() && !encrypted && !reported.contains(document.index())) {
           reporter.report(
-              finding(file.path(), Range.at(document.range().start()),
-                  file.path() + " is named as a SOPS file but is not encrypted; run `sops --encrypt --in-place " + file.path() + "` before committing it"));
+              finding(
+                  file.path(),
+                  Range.at(document.range().start()),
+                  file.path()
+                      + " is named as a SOPS file but is not encrypted; run `sops --encrypt --in-place "
+                      + file.path()
+                      + "` before committing it"));
         }
       }
     }
   }
 
   static boolean isSopsName(String name) {
-    return (name.endsWith(".sops.yaml") || name.endsWith(".sops.yml")) && !SopsConfig.isConfigName(name);
+    return (name.endsWith(".sops.yaml") || name.endsWith(".sops.yml"))
+        && !SopsConfig.isConfigName(name);
   }
 
   private static boolean isPlain(SecretManifest secret) {
     return !secret.meta().encrypted()
         && secret.hasPlainValues()
-        && !"disabled".equalsIgnoreCase(secret.meta().annotations().getOrDefault(DECRYPT_ANNOTATION, ""));
+        && !"disabled"
+            .equalsIgnoreCase(secret.meta().annotations().getOrDefault(DECRYPT_ANNOTATION, ""));
   }
 
   private static Range anchor(SecretManifest secret) {
@@ -82,14 +89,31 @@ public final class UnencryptedSecretRule implements Rule {
   }
 
   private static String message(SourceFile file, SecretManifest secret, boolean stub) {
-    long plain = secret.keys().stream().filter(k -> k.shape() == SecretManifest.ValueShape.PLAIN).count();
+    long plain =
+        secret.keys().stream().filter(k -> k.shape() == SecretManifest.ValueShape.PLAIN).count();
     String keys =
-        String.join(", ", secret.keys().stream().filter(k -> k.shape() == SecretManifest.ValueShape.PLAIN).map(k -> k.key().value()).limit(5).toList());
-    String what = "Secret " + secret.meta().nameText() + " has " + plain + (plain == 1 ? " value" : " values") + " in the clear (" + keys + ")";
+        String.join(
+            ", ",
+            secret.keys().stream()
+                .filter(k -> k.shape() == SecretManifest.ValueShape.PLAIN)
+                .map(k -> k.key().value())
+                .limit(5)
+                .toList());
+    String what =
+        "Secret "
+            + secret.meta().nameText()
+            + " has "
+            + plain
+            + (plain == 1 ? " value" : " values")
+            + " in the clear ("
+            + keys
+            + ")";
     String command = "`sops --encrypt --in-place " + file.path() + "`";
     return stub
         ? what + ": this SOPS stub is plaintext until " + command + " runs; do not commit it before"
-        : what + " and no SOPS encryption: anyone with the repository can read them; encrypt with " + command
+        : what
+            + " and no SOPS encryption: anyone with the repository can read them; encrypt with "
+            + command
             + " (move it to a *.sops.yaml file if your .sops.yaml rules expect that name)";
   }
 }

@@ -12,9 +12,10 @@ import dev.strata.workspace.ObjectId;
 import java.util.Optional;
 
 /**
- * A {@code dependsOn} entry that names no object of that kind in the resolved namespace: Flux retries it
- * every 30 seconds forever. Names with an unresolved {@code ${VAR}} are never reported, and neither are
- * names in namespaces where a build of a source outside the repository may define them.
+ * A {@code dependsOn} entry that names no object of that kind in the resolved namespace: Flux
+ * retries it every 30 seconds forever. Names with an unresolved {@code ${VAR}} are never reported,
+ * and neither are names in namespaces where a build of a source outside the repository may define
+ * them.
  */
 public final class UnknownDependencyRule implements Rule {
   @Override
@@ -39,8 +40,13 @@ public final class UnknownDependencyRule implements Rule {
       DependencyGraph graph = analysis.graph(cluster);
       for (ObjectId node : graph.nodes()) {
         for (Dependency dependency : graph.dependencies(node)) {
-          if (isUnknown(cluster, graph, dependency) && !external.mayDefine(dependency.target().namespace())) {
-            reporter.report(finding(dependency.file(), dependency.ref().name().range(), message(cluster, dependency)));
+          if (isUnknown(cluster, graph, dependency)
+              && !external.mayDefine(dependency.target().namespace())) {
+            reporter.report(
+                finding(
+                    dependency.file(),
+                    dependency.ref().name().range(),
+                    message(cluster, dependency)));
           }
         }
       }
@@ -58,9 +64,18 @@ public final class UnknownDependencyRule implements Rule {
   private static String message(Cluster cluster, Dependency dependency) {
     ObjectId target = dependency.target();
     String text =
-        dependency.from().kind() + " " + dependency.from().qualifiedName() + " depends on " + target.qualifiedName()
-            + ", but no " + target.kind() + " of that name exists in namespace " + target.namespace()
-            + " of cluster " + cluster.name() + "; Flux retries it forever";
+        dependency.from().kind()
+            + " "
+            + dependency.from().qualifiedName()
+            + " depends on "
+            + target.qualifiedName()
+            + ", but no "
+            + target.kind()
+            + " of that name exists in namespace "
+            + target.namespace()
+            + " of cluster "
+            + cluster.name()
+            + "; Flux retries it forever";
     Optional<ObjectId> near = NameSuggestions.suggest(cluster, target);
     return near.map(n -> text + "; did you mean " + n.qualifiedName() + "?").orElse(text);
   }

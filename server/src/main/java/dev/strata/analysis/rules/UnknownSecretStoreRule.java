@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * An ExternalSecret whose {@code secretStoreRef} names no SecretStore (in its namespace) or
- * ClusterSecretStore in the cluster: it never syncs. Names with {@code ${VAR}} are not judged, nor stores that a build
- * of a source outside the repository may define.
+ * ClusterSecretStore in the cluster: it never syncs. Names with {@code ${VAR}} are not judged, nor
+ * stores that a build of a source outside the repository may define.
  */
 public final class UnknownSecretStoreRule implements Rule {
   @Override
@@ -49,10 +49,13 @@ public final class UnknownSecretStoreRule implements Rule {
             continue;
           }
           ObjectId store = facts.storeOf(applied, ref);
-          if (store.unresolved() || !cluster.find(store).isEmpty() || outside.mayDefine(store.namespace())) {
+          if (store.unresolved()
+              || !cluster.find(store).isEmpty()
+              || outside.mayDefine(store.namespace())) {
             continue;
           }
-          reporter.report(finding(applied.file(), ref.name().range(), message(cluster, applied, store)));
+          reporter.report(
+              finding(applied.file(), ref.name().range(), message(cluster, applied, store)));
         }
       }
     }
@@ -62,12 +65,29 @@ public final class UnknownSecretStoreRule implements Rule {
     String where = store.kind().equals("SecretStore") ? " in namespace " + store.namespace() : "";
     List<String> known =
         cluster.ids().stream()
-            .filter(id -> id.kind().equals(store.kind()) && (store.namespace().isEmpty() || id.namespace().equals(store.namespace())))
+            .filter(
+                id ->
+                    id.kind().equals(store.kind())
+                        && (store.namespace().isEmpty()
+                            || id.namespace().equals(store.namespace())))
             .map(ObjectId::name)
             .sorted()
             .toList();
-    String text = applied.id().kind() + " " + applied.id().qualifiedName() + " reads from " + store.kind() + " " + store.name()
-        + ", but no " + store.kind() + " of that name exists" + where + " in cluster " + cluster.name() + "; it never syncs";
+    String text =
+        applied.id().kind()
+            + " "
+            + applied.id().qualifiedName()
+            + " reads from "
+            + store.kind()
+            + " "
+            + store.name()
+            + ", but no "
+            + store.kind()
+            + " of that name exists"
+            + where
+            + " in cluster "
+            + cluster.name()
+            + "; it never syncs";
     return known.isEmpty() ? text : text + " (known: " + String.join(", ", known) + ")";
   }
 }

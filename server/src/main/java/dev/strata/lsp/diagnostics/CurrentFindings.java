@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * The findings of a folder at a given state, for requests that need them (code actions, the secrets
- * inventory): the published ones when they belong to that revision, else a fresh analysis, so that a
- * fix is never built from findings of older text.
+ * inventory): the published ones when they belong to that revision, else a fresh analysis, so that
+ * a fix is never built from findings of older text.
  */
 public final class CurrentFindings {
   private final DiagnosticsPublisher publisher;
@@ -19,7 +19,9 @@ public final class CurrentFindings {
 
   public CurrentFindings(DiagnosticsPublisher publisher, ServerLog log) {
     this.publisher = publisher;
-    this.analyzer = Analyzer.standard((rule, e) -> log.error("rule " + rule.id() + " failed and was skipped", e));
+    this.analyzer =
+        Analyzer.standard(
+            (rule, e) -> log.error("rule " + rule.id() + " failed and was skipped", e));
   }
 
   public List<Finding> of(WorkspaceState state, RootState root) {
@@ -28,7 +30,9 @@ public final class CurrentFindings {
       return analyzer.analyze(root.analysis());
     }
     List<Finding> result = new ArrayList<>();
-    published.files().values().stream().filter(f -> f.root() == root).forEach(f -> result.addAll(f.findings()));
+    published.files().values().stream()
+        .filter(f -> f.root() == root)
+        .forEach(f -> result.addAll(f.findings()));
     return result;
   }
 }

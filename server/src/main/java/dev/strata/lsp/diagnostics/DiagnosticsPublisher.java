@@ -14,8 +14,9 @@ import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.services.LanguageClient;
 
 /**
- * Sends only the files whose findings changed since the last publication, and an empty list for files
- * whose findings disappeared, so that a keystroke in a 1,300-file repository sends a handful of messages.
+ * Sends only the files whose findings changed since the last publication, and an empty list for
+ * files whose findings disappeared, so that a keystroke in a 1,300-file repository sends a handful
+ * of messages.
  */
 public final class DiagnosticsPublisher {
   private final LanguageClient client;

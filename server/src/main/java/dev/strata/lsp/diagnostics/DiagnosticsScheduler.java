@@ -17,9 +17,10 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * One debounce for the whole workspace: each new state pushes the next run back by the quiet period,
- * because an edit in one file changes findings in others. A run checks between rules whether a newer
- * revision exists and then stops without publishing; the run scheduled for that revision publishes.
+ * One debounce for the whole workspace: each new state pushes the next run back by the quiet
+ * period, because an edit in one file changes findings in others. A run checks between rules
+ * whether a newer revision exists and then stops without publishing; the run scheduled for that
+ * revision publishes.
  */
 public final class DiagnosticsScheduler {
   private final ScheduledExecutorService executor;
@@ -29,11 +30,16 @@ public final class DiagnosticsScheduler {
   private ScheduledFuture<?> pending;
 
   public DiagnosticsScheduler(
-      ScheduledExecutorService executor, Supplier<WorkspaceState> current, DiagnosticsPublisher publisher, ServerLog log) {
+      ScheduledExecutorService executor,
+      Supplier<WorkspaceState> current,
+      DiagnosticsPublisher publisher,
+      ServerLog log) {
     this.executor = executor;
     this.current = current;
     this.publisher = publisher;
-    this.analyzer = Analyzer.standard((rule, e) -> log.error("rule " + rule.id() + " failed and was skipped", e));
+    this.analyzer =
+        Analyzer.standard(
+            (rule, e) -> log.error("rule " + rule.id() + " failed and was skipped", e));
   }
 
   public synchronized void schedule(WorkspaceState state) {
@@ -59,7 +65,10 @@ public final class DiagnosticsScheduler {
       Map<String, List<Finding>> byFile = new HashMap<>();
       findings.forEach(f -> byFile.computeIfAbsent(f.file(), k -> new ArrayList<>()).add(f));
       // The inner folder wins where folders nest, as it does for requests.
-      byFile.forEach((file, list) -> files.merge(root.uri(file), new FileFindings(root, list), DiagnosticsScheduler::inner));
+      byFile.forEach(
+          (file, list) ->
+              files.merge(
+                  root.uri(file), new FileFindings(root, list), DiagnosticsScheduler::inner));
     }
     publisher.publish(state.revision(), files);
   }

@@ -16,24 +16,32 @@ import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.WorkspaceEdit;
 
 /**
- * Quick fixes for the findings under the requested range, and refactors of the objects under it (convert
- * any ExternalSecret to SOPS), built by the analysis layer as plain file changes and converted here. A fix this client cannot apply (file creation without resource operations,
+ * Quick fixes for the findings under the requested range, and refactors of the objects under it
+ * (convert any ExternalSecret to SOPS), built by the analysis layer as plain file changes and
+ * converted here. A fix this client cannot apply (file creation without resource operations,
  * overlapping edits) is not offered at all.
  */
 public final class CodeActions {
   private CodeActions() {}
 
   public static List<CodeAction> of(
-      WorkspaceState state, FileRef file, Range range, List<Finding> findings, Optional<List<String>> only, ClientSupport client) {
+      WorkspaceState state,
+      FileRef file,
+      Range range,
+      List<Finding> findings,
+      Optional<List<String>> only,
+      ClientSupport client) {
     List<CodeAction> result = new ArrayList<>();
     if (wanted(only, CodeActionKind.QuickFix)) {
       for (Finding finding : findings) {
         if (finding.file().equals(file.path()) && intersects(finding.range(), range)) {
           for (Fix fix : Fixes.forFinding(file.root().analysis(), finding)) {
-            action(state, file, fix, CodeActionKind.QuickFix, client).ifPresent(a -> {
-              a.setDiagnostics(List.of(ToProto.diagnostic(finding, file.root(), client)));
-              result.add(a);
-            });
+            action(state, file, fix, CodeActionKind.QuickFix, client)
+                .ifPresent(
+                    a -> {
+                      a.setDiagnostics(List.of(ToProto.diagnostic(finding, file.root(), client)));
+                      result.add(a);
+                    });
           }
         }
       }
@@ -49,20 +57,27 @@ public final class CodeActions {
     return result;
   }
 
-  static Optional<CodeAction> action(WorkspaceState state, FileRef file, Fix fix, String kind, ClientSupport client) {
+  static Optional<CodeAction> action(
+      WorkspaceState state, FileRef file, Fix fix, String kind, ClientSupport client) {
     Optional<WorkspaceEdit> edit = ToProto.workspaceEdit(fix, file.root(), state, client);
-    return edit.map(e -> {
-      CodeAction action = new CodeAction(fix.title());
-      action.setKind(kind);
-      action.setEdit(e);
-      action.setIsPreferred(fix.preferred() ? Boolean.TRUE : null);
-      return action;
-    });
+    return edit.map(
+        e -> {
+          CodeAction action = new CodeAction(fix.title());
+          action.setKind(kind);
+          action.setEdit(e);
+          action.setIsPreferred(fix.preferred() ? Boolean.TRUE : null);
+          return action;
+        });
   }
 
-  /** A kind the client asked for, or any when it named none; {@code refactor} covers {@code refactor.rewrite}. */
+  /**
+   * A kind the client asked for, or any when it named none; {@code refactor} covers {@code
+   * refactor.rewrite}.
+   */
   static boolean wanted(Optional<List<String>> only, String kind) {
-    return only.isEmpty() || only.get().isEmpty() || only.get().stream().anyMatch(k -> kind.equals(k) || kind.startsWith(k + "."));
+    return only.isEmpty()
+        || only.get().isEmpty()
+        || only.get().stream().anyMatch(k -> kind.equals(k) || kind.startsWith(k + "."));
   }
 
   private static boolean intersects(Range a, Range b) {

@@ -21,9 +21,9 @@ import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
 /**
- * Completion of {@code dependsOn} names (objects of the same kind in the clusters that apply the file,
- * with a {@code namespace:} line when the namespace differs from the dependent's effective one) and of
- * store names in {@code secretStoreRef}.
+ * Completion of {@code dependsOn} names (objects of the same kind in the clusters that apply the
+ * file, with a {@code namespace:} line when the namespace differs from the dependent's effective
+ * one) and of store names in {@code secretStoreRef}.
  */
 public final class Completions {
   private Completions() {}
@@ -87,7 +87,9 @@ public final class Completions {
           CompletionItem item = new CompletionItem(store.meta().nameText());
           item.setKind(CompletionItemKind.Reference);
           item.setDetail(applied.id().toString());
-          item.setTextEdit(Either.forLeft(new TextEdit(ToProto.range(valueRange(cursor)), store.meta().nameText())));
+          item.setTextEdit(
+              Either.forLeft(
+                  new TextEdit(ToProto.range(valueRange(cursor)), store.meta().nameText())));
           items.putIfAbsent(applied.id().toString(), item);
         }
       }

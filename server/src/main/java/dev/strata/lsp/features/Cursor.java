@@ -15,10 +15,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A position in a document of the workspace, with what lies under it: the YAML document, the key path,
- * the manifest of that document and how each cluster that applies the file sees it.
+ * A position in a document of the workspace, with what lies under it: the YAML document, the key
+ * path, the manifest of that document and how each cluster that applies the file sees it.
  */
-public record Cursor(FileRef file, SourceFile source, Position position, YamlDocument document, YamlPath path) {
+public record Cursor(
+    FileRef file, SourceFile source, Position position, YamlDocument document, YamlPath path) {
   public static Optional<Cursor> of(WorkspaceState state, String uri, Position position) {
     Optional<FileRef> file = state.locate(uri);
     Optional<SourceFile> source = file.flatMap(FileRef::source);

@@ -16,11 +16,11 @@ import java.util.Set;
 import org.eclipse.lsp4j.Location;
 
 /**
- * Go to definition: a {@code dependsOn} entry to the object it names, {@code secretStoreRef.name} to the
- * store, {@code spec.path} and kustomize {@code resources:}/{@code components:} entries to the
- * kustomization file of the folder or to the file, an ExternalSecret's {@code target.name} to the
- * fields that use that Secret (or to itself when nothing does).
- * Every cluster that applies the file contributes; equal places are listed once.
+ * Go to definition: a {@code dependsOn} entry to the object it names, {@code secretStoreRef.name}
+ * to the store, {@code spec.path} and kustomize {@code resources:}/{@code components:} entries to
+ * the kustomization file of the folder or to the file, an ExternalSecret's {@code target.name} to
+ * the fields that use that Secret (or to itself when nothing does). Every cluster that applies the
+ * file contributes; equal places are listed once.
  */
 public final class Definitions {
   private Definitions() {}
@@ -35,17 +35,21 @@ public final class Definitions {
     }
     stores(cursor).forEach(origins::add);
     paths(cursor).forEach(origins::add);
-    secretTarget(cursor).ifPresent(self -> {
-      // The Secret's consumers when the analysis knows them, else the ExternalSecret itself.
-      java.util.Set<Origin> consumers = SecretPlacement.consumers(cursor);
-      origins.addAll(consumers.isEmpty() ? java.util.Set.of(self) : consumers);
-    });
+    secretTarget(cursor)
+        .ifPresent(
+            self -> {
+              // The Secret's consumers when the analysis knows them, else the ExternalSecret
+              // itself.
+              java.util.Set<Origin> consumers = SecretPlacement.consumers(cursor);
+              origins.addAll(consumers.isEmpty() ? java.util.Set.of(self) : consumers);
+            });
     return origins.stream().map(o -> ToProto.location(root, o)).toList();
   }
 
   private static List<Origin> stores(Cursor cursor) {
     List<Origin> result = new ArrayList<>();
-    if (!(cursor.manifest().orElse(null) instanceof ExternalSecret secret) || secret.storeRef().isEmpty()) {
+    if (!(cursor.manifest().orElse(null) instanceof ExternalSecret secret)
+        || secret.storeRef().isEmpty()) {
       return result;
     }
     ExternalSecret.StoreRef ref = secret.storeRef().get();
@@ -68,7 +72,8 @@ public final class Definitions {
       addPaths(cursor, in.cluster().references(), result);
     }
     if (result.isEmpty()) {
-      // Files no cluster applies (an overlay being written) still resolve through any cluster's references.
+      // Files no cluster applies (an overlay being written) still resolve through any cluster's
+      // references.
       cursor.root().analysis().clusters().forEach(c -> addPaths(cursor, c.references(), result));
     }
     return result;

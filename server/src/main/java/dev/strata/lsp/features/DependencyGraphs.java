@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code strata/dependencyGraph}: the graph of one cluster in the shape of docs/lsp-extensions.md, with
- * {@code uri} where {@code strata graph --format json} has {@code path}. The cluster is the first that
- * applies {@code uri}, else the one named {@code cluster}, else the first of the first folder.
+ * {@code strata/dependencyGraph}: the graph of one cluster in the shape of docs/lsp-extensions.md,
+ * with {@code uri} where {@code strata graph --format json} has {@code path}. The cluster is the
+ * first that applies {@code uri}, else the one named {@code cluster}, else the first of the first
+ * folder.
  */
 public final class DependencyGraphs {
   private DependencyGraphs() {}
@@ -27,8 +28,10 @@ public final class DependencyGraphs {
   }
 
   public static JsonObject of(WorkspaceState state, Params params) {
-    Optional<FileRef> file = Optional.ofNullable(params == null ? null : params.uri).flatMap(state::locate);
-    RootState root = file.map(FileRef::root).orElse(state.roots().isEmpty() ? null : state.roots().get(0));
+    Optional<FileRef> file =
+        Optional.ofNullable(params == null ? null : params.uri).flatMap(state::locate);
+    RootState root =
+        file.map(FileRef::root).orElse(state.roots().isEmpty() ? null : state.roots().get(0));
     JsonObject json = new JsonObject();
     JsonArray names = new JsonArray();
     if (root == null) {
@@ -40,7 +43,11 @@ public final class DependencyGraphs {
     json.add("clusters", names);
     Optional<Cluster> chosen =
         file.flatMap(f -> root.snapshot().render().clustersOf(f.path()).stream().findFirst())
-            .or(() -> clusters.stream().filter(c -> params != null && c.name().equals(params.cluster)).findFirst())
+            .or(
+                () ->
+                    clusters.stream()
+                        .filter(c -> params != null && c.name().equals(params.cluster))
+                        .findFirst())
             .or(() -> clusters.stream().findFirst());
     chosen.ifPresent(c -> write(json, root, GraphView.of(root.analysis(), c)));
     return json;

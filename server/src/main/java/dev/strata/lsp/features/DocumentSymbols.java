@@ -10,8 +10,8 @@ import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.SymbolKind;
 
 /**
- * The objects of a file, one symbol per YAML document, with its {@code dependsOn} entries nested inside, so
- * that an outline of a multi-document file reads like the file.
+ * The objects of a file, one symbol per YAML document, with its {@code dependsOn} entries nested
+ * inside, so that an outline of a multi-document file reads like the file.
  */
 public final class DocumentSymbols {
   private DocumentSymbols() {}
@@ -19,13 +19,25 @@ public final class DocumentSymbols {
   public static List<DocumentSymbol> of(SourceFile file) {
     List<DocumentSymbol> result = new ArrayList<>();
     for (Manifest manifest : file.manifests()) {
-      String name = manifest.meta().nameText().isEmpty() ? manifest.kind() : manifest.meta().nameText();
+      String name =
+          manifest.meta().nameText().isEmpty() ? manifest.kind() : manifest.meta().nameText();
       DocumentSymbol symbol =
-          new DocumentSymbol(name, ToProto.symbolKind(manifest), ToProto.range(manifest.meta().range()), ToProto.range(manifest.meta().anchor()), detail(manifest));
+          new DocumentSymbol(
+              name,
+              ToProto.symbolKind(manifest),
+              ToProto.range(manifest.meta().range()),
+              ToProto.range(manifest.meta().anchor()),
+              detail(manifest));
       List<DocumentSymbol> children = new ArrayList<>();
       for (DependencyRef ref : FluxTarget.dependsOn(manifest)) {
         String target = ref.namespace().map(n -> n.value() + "/").orElse("") + ref.name().value();
-        children.add(new DocumentSymbol(target, SymbolKind.Field, ToProto.range(ref.entry()), ToProto.range(ref.name().range()), "dependsOn"));
+        children.add(
+            new DocumentSymbol(
+                target,
+                SymbolKind.Field,
+                ToProto.range(ref.entry()),
+                ToProto.range(ref.name().range()),
+                "dependsOn"));
       }
       symbol.setChildren(children);
       result.add(symbol);

@@ -26,9 +26,12 @@ public record FluxTarget(Cluster cluster, ObjectId id, Optional<Dependency> entr
     if (manifest.isEmpty() || !isNode(manifest.get())) {
       return result;
     }
-    boolean onName = manifest.get().meta().name().map(n -> n.range().contains(cursor.position())).orElse(false);
+    boolean onName =
+        manifest.get().meta().name().map(n -> n.range().contains(cursor.position())).orElse(false);
     Optional<DependencyRef> ref =
-        dependsOn(manifest.get()).stream().filter(r -> r.entry().contains(cursor.position())).findFirst();
+        dependsOn(manifest.get()).stream()
+            .filter(r -> r.entry().contains(cursor.position()))
+            .findFirst();
     for (Cursor.InCluster in : cursor.applied()) {
       if (onName) {
         result.add(new FluxTarget(in.cluster(), in.applied().id(), Optional.empty()));

@@ -17,25 +17,36 @@ import org.eclipse.lsp4j.MarkupContent;
 import org.eclipse.lsp4j.MarkupKind;
 
 /**
- * Hover in Markdown. On a Kustomization or HelmRelease (its name or a {@code dependsOn} entry): what it waits
- * for, nearest first, what waits for it and the cycle it is on. On a Secret, ExternalSecret or store: how
- * the secret is delivered. Never a secret value: the model does not even keep them.
+ * Hover in Markdown. On a Kustomization or HelmRelease (its name or a {@code dependsOn} entry):
+ * what it waits for, nearest first, what waits for it and the cycle it is on. On a Secret,
+ * ExternalSecret or store: how the secret is delivered. Never a secret value: the model does not
+ * even keep them.
  */
 public final class Hovers {
   private Hovers() {}
 
   public static Optional<Hover> of(Cursor cursor) {
     List<FluxTarget> targets = FluxTarget.at(cursor);
-    Optional<String> text = targets.isEmpty() ? secret(cursor) : Optional.of(flux(cursor.root().analysis(), targets.get(0)));
+    Optional<String> text =
+        targets.isEmpty()
+            ? secret(cursor)
+            : Optional.of(flux(cursor.root().analysis(), targets.get(0)));
     return text.map(t -> new Hover(new MarkupContent(MarkupKind.MARKDOWN, t)));
   }
 
   private static String flux(Analysis analysis, FluxTarget target) {
     DependencyGraph graph = target.graph(analysis);
     StringBuilder text = new StringBuilder();
-    text.append("**").append(target.id().kind()).append("** `").append(target.id().qualifiedName()).append("`");
+    text.append("**")
+        .append(target.id().kind())
+        .append("** `")
+        .append(target.id().qualifiedName())
+        .append("`");
     if (!graph.contains(target.id())) {
-      return text.append("\n\nNot defined in cluster `").append(target.cluster().name()).append("`.").toString();
+      return text.append("\n\nNot defined in cluster `")
+          .append(target.cluster().name())
+          .append("`.")
+          .toString();
     }
     text.append(" in cluster `").append(target.cluster().name()).append("`\n\n");
     text.append("- Waits for: ").append(names(graph.upstream(target.id()))).append('\n');
@@ -50,7 +61,10 @@ public final class Hovers {
     text.append('\n');
     List<String> outage = new OutageSimulation(analysis, target.cluster()).chain(target.id());
     text.append("- If the secret provider is down: ")
-        .append(outage.isEmpty() ? "becomes Ready from Git alone" : "blocked, because " + String.join(", because ", outage))
+        .append(
+            outage.isEmpty()
+                ? "becomes Ready from Git alone"
+                : "blocked, because " + String.join(", because ", outage))
         .append('\n');
     return text.toString();
   }
@@ -59,7 +73,9 @@ public final class Hovers {
     if (ids.isEmpty()) {
       return "nothing";
     }
-    return ids.stream().map(id -> "`" + id.qualifiedName() + "`").collect(Collectors.joining(" → "));
+    return ids.stream()
+        .map(id -> "`" + id.qualifiedName() + "`")
+        .collect(Collectors.joining(" → "));
   }
 
   private static Optional<String> secret(Cursor cursor) {
@@ -67,22 +83,50 @@ public final class Hovers {
     if (manifest.isEmpty() || !manifest.get().meta().range().contains(cursor.position())) {
       return Optional.empty();
     }
-    String name = "`" + manifest.get().meta().namespaceText().map(n -> n + "/").orElse("") + manifest.get().meta().nameText() + "`";
+    String name =
+        "`"
+            + manifest.get().meta().namespaceText().map(n -> n + "/").orElse("")
+            + manifest.get().meta().nameText()
+            + "`";
     String placement = SecretPlacement.describe(cursor);
     if (manifest.get() instanceof SecretManifest secret) {
-      return Optional.of("**Secret** " + name + "\n\n- Mechanism: " + mechanism(secret) + "\n- Keys: " + secret.keys().size() + placement);
+      return Optional.of(
+          "**Secret** "
+              + name
+              + "\n\n- Mechanism: "
+              + mechanism(secret)
+              + "\n- Keys: "
+              + secret.keys().size()
+              + placement);
     }
     if (manifest.get() instanceof ExternalSecret external) {
       String store = external.storeRef().map(s -> "`" + s.name().value() + "`").orElse("none");
       return Optional.of(
-          "**ExternalSecret** " + name + "\n\n- Mechanism: external-secret\n- Produces Secret `" + external.targetName()
-              + "`\n- Store: " + store + "\n- Keys: " + external.data().size() + placement);
+          "**ExternalSecret** "
+              + name
+              + "\n\n- Mechanism: external-secret\n- Produces Secret `"
+              + external.targetName()
+              + "`\n- Store: "
+              + store
+              + "\n- Keys: "
+              + external.data().size()
+              + placement);
     }
     if (manifest.get() instanceof SecretStore store) {
-      String credentials = store.credentials().stream().map(c -> "`" + c.name().value() + "`").collect(Collectors.joining(", "));
+      String credentials =
+          store.credentials().stream()
+              .map(c -> "`" + c.name().value() + "`")
+              .collect(Collectors.joining(", "));
       return Optional.of(
-          "**" + manifest.get().kind() + "** " + name + "\n\n- Mechanism: secret store (provider " + store.provider().orElse("unknown")
-              + ")\n- Credentials from: " + (credentials.isEmpty() ? "nothing" : credentials) + placement);
+          "**"
+              + manifest.get().kind()
+              + "** "
+              + name
+              + "\n\n- Mechanism: secret store (provider "
+              + store.provider().orElse("unknown")
+              + ")\n- Credentials from: "
+              + (credentials.isEmpty() ? "nothing" : credentials)
+              + placement);
     }
     return Optional.empty();
   }

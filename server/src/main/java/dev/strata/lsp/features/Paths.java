@@ -5,9 +5,12 @@ import dev.strata.workspace.Origin;
 import dev.strata.workspace.Snapshot;
 import java.util.List;
 
-/** Where a path written in a manifest leads: a folder to its kustomization file, a file to itself. */
+/**
+ * Where a path written in a manifest leads: a folder to its kustomization file, a file to itself.
+ */
 final class Paths {
-  private static final List<String> KUSTOMIZATION_FILES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
+  private static final List<String> KUSTOMIZATION_FILES =
+      List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
 
   private Paths() {}
 

@@ -12,14 +12,16 @@ import org.eclipse.lsp4j.Location;
 
 /**
  * Find references: from a Kustomization or HelmRelease (its name or an entry naming it) to every
- * {@code dependsOn} entry that names it, across files. The graph resolves namespaces and keeps clusters
- * apart, so {@code clusters/staging} never answers for {@code clusters/production}.
+ * {@code dependsOn} entry that names it, across files. The graph resolves namespaces and keeps
+ * clusters apart, so {@code clusters/staging} never answers for {@code clusters/production}.
  */
 public final class References {
   private References() {}
 
   public static List<Location> of(Cursor cursor, boolean includeDeclaration) {
-    return origins(cursor, includeDeclaration).stream().map(o -> ToProto.location(cursor.root(), o)).toList();
+    return origins(cursor, includeDeclaration).stream()
+        .map(o -> ToProto.location(cursor.root(), o))
+        .toList();
   }
 
   static Set<Origin> origins(Cursor cursor, boolean includeDeclaration) {

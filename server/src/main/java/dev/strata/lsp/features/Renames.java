@@ -23,8 +23,9 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 
 /**
- * Rename a Kustomization or HelmRelease with every {@code dependsOn} entry naming it. Names built with
- * {@code ${VAR}} are refused: the text in Git is not the name Flux sees, so renaming it would be a guess.
+ * Rename a Kustomization or HelmRelease with every {@code dependsOn} entry naming it. Names built
+ * with {@code ${VAR}} are refused: the text in Git is not the name Flux sees, so renaming it would
+ * be a guess.
  */
 public final class Renames {
   private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
@@ -33,17 +34,29 @@ public final class Renames {
 
   public static Optional<PrepareRenameResult> prepare(Cursor cursor) {
     Optional<Plan> plan = plan(cursor);
-    return plan.map(p -> new PrepareRenameResult(ToProto.range(p.current().range()), p.current().value()));
+    return plan.map(
+        p -> new PrepareRenameResult(ToProto.range(p.current().range()), p.current().value()));
   }
 
   public static WorkspaceEdit rename(Cursor cursor, String newName) {
     if (!NAME.matcher(newName).matches() || newName.length() > 253) {
       throw error("\"" + newName + "\" is not a valid Kubernetes name");
     }
-    Plan plan = plan(cursor).orElseThrow(() -> error("nothing to rename here: place the cursor on a Kustomization or HelmRelease name or a dependsOn entry"));
+    Plan plan =
+        plan(cursor)
+            .orElseThrow(
+                () ->
+                    error(
+                        "nothing to rename here: place the cursor on a Kustomization or HelmRelease name or a dependsOn entry"));
     Map<String, List<TextEdit>> changes = new LinkedHashMap<>();
     for (Origin origin : plan.places()) {
-      String text = cursor.root().snapshot().file(origin.file()).map(f -> textAt(f.text(), f, origin)).orElse("");
+      String text =
+          cursor
+              .root()
+              .snapshot()
+              .file(origin.file())
+              .map(f -> textAt(f.text(), f, origin))
+              .orElse("");
       String quote = text.startsWith("\"") || text.startsWith("'") ? text.substring(0, 1) : "";
       changes
           .computeIfAbsent(cursor.root().uri(origin.file()), k -> new ArrayList<>())
@@ -61,8 +74,14 @@ public final class Renames {
     for (FluxTarget target : FluxTarget.at(cursor)) {
       Optional<Applied> node = target.node(analysis);
       Optional<Located<String>> declared = target.declaredName(analysis);
-      if (node.isEmpty() || declared.isEmpty() || Substitution.unresolved(declared.get().value()) || !declared.get().value().equals(target.id().name())) {
-        throw error("cannot rename " + target.id().qualifiedName() + ": its name is not written literally in this repository");
+      if (node.isEmpty()
+          || declared.isEmpty()
+          || Substitution.unresolved(declared.get().value())
+          || !declared.get().value().equals(target.id().name())) {
+        throw error(
+            "cannot rename "
+                + target.id().qualifiedName()
+                + ": its name is not written literally in this repository");
       }
       places.add(new Origin(node.get().file(), declared.get().range()));
       for (Dependency dependency : target.graph(analysis).dependents(target.id())) {
@@ -82,6 +101,7 @@ public final class Renames {
   }
 
   private static ResponseErrorException error(String message) {
-    return new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams, message, null));
+    return new ResponseErrorException(
+        new ResponseError(ResponseErrorCode.InvalidParams, message, null));
   }
 }

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The layer and the consumers of the Secret a document produces (a Secret or an ExternalSecret), or of a
- * store, as the clusters that apply it see them. Names and fields only, never values.
+ * The layer and the consumers of the Secret a document produces (a Secret or an ExternalSecret), or
+ * of a store, as the clusters that apply it see them. Names and fields only, never values.
  */
 final class SecretPlacement {
   private SecretPlacement() {}
@@ -20,12 +20,16 @@ final class SecretPlacement {
   static String describe(Cursor cursor) {
     StringBuilder text = new StringBuilder();
     for (Cursor.InCluster in : cursor.applied()) {
-      text.append("\n- Layer: ").append(cursor.root().analysis().layers(in.cluster()).of(in.applied()).label());
+      text.append("\n- Layer: ")
+          .append(cursor.root().analysis().layers(in.cluster()).of(in.applied()).label());
       List<String> consumers = new ArrayList<>();
       ClusterFacts facts = cursor.root().analysis().facts(in.cluster());
       for (SecretSource source : facts.sources()) {
         if (source.source().equals(in.applied())) {
-          facts.usesOf(source).stream().map(SecretUse::describe).filter(d -> !consumers.contains(d)).forEach(consumers::add);
+          facts.usesOf(source).stream()
+              .map(SecretUse::describe)
+              .filter(d -> !consumers.contains(d))
+              .forEach(consumers::add);
         }
       }
       if (!consumers.isEmpty()) {
@@ -36,7 +40,10 @@ final class SecretPlacement {
     return text.toString();
   }
 
-  /** Where the Secret a document produces is used, for go-to-definition on an ExternalSecret's target. */
+  /**
+   * Where the Secret a document produces is used, for go-to-definition on an ExternalSecret's
+   * target.
+   */
   static Set<Origin> consumers(Cursor cursor) {
     Set<Origin> result = new LinkedHashSet<>();
     for (Cursor.InCluster in : cursor.applied()) {

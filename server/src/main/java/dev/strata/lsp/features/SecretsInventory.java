@@ -25,13 +25,19 @@ public final class SecretsInventory {
     public String uri;
   }
 
-  public static JsonObject of(WorkspaceState state, Params params, BiFunction<WorkspaceState, RootState, List<Finding>> findings) {
+  public static JsonObject of(
+      WorkspaceState state,
+      Params params,
+      BiFunction<WorkspaceState, RootState, List<Finding>> findings) {
     Optional<RootState> root =
-        Optional.ofNullable(params == null ? null : params.uri).flatMap(state::locate).map(FileRef::root)
+        Optional.ofNullable(params == null ? null : params.uri)
+            .flatMap(state::locate)
+            .map(FileRef::root)
             .or(() -> state.roots().stream().findFirst());
     JsonArray secrets = new JsonArray();
     if (root.isPresent()) {
-      for (SecretInventory.Row row : SecretInventory.of(root.get().analysis(), findings.apply(state, root.get()))) {
+      for (SecretInventory.Row row :
+          SecretInventory.of(root.get().analysis(), findings.apply(state, root.get()))) {
         secrets.add(row(root.get(), row));
       }
     }
@@ -45,7 +51,8 @@ public final class SecretsInventory {
     json.addProperty("cluster", row.cluster());
     json.addProperty("namespace", row.namespace());
     json.addProperty("name", row.name());
-    json.addProperty("mechanism", row.mechanism().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    json.addProperty(
+        "mechanism", row.mechanism().name().toLowerCase(Locale.ROOT).replace('_', '-'));
     row.store().ifPresent(s -> json.addProperty("store", s));
     json.addProperty("layer", row.layer().label());
     JsonArray consumers = new JsonArray();

@@ -16,7 +16,10 @@ import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.WorkspaceSymbol;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 
-/** Kustomizations, HelmReleases, Secrets, ExternalSecrets and stores of every folder whose name matches the query. */
+/**
+ * Kustomizations, HelmReleases, Secrets, ExternalSecrets and stores of every folder whose name
+ * matches the query.
+ */
 public final class WorkspaceSymbols {
   private static final int LIMIT = 1000;
 
@@ -29,10 +32,16 @@ public final class WorkspaceSymbols {
       for (SourceFile file : root.snapshot().files()) {
         for (Manifest manifest : file.manifests()) {
           String name = manifest.meta().nameText();
-          if (listed(manifest) && !name.isEmpty() && matches(name.toLowerCase(Locale.ROOT), wanted) && result.size() < LIMIT) {
-            Location location = ToProto.location(root, new Origin(file.path(), manifest.meta().anchor()));
-            WorkspaceSymbol symbol = new WorkspaceSymbol(name, ToProto.symbolKind(manifest), Either.forLeft(location));
-            symbol.setContainerName(manifest.kind() + manifest.meta().namespaceText().map(n -> " " + n).orElse(""));
+          if (listed(manifest)
+              && !name.isEmpty()
+              && matches(name.toLowerCase(Locale.ROOT), wanted)
+              && result.size() < LIMIT) {
+            Location location =
+                ToProto.location(root, new Origin(file.path(), manifest.meta().anchor()));
+            WorkspaceSymbol symbol =
+                new WorkspaceSymbol(name, ToProto.symbolKind(manifest), Either.forLeft(location));
+            symbol.setContainerName(
+                manifest.kind() + manifest.meta().namespaceText().map(n -> " " + n).orElse(""));
             result.add(symbol);
           }
         }

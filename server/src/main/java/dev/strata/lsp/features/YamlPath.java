@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The keys and indexes from a document's root to the node under a cursor ({@code spec, dependsOn, 0, name})
- * and that node. A cursor on the line of an empty value ({@code name: $0}) counts as on that value, so that
- * completion works while the user types.
+ * The keys and indexes from a document's root to the node under a cursor ({@code spec, dependsOn,
+ * 0, name}) and that node. A cursor on the line of an empty value ({@code name: $0}) counts as on
+ * that value, so that completion works while the user types.
  */
 public record YamlPath(List<Object> keys, Optional<YamlNode> node, Optional<YamlMapping> parent) {
   public static YamlPath at(YamlDocument document, Position position) {
@@ -49,10 +49,14 @@ public record YamlPath(List<Object> keys, Optional<YamlNode> node, Optional<Yaml
     return new YamlPath(keys, Optional.empty(), parent);
   }
 
-  /** Inside the node, or after its end on the same line: the cursor sits in trailing spaces being typed. */
+  /**
+   * Inside the node, or after its end on the same line: the cursor sits in trailing spaces being
+   * typed.
+   */
   private static boolean covers(YamlNode node, Position position) {
     return node.range().contains(position)
-        || (node.range().end().line() == position.line() && node.range().start().compareTo(position) <= 0);
+        || (node.range().end().line() == position.line()
+            && node.range().start().compareTo(position) <= 0);
   }
 
   private static boolean emptyValueAt(YamlMapping.Entry entry, Position position) {

@@ -5,7 +5,9 @@ import dev.strata.text.Range;
 import java.util.List;
 import java.util.Optional;
 
-/** One edit of an open document as the client sent it: a range and its new text, or the whole text. */
+/**
+ * One edit of an open document as the client sent it: a range and its new text, or the whole text.
+ */
 public record ContentChange(Optional<Range> range, String text) {
   /** Applies changes in order, each to the result of the one before, as the protocol defines. */
   public static String apply(String text, List<ContentChange> changes) {

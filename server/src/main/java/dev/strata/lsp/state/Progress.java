@@ -1,6 +1,9 @@
 package dev.strata.lsp.state;
 
-/** Reports a long task (indexing) to whoever shows it; the server maps it to window/workDoneProgress. */
+/**
+ * Reports a long task (indexing) to whoever shows it; the server maps it to
+ * window/workDoneProgress.
+ */
 public interface Progress {
   Progress NONE =
       new Progress() {

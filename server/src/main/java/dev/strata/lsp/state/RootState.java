@@ -5,8 +5,9 @@ import dev.strata.workspace.Snapshot;
 import java.nio.file.Path;
 
 /**
- * One workspace folder at one revision: its snapshot (disk overlaid with open documents) and the analysis
- * that language features and diagnostics share, so that graphs are built once per revision.
+ * One workspace folder at one revision: its snapshot (disk overlaid with open documents) and the
+ * analysis that language features and diagnostics share, so that graphs are built once per
+ * revision.
  */
 public record RootState(Path folder, Snapshot snapshot, Analysis analysis) {
   public static RootState of(Path folder, Snapshot snapshot) {

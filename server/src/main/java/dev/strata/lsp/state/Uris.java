@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * File URIs in one spelling. Clients escape differently ({@code %3A}, trailing slashes); the server keys its
- * maps by the form {@link Path#toUri()} produces, which is also what it sends back.
+ * File URIs in one spelling. Clients escape differently ({@code %3A}, trailing slashes); the server
+ * keys its maps by the form {@link Path#toUri()} produces, which is also what it sends back.
  */
 public final class Uris {
   private Uris() {}

@@ -19,9 +19,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The one writer: every change (folders, open documents, disk events, settings) runs on a single thread
- * in arrival order and publishes a new {@link WorkspaceState}. Callers on the message thread only enqueue.
- * Open documents override the disk; closing one reverts to what the disk holds.
+ * The one writer: every change (folders, open documents, disk events, settings) runs on a single
+ * thread in arrival order and publishes a new {@link WorkspaceState}. Callers on the message thread
+ * only enqueue. Open documents override the disk; closing one reverts to what the disk holds.
  */
 public final class Workspace {
   private final ExecutorService writer;
@@ -51,85 +51,98 @@ public final class Workspace {
   }
 
   public void addFolders(List<Path> folders, Function<Integer, Progress> progress) {
-    submit(() -> {
-      List<RootState> roots = new ArrayList<>(state.roots());
-      Progress reporter = progress.apply(folders.size());
-      int done = 0;
-      int files = 0;
-      for (Path folder : folders) {
-        Path normalized = folder.toAbsolutePath().normalize();
-        if (roots.stream().noneMatch(r -> r.folder().equals(normalized))) {
-          Optional<RootState> loaded = load(normalized);
-          loaded.ifPresent(roots::add);
-          files += loaded.map(r -> r.snapshot().files().size()).orElse(0);
-        }
-        done++;
-        reporter.report(done + "/" + folders.size() + " folders", 100 * done / Math.max(1, folders.size()));
-      }
-      reporter.end(files + " YAML files");
-      publish(roots, state.settings());
-    });
+    submit(
+        () -> {
+          List<RootState> roots = new ArrayList<>(state.roots());
+          Progress reporter = progress.apply(folders.size());
+          int done = 0;
+          int files = 0;
+          for (Path folder : folders) {
+            Path normalized = folder.toAbsolutePath().normalize();
+            if (roots.stream().noneMatch(r -> r.folder().equals(normalized))) {
+              Optional<RootState> loaded = load(normalized);
+              loaded.ifPresent(roots::add);
+              files += loaded.map(r -> r.snapshot().files().size()).orElse(0);
+            }
+            done++;
+            reporter.report(
+                done + "/" + folders.size() + " folders", 100 * done / Math.max(1, folders.size()));
+          }
+          reporter.end(files + " YAML files");
+          publish(roots, state.settings());
+        });
   }
 
   public void removeFolders(List<Path> folders) {
-    submit(() -> {
-      List<Path> normalized = folders.stream().map(f -> f.toAbsolutePath().normalize()).toList();
-      publish(state.roots().stream().filter(r -> !normalized.contains(r.folder())).toList(), state.settings());
-    });
+    submit(
+        () -> {
+          List<Path> normalized =
+              folders.stream().map(f -> f.toAbsolutePath().normalize()).toList();
+          publish(
+              state.roots().stream().filter(r -> !normalized.contains(r.folder())).toList(),
+              state.settings());
+        });
   }
 
   public void open(String uri, int version, String text) {
-    submit(() -> {
-      String key = Uris.canonical(uri);
-      open.put(key, new OpenDocument(version, text));
-      replaceFile(key, Optional.of(text));
-    });
+    submit(
+        () -> {
+          String key = Uris.canonical(uri);
+          open.put(key, new OpenDocument(version, text));
+          replaceFile(key, Optional.of(text));
+        });
   }
 
   public void change(String uri, int version, List<ContentChange> changes) {
-    submit(() -> {
-      String key = Uris.canonical(uri);
-      OpenDocument document = open.get(key);
-      if (document == null) {
-        log.warn("didChange for a document that is not open: " + uri);
-        return;
-      }
-      String text = ContentChange.apply(document.text(), changes);
-      open.put(key, new OpenDocument(version, text));
-      replaceFile(key, Optional.of(text));
-    });
+    submit(
+        () -> {
+          String key = Uris.canonical(uri);
+          OpenDocument document = open.get(key);
+          if (document == null) {
+            log.warn("didChange for a document that is not open: " + uri);
+            return;
+          }
+          String text = ContentChange.apply(document.text(), changes);
+          open.put(key, new OpenDocument(version, text));
+          replaceFile(key, Optional.of(text));
+        });
   }
 
   public void close(String uri) {
-    submit(() -> {
-      String key = Uris.canonical(uri);
-      if (open.remove(key) != null) {
-        replaceFile(key, Optional.empty());
-      }
-    });
+    submit(
+        () -> {
+          String key = Uris.canonical(uri);
+          if (open.remove(key) != null) {
+            replaceFile(key, Optional.empty());
+          }
+        });
   }
 
   /** A file changed, appeared or vanished on disk; open documents keep the editor's text. */
   public void diskChanged(String uri) {
-    submit(() -> {
-      String key = Uris.canonical(uri);
-      Optional<FileRef> file = state.locate(key);
-      if (file.isPresent() && file.get().path().equals(Snapshot.CONFIG_FILE)) {
-        reload(file.get().root());
-      } else if (!open.containsKey(key)) {
-        replaceFile(key, Optional.empty());
-      }
-    });
+    submit(
+        () -> {
+          String key = Uris.canonical(uri);
+          Optional<FileRef> file = state.locate(key);
+          if (file.isPresent() && file.get().path().equals(Snapshot.CONFIG_FILE)) {
+            reload(file.get().root());
+          } else if (!open.containsKey(key)) {
+            replaceFile(key, Optional.empty());
+          }
+        });
   }
 
   public void settings(Settings settings) {
-    submit(() -> {
-      List<RootState> roots = new ArrayList<>();
-      for (RootState root : state.roots()) {
-        roots.add(RootState.of(root.folder(), root.snapshot().withSeverityOverrides(settings.rules())));
-      }
-      publish(roots, settings);
-    });
+    submit(
+        () -> {
+          List<RootState> roots = new ArrayList<>();
+          for (RootState root : state.roots()) {
+            roots.add(
+                RootState.of(
+                    root.folder(), root.snapshot().withSeverityOverrides(settings.rules())));
+          }
+          publish(roots, settings);
+        });
   }
 
   private void reload(RootState root) {
@@ -162,7 +175,10 @@ public final class Workspace {
     }
   }
 
-  /** Puts the editor's text, or the disk's when empty, in place of a file of the folder that holds it. */
+  /**
+   * Puts the editor's text, or the disk's when empty, in place of a file of the folder that holds
+   * it.
+   */
   private void replaceFile(String uri, Optional<String> text) {
     Optional<FileRef> located = state.locate(uri);
     if (located.isEmpty() || !isYaml(located.get().path())) {
@@ -175,7 +191,10 @@ public final class Workspace {
     if (text.isPresent()) {
       next = snapshot.withFile(SourceFile.parse(path, text.get()));
     } else {
-      next = readDisk(root.folder(), path, snapshot).map(snapshot::withFile).orElseGet(() -> snapshot.withoutFile(path));
+      next =
+          readDisk(root.folder(), path, snapshot)
+              .map(snapshot::withFile)
+              .orElseGet(() -> snapshot.withoutFile(path));
     }
     List<RootState> roots = new ArrayList<>(state.roots());
     roots.set(roots.indexOf(root), RootState.of(root.folder(), next));
@@ -203,14 +222,15 @@ public final class Workspace {
 
   private void submit(Runnable change) {
     try {
-      writer.execute(() -> {
-        try {
-          change.run();
-        } catch (RuntimeException e) {
-          // One bad change must not stop the writer: later edits still apply.
-          log.error("a workspace change failed", e);
-        }
-      });
+      writer.execute(
+          () -> {
+            try {
+              change.run();
+            } catch (RuntimeException e) {
+              // One bad change must not stop the writer: later edits still apply.
+              log.error("a workspace change failed", e);
+            }
+          });
     } catch (RejectedExecutionException e) {
       // The server is shutting down; late notifications are dropped.
     }

@@ -11,8 +11,10 @@ import java.util.Optional;
  * Everything the server knows at one revision: the folders, the settings and the versions of open
  * documents. Immutable; the writer replaces it whole, so a reader sees one consistent revision.
  */
-public record WorkspaceState(long revision, List<RootState> roots, Settings settings, Map<String, Integer> openVersions) {
-  public static final WorkspaceState EMPTY = new WorkspaceState(0, List.of(), Settings.DEFAULT, Map.of());
+public record WorkspaceState(
+    long revision, List<RootState> roots, Settings settings, Map<String, Integer> openVersions) {
+  public static final WorkspaceState EMPTY =
+      new WorkspaceState(0, List.of(), Settings.DEFAULT, Map.of());
 
   public WorkspaceState {
     roots = List.copyOf(roots);

@@ -25,7 +25,10 @@ class AddDecryptionFixTest {
   @Test
   void addsDecryptionAtTheEndOfSpecWithTwoSpaces() {
     Repo before =
-        Repo.of(ROOT + SECRET + """
+        Repo.of(
+            ROOT
+                + SECRET
+                + """
             #- apps/kustomization.yaml
             resources: [db/ks.yaml]
             #- apps/db/ks.yaml
@@ -41,8 +44,13 @@ class AddDecryptionFixTest {
                 name: flux-system # the repository itself
             # trailing comment
             """);
-    assertFix(before, "sops-decryption-missing", "apps/db/app/secret.sops.yaml", "Add spec.decryption",
-        before.with("""
+    assertFix(
+        before,
+        "sops-decryption-missing",
+        "apps/db/app/secret.sops.yaml",
+        "Add spec.decryption",
+        before.with(
+            """
             #- apps/db/ks.yaml
             apiVersion: kustomize.toolkit.fluxcd.io/v1
             kind: Kustomization
@@ -65,7 +73,10 @@ class AddDecryptionFixTest {
   @Test
   void addsDecryptionToTheRightDocumentWithFourSpacesAndTheSecretNameInUse() {
     Repo before =
-        Repo.of(ROOT + SECRET + """
+        Repo.of(
+            ROOT
+                + SECRET
+                + """
             #- apps/kustomization.yaml
             resources: [db/ks.yaml, other/ks.yaml]
             #- apps/other/ks.yaml
@@ -103,8 +114,13 @@ class AddDecryptionFixTest {
             spec:
                 path: ./apps/db/extra
             """);
-    assertFix(before, "sops-decryption-missing", "apps/db/app/secret.sops.yaml", "Add spec.decryption (provider sops, secretRef flux-age)",
-        before.with("""
+    assertFix(
+        before,
+        "sops-decryption-missing",
+        "apps/db/app/secret.sops.yaml",
+        "Add spec.decryption (provider sops, secretRef flux-age)",
+        before.with(
+            """
             #- apps/db/ks.yaml
             ---
             apiVersion: kustomize.toolkit.fluxcd.io/v1
@@ -140,7 +156,10 @@ class AddDecryptionFixTest {
   @Test
   void keepsCrlfLineBreaksAndAFileWithoutFinalLineBreak() {
     Repo before =
-        Repo.of(ROOT + SECRET + """
+        Repo.of(
+                ROOT
+                    + SECRET
+                    + """
             #- apps/kustomization.yaml
             resources: [db/ks.yaml]
             #- apps/db/ks.yaml
@@ -151,10 +170,13 @@ class AddDecryptionFixTest {
               namespace: flux-system
             spec:
               path: ./apps/db/app
-            """).crlf("db/ks.yaml");
+            """)
+            .crlf("db/ks.yaml");
     before = before.with("#- apps/db/ks.yaml\n" + before.file("apps/db/ks.yaml").stripTrailing());
     Repo expected =
-        before.with("#- apps/db/ks.yaml\n" + """
+        before.with(
+            "#- apps/db/ks.yaml\n"
+                + """
             apiVersion: kustomize.toolkit.fluxcd.io/v1
             kind: Kustomization
             metadata:
@@ -165,7 +187,13 @@ class AddDecryptionFixTest {
               decryption:
                 provider: sops
                 secretRef:
-                  name: sops-age""".replace("\n", "\r\n"));
-    assertFix(before, "sops-decryption-missing", "apps/db/app/secret.sops.yaml", "Add spec.decryption", expected);
+                  name: sops-age"""
+                    .replace("\n", "\r\n"));
+    assertFix(
+        before,
+        "sops-decryption-missing",
+        "apps/db/app/secret.sops.yaml",
+        "Add spec.decryption",
+        expected);
   }
 }

@@ -22,7 +22,10 @@ class AddDependsOnFixTest {
 
   @Test
   void createsDependsOnUnderSpecWithTheNamespaceWhenItDiffers() {
-    Repo before = Repo.of(Eso.UNORDERED + """
+    Repo before =
+        Repo.of(
+            Eso.UNORDERED
+                + """
         #- apps/app/ks.yaml
         apiVersion: kustomize.toolkit.fluxcd.io/v1
         kind: Kustomization
@@ -36,7 +39,11 @@ class AddDependsOnFixTest {
     Finding finding = findingOn(before, "external-secrets/external-secrets");
     Fix fix = before.fix(finding, "Add dependsOn on external-secrets/external-secrets");
     assertTrue(fix.preferred());
-    before.apply(fix).assertSame(before.with("""
+    before
+        .apply(fix)
+        .assertSame(
+            before.with(
+                """
         #- apps/app/ks.yaml
         apiVersion: kustomize.toolkit.fluxcd.io/v1
         kind: Kustomization
@@ -54,7 +61,10 @@ class AddDependsOnFixTest {
 
   @Test
   void addsAllMissingProvidersInOneActionAndBothFindingsGo() {
-    Repo before = Repo.of(Eso.UNORDERED + """
+    Repo before =
+        Repo.of(
+            Eso.UNORDERED
+                + """
         #- apps/app/ks.yaml
         apiVersion: kustomize.toolkit.fluxcd.io/v1
         kind: Kustomization
@@ -64,13 +74,16 @@ class AddDependsOnFixTest {
         spec:
           path: ./apps/app/app
         """);
-    assertEquals(2, before.findings("missing-dependency").stream().filter(f -> f.file().equals(KS)).count());
+    assertEquals(
+        2, before.findings("missing-dependency").stream().filter(f -> f.file().equals(KS)).count());
     Finding finding = findingOn(before, "external-secrets/external-secrets-stores");
     List<String> titles = before.fixes(finding).stream().map(Fix::title).toList();
     assertEquals("Add dependsOn on external-secrets/external-secrets-stores", titles.get(0));
     assertTrue(titles.get(1).startsWith("Add dependsOn on all 2 ("), titles.toString());
     Repo after = before.apply(before.fix(finding, "Add dependsOn on all 2"));
-    after.assertSame(before.with("""
+    after.assertSame(
+        before.with(
+            """
         #- apps/app/ks.yaml
         apiVersion: kustomize.toolkit.fluxcd.io/v1
         kind: Kustomization
@@ -85,12 +98,17 @@ class AddDependsOnFixTest {
               namespace: external-secrets
           path: ./apps/app/app
         """));
-    assertTrue(after.findings("missing-dependency").stream().noneMatch(f -> f.file().equals(KS)), () -> after.findings().toString());
+    assertTrue(
+        after.findings("missing-dependency").stream().noneMatch(f -> f.file().equals(KS)),
+        () -> after.findings().toString());
   }
 
   @Test
   void appendsToANonIndentedSequenceWithFourSpacesKeepingComments() {
-    Repo before = Repo.of(Eso.OPERATOR + """
+    Repo before =
+        Repo.of(
+            Eso.OPERATOR
+                + """
         #- apps/app/ks.yaml
         apiVersion: kustomize.toolkit.fluxcd.io/v1
         kind: Kustomization
@@ -103,7 +121,13 @@ class AddDependsOnFixTest {
             # nothing else yet
             path: ./apps/app/app
         """);
-    assertFix(before, "missing-dependency", KS, "Add dependsOn on external-secrets/external-secrets-stores", before.with("""
+    assertFix(
+        before,
+        "missing-dependency",
+        KS,
+        "Add dependsOn on external-secrets/external-secrets-stores",
+        before.with(
+            """
         #- apps/app/ks.yaml
         apiVersion: kustomize.toolkit.fluxcd.io/v1
         kind: Kustomization
@@ -121,7 +145,10 @@ class AddDependsOnFixTest {
 
   @Test
   void createsDependsOnInTheFilesStyleWithFourSpacesAndNonIndentedSequences() {
-    Repo before = Repo.of(Eso.OPERATOR + """
+    Repo before =
+        Repo.of(
+            Eso.OPERATOR
+                + """
         #- apps/app/ks.yaml
         apiVersion: kustomize.toolkit.fluxcd.io/v1
         kind: Kustomization
@@ -133,7 +160,13 @@ class AddDependsOnFixTest {
             components:
             - ../common
         """);
-    assertFix(before, "missing-dependency", KS, "Add dependsOn", before.with("""
+    assertFix(
+        before,
+        "missing-dependency",
+        KS,
+        "Add dependsOn",
+        before.with(
+            """
         #- apps/app/ks.yaml
         apiVersion: kustomize.toolkit.fluxcd.io/v1
         kind: Kustomization
@@ -152,7 +185,10 @@ class AddDependsOnFixTest {
 
   @Test
   void appendsAFlowItemToAFlowSequence() {
-    Repo before = Repo.of(Eso.OPERATOR + """
+    Repo before =
+        Repo.of(
+            Eso.OPERATOR
+                + """
         #- apps/app/ks.yaml
         apiVersion: kustomize.toolkit.fluxcd.io/v1
         kind: Kustomization
@@ -163,7 +199,13 @@ class AddDependsOnFixTest {
           dependsOn: [{name: external-secrets}] # operator first
           path: ./apps/app/app
         """);
-    assertFix(before, "missing-dependency", KS, "Add dependsOn", before.with("""
+    assertFix(
+        before,
+        "missing-dependency",
+        KS,
+        "Add dependsOn",
+        before.with(
+            """
         #- apps/app/ks.yaml
         apiVersion: kustomize.toolkit.fluxcd.io/v1
         kind: Kustomization
@@ -178,7 +220,10 @@ class AddDependsOnFixTest {
 
   @Test
   void editsTheRightDocumentOfACrlfMultiDocumentFile() {
-    Repo before = Repo.of(Eso.OPERATOR + """
+    Repo before =
+        Repo.of(
+                Eso.OPERATOR
+                    + """
         #- apps/app/ks.yaml
         ---
         apiVersion: kustomize.toolkit.fluxcd.io/v1
@@ -198,8 +243,16 @@ class AddDependsOnFixTest {
           dependsOn:
             - name: external-secrets
           path: ./apps/app/app
-        """).crlf(KS);
-    assertFix(before, "missing-dependency", KS, "Add dependsOn", before.with("""
+        """)
+            .crlf(KS);
+    assertFix(
+        before,
+        "missing-dependency",
+        KS,
+        "Add dependsOn",
+        before
+            .with(
+                """
         #- apps/app/ks.yaml
         ---
         apiVersion: kustomize.toolkit.fluxcd.io/v1
@@ -220,7 +273,8 @@ class AddDependsOnFixTest {
             - name: external-secrets
             - name: external-secrets-stores
           path: ./apps/app/app
-        """).crlf(KS));
+        """)
+            .crlf(KS));
   }
 
   @Test
@@ -230,7 +284,10 @@ class AddDependsOnFixTest {
             "    - name: external-secrets\n  path: ./apps/eso/stores",
             "    - name: external-secrets\n    - name: app\n      namespace: flux-system\n  path: ./apps/eso/stores");
     assertNotEquals(Eso.OPERATOR, storesWaitForApp);
-    Repo before = Repo.of(storesWaitForApp + """
+    Repo before =
+        Repo.of(
+            storesWaitForApp
+                + """
         #- apps/app/ks.yaml
         apiVersion: kustomize.toolkit.fluxcd.io/v1
         kind: Kustomization
@@ -241,6 +298,8 @@ class AddDependsOnFixTest {
           path: ./apps/app/app
         """);
     Finding stores = findingOn(before, "external-secrets/external-secrets-stores");
-    assertTrue(before.fixes(stores).stream().noneMatch(f -> f.title().startsWith("Add dependsOn")), () -> before.fixes(stores).toString());
+    assertTrue(
+        before.fixes(stores).stream().noneMatch(f -> f.title().startsWith("Add dependsOn")),
+        () -> before.fixes(stores).toString());
   }
 }

@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The migration the design describes, on {@code examples/broken}: converting Ceph's ExternalSecret ends the cycle. */
+/**
+ * The migration the design describes, on {@code examples/broken}: converting Ceph's ExternalSecret
+ * ends the cycle.
+ */
 class ConvertBrokenExampleTest {
   private static final String APP = "kubernetes/apps/storage/ceph-csi/app/";
 
@@ -19,9 +22,16 @@ class ConvertBrokenExampleTest {
     assertFalse(before.findings("dependency-cycle").isEmpty());
     Finding deadlock = before.finding("bootstrap-deadlock", APP + "externalsecret.yaml");
     Fix fix = before.fix(deadlock, "Convert to SOPS Secret");
-    assertEquals("Convert to SOPS Secret secret.sops.yaml (removes dependsOn on external-secrets/external-secrets-stores)", fix.title());
+    assertEquals(
+        "Convert to SOPS Secret secret.sops.yaml (removes dependsOn on external-secrets/external-secrets-stores)",
+        fix.title());
     Repo after = ConvertToSopsFixTest.convert(before, fix, APP + "secret.sops.yaml");
-    after.assertSame(before.with("#- " + APP + "secret.sops.yaml\n" + """
+    after.assertSame(
+        before.with(
+            "#- "
+                + APP
+                + "secret.sops.yaml\n"
+                + """
         apiVersion: v1
         kind: Secret
         metadata:
@@ -30,7 +40,11 @@ class ConvertBrokenExampleTest {
         stringData:
           adminID: "REPLACE_ME" # from onepassword key "ceph" property "admin_id"
           adminKey: "REPLACE_ME" # from onepassword key "ceph" property "admin_key"
-        """ + "#- " + APP + "kustomization.yaml\n" + """
+        """
+                + "#- "
+                + APP
+                + "kustomization.yaml\n"
+                + """
         apiVersion: kustomize.config.k8s.io/v1beta1
         kind: Kustomization
         resources:
@@ -58,8 +72,11 @@ class ConvertBrokenExampleTest {
             provider: sops
             secretRef:
               name: sops-age
-        """, APP + "externalsecret.yaml"));
-    assertTrue(after.findings("dependency-cycle").isEmpty(), () -> after.findings("dependency-cycle").toString());
+        """,
+            APP + "externalsecret.yaml"));
+    assertTrue(
+        after.findings("dependency-cycle").isEmpty(),
+        () -> after.findings("dependency-cycle").toString());
     assertTrue(after.findings("bootstrap-deadlock").isEmpty());
   }
 }

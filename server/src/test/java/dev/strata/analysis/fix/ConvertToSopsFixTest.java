@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 class ConvertToSopsFixTest {
   private static final String STUB = "apps/app/app/secret.sops.yaml";
 
-  /** Storage whose CSI credentials come from an ExternalSecret: infrastructure in External Secrets. */
+  /**
+   * Storage whose CSI credentials come from an ExternalSecret: infrastructure in External Secrets.
+   */
   private static final String STORAGE =
       Eso.OPERATOR
           + """
@@ -66,13 +68,17 @@ class ConvertToSopsFixTest {
                   property: admin_key
           """;
 
-  /** Applies the fix and checks that the only new finding is the stub's {@code unencrypted-secret}. */
+  /**
+   * Applies the fix and checks that the only new finding is the stub's {@code unencrypted-secret}.
+   */
   static Repo convert(Repo before, Fix fix, String stub) {
     Repo after = before.apply(fix);
     Set<String> old = new HashSet<>(keys(before.findings()));
     List<String> added = keys(after.findings()).stream().filter(k -> !old.contains(k)).toList();
     assertFalse(added.isEmpty(), "the stub is reported");
-    assertTrue(added.stream().allMatch(k -> k.startsWith("unencrypted-secret " + stub + " ")), () -> "new findings: " + added);
+    assertTrue(
+        added.stream().allMatch(k -> k.startsWith("unencrypted-secret " + stub + " ")),
+        () -> "new findings: " + added);
     return after;
   }
 
@@ -83,7 +89,9 @@ class ConvertToSopsFixTest {
   @Test
   void convertsAnInfrastructureSecretInOneStep() {
     Repo before = Repo.of(STORAGE);
-    Finding finding = before.finding("infrastructure-secret-in-external-secret", "apps/app/app/externalsecret.yaml");
+    Finding finding =
+        before.finding(
+            "infrastructure-secret-in-external-secret", "apps/app/app/externalsecret.yaml");
     Fix fix = before.fix(finding, "Convert to SOPS Secret");
     assertTrue(fix.preferred());
     assertFalse(fix.refactor());
@@ -92,7 +100,9 @@ class ConvertToSopsFixTest {
             + " removes dependsOn on external-secrets/external-secrets-stores)",
         fix.title());
     Repo after = convert(before, fix, STUB);
-    after.assertSame(before.with("""
+    after.assertSame(
+        before.with(
+            """
         #- apps/app/app/secret.sops.yaml
         apiVersion: v1
         kind: Secret
@@ -120,13 +130,17 @@ class ConvertToSopsFixTest {
             provider: sops
             secretRef:
               name: flux-age
-        """, "apps/app/app/externalsecret.yaml"));
+        """,
+            "apps/app/app/externalsecret.yaml"));
     assertTrue(after.findings("infrastructure-secret-in-external-secret").isEmpty());
   }
 
   @Test
   void keepsTheDependsOnWhileAnotherExternalSecretNeedsIt() {
-    Repo before = Repo.of(STORAGE + """
+    Repo before =
+        Repo.of(
+            STORAGE
+                + """
         #- apps/app/app/kustomization.yaml
         resources:
           - ./externalsecret.yaml
@@ -143,15 +157,24 @@ class ConvertToSopsFixTest {
             - secretKey: password
               remoteRef: {key: dashboard}
         """);
-    Fix fix = before.fix(before.finding("infrastructure-secret-in-external-secret", "apps/app/app/externalsecret.yaml"), "Convert");
-    assertEquals("Convert to SOPS Secret secret.sops.yaml (adds spec.decryption to storage/ceph-csi)", fix.title());
+    Fix fix =
+        before.fix(
+            before.finding(
+                "infrastructure-secret-in-external-secret", "apps/app/app/externalsecret.yaml"),
+            "Convert");
+    assertEquals(
+        "Convert to SOPS Secret secret.sops.yaml (adds spec.decryption to storage/ceph-csi)",
+        fix.title());
     Repo after = convert(before, fix, STUB);
     assertTrue(after.file("apps/app/ks.yaml").contains("- name: external-secrets-stores"));
   }
 
   @Test
   void deletesOnlyItsDocumentInACrlfFileWithFourSpacesAndListsTheStub() {
-    Repo before = Repo.of(STORAGE + """
+    Repo before =
+        Repo.of(
+                STORAGE
+                    + """
         #- apps/app/app/kustomization.yaml
         resources: ["./externalsecret.yaml", "./storageclass.yaml"]
         #- apps/app/app/externalsecret.yaml
@@ -184,10 +207,18 @@ class ConvertToSopsFixTest {
         kind: ConfigMap
         metadata:
             name: more
-        """).crlf("externalsecret.yaml");
-    Fix fix = before.fix(before.finding("infrastructure-secret-in-external-secret", "apps/app/app/externalsecret.yaml"), "Convert");
+        """)
+            .crlf("externalsecret.yaml");
+    Fix fix =
+        before.fix(
+            before.finding(
+                "infrastructure-secret-in-external-secret", "apps/app/app/externalsecret.yaml"),
+            "Convert");
     Repo after = convert(before, fix, STUB);
-    after.assertSame(before.with("""
+    after.assertSame(
+        before
+            .with(
+                """
         #- apps/app/app/secret.sops.yaml
         apiVersion: v1
         kind: Secret
@@ -225,13 +256,19 @@ class ConvertToSopsFixTest {
             provider: sops
             secretRef:
               name: flux-age
-        """).crlf("externalsecret.yaml").crlf("secret.sops.yaml"));
+        """)
+            .crlf("externalsecret.yaml")
+            .crlf("secret.sops.yaml"));
   }
 
   @Test
   void needsNoResourcesEditWithoutAKustomizationFile() {
     Repo before = Repo.of(STORAGE).with("#- apps/other.yaml\n", "apps/app/app/kustomization.yaml");
-    Fix fix = before.fix(before.finding("infrastructure-secret-in-external-secret", "apps/app/app/externalsecret.yaml"), "Convert");
+    Fix fix =
+        before.fix(
+            before.finding(
+                "infrastructure-secret-in-external-secret", "apps/app/app/externalsecret.yaml"),
+            "Convert");
     Repo after = convert(before, fix, STUB);
     assertFalse(after.files().containsKey("apps/app/app/kustomization.yaml"));
     assertFalse(after.files().containsKey("apps/app/app/externalsecret.yaml"));
@@ -240,26 +277,46 @@ class ConvertToSopsFixTest {
 
   @Test
   void namesTheStubAfterTheSopsCreationRules() {
-    Repo before = Repo.of(STORAGE + """
+    Repo before =
+        Repo.of(
+            STORAGE
+                + """
         #- .sops.yaml
         creation_rules:
           - path_regex: apps/.*\\.enc\\.yaml$
             encrypted_regex: ^(data|stringData)$
             age: age1example
         """);
-    Fix fix = before.fix(before.finding("infrastructure-secret-in-external-secret", "apps/app/app/externalsecret.yaml"), "Convert");
+    Fix fix =
+        before.fix(
+            before.finding(
+                "infrastructure-secret-in-external-secret", "apps/app/app/externalsecret.yaml"),
+            "Convert");
     assertTrue(fix.title().startsWith("Convert to SOPS Secret secret.enc.yaml"), fix.title());
     Repo after = convert(before, fix, "apps/app/app/secret.enc.yaml");
-    assertTrue(after.file("apps/app/app/kustomization.yaml").contains("- ./secret.enc.yaml # from 1Password"));
+    assertTrue(
+        after
+            .file("apps/app/app/kustomization.yaml")
+            .contains("- ./secret.enc.yaml # from 1Password"));
 
-    Repo taken = before.with("#- apps/app/app/secret.enc.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: taken\n");
-    Fix next = taken.fix(taken.finding("infrastructure-secret-in-external-secret", "apps/app/app/externalsecret.yaml"), "Convert");
+    Repo taken =
+        before.with(
+            "#- apps/app/app/secret.enc.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: taken\n");
+    Fix next =
+        taken.fix(
+            taken.finding(
+                "infrastructure-secret-in-external-secret", "apps/app/app/externalsecret.yaml"),
+            "Convert");
     assertTrue(next.title().startsWith("Convert to SOPS Secret ceph.enc.yaml"), next.title());
   }
 
   @Test
-  void choosesTheExternalSecretsNameWhenSecretSopsYamlExistsAndOnlyDropsTheEntryWhenTheStubIsListed() {
-    Repo before = Repo.of(STORAGE + """
+  void
+      choosesTheExternalSecretsNameWhenSecretSopsYamlExistsAndOnlyDropsTheEntryWhenTheStubIsListed() {
+    Repo before =
+        Repo.of(
+            STORAGE
+                + """
         #- apps/app/app/secret.sops.yaml
         apiVersion: v1
         kind: ConfigMap
@@ -272,20 +329,29 @@ class ConvertToSopsFixTest {
           - ./ceph.sops.yaml
           - ./storageclass.yaml
         """);
-    Fix fix = before.fix(before.finding("infrastructure-secret-in-external-secret", "apps/app/app/externalsecret.yaml"), "Convert");
+    Fix fix =
+        before.fix(
+            before.finding(
+                "infrastructure-secret-in-external-secret", "apps/app/app/externalsecret.yaml"),
+            "Convert");
     assertTrue(fix.title().startsWith("Convert to SOPS Secret ceph.sops.yaml"), fix.title());
     Repo after = before.apply(fix);
-    assertEquals("""
+    assertEquals(
+        """
         resources:
           - ./secret.sops.yaml
           - ./ceph.sops.yaml
           - ./storageclass.yaml
-        """, after.file("apps/app/app/kustomization.yaml"));
+        """,
+        after.file("apps/app/app/kustomization.yaml"));
   }
 
   @Test
   void writesTemplateKeysLabelsAndRuntimeKeyCommentsAndWarnsAboutCreationPolicy() {
-    Repo before = Repo.of(Eso.OPERATOR + """
+    Repo before =
+        Repo.of(
+            Eso.OPERATOR
+                + """
         #- apps/app/ks.yaml
         apiVersion: kustomize.toolkit.fluxcd.io/v1
         kind: Kustomization
@@ -337,17 +403,22 @@ class ConvertToSopsFixTest {
         stringData:
           token: CANARY-7f3a9-value
         """);
-    List<Fix> fixes = Fixes.refactors(before.analysis(), "apps/app/app/externalsecret.yaml", Range.of(3, 0, 3, 0));
+    List<Fix> fixes =
+        Fixes.refactors(
+            before.analysis(), "apps/app/app/externalsecret.yaml", Range.of(3, 0, 3, 0));
     assertEquals(1, fixes.size());
     Fix fix = fixes.get(0);
     assertTrue(fix.refactor());
     assertFalse(fix.preferred());
-    assertEquals("Convert to SOPS Secret secret.sops.yaml (creationPolicy Merge: the Secret will now be owned by Flux)", fix.title());
+    assertEquals(
+        "Convert to SOPS Secret secret.sops.yaml (creationPolicy Merge: the Secret will now be owned by Flux)",
+        fix.title());
     assertFalse(fix.title().contains("CANARY"));
     for (FileChange change : fix.changes()) {
       if (change instanceof FileChange.Create create) {
         assertFalse(create.text().contains("CANARY"), create.text());
-        assertEquals("""
+        assertEquals(
+            """
             apiVersion: v1
             kind: Secret
             metadata:
@@ -364,7 +435,8 @@ class ConvertToSopsFixTest {
               # dataFrom extract of onepassword key "app-extra": its keys cannot be known statically; add them here
               # dataFrom find in onepassword path "apps/" name "^APP_": its keys cannot be known statically; add them here
               # templateFrom ConfigMap app-template: the keys it renders cannot be known statically; add them here
-            """, create.text());
+            """,
+            create.text());
       } else if (change instanceof FileChange.Edit edit) {
         assertTrue(edit.edits().stream().noneMatch(e -> e.newText().contains("CANARY")));
       }
@@ -376,9 +448,14 @@ class ConvertToSopsFixTest {
   @Test
   void offersTheRefactorOnlyOnExternalSecrets() {
     Repo before = Repo.of(STORAGE);
-    assertTrue(Fixes.refactors(before.analysis(), "apps/app/app/storageclass.yaml", Range.of(0, 0, 8, 0)).isEmpty());
-    assertTrue(Fixes.refactors(before.analysis(), "apps/missing.yaml", Range.of(0, 0, 0, 0)).isEmpty());
-    List<Fix> fixes = Fixes.refactors(before.analysis(), "apps/app/app/externalsecret.yaml", Range.of(10, 4, 10, 4));
+    assertTrue(
+        Fixes.refactors(before.analysis(), "apps/app/app/storageclass.yaml", Range.of(0, 0, 8, 0))
+            .isEmpty());
+    assertTrue(
+        Fixes.refactors(before.analysis(), "apps/missing.yaml", Range.of(0, 0, 0, 0)).isEmpty());
+    List<Fix> fixes =
+        Fixes.refactors(
+            before.analysis(), "apps/app/app/externalsecret.yaml", Range.of(10, 4, 10, 4));
     assertEquals(1, fixes.size());
     assertTrue(fixes.get(0).title().startsWith("Convert to SOPS Secret"));
   }

@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Applies text edits to a text the way an editor does: all ranges refer to the text before any edit. */
+/**
+ * Applies text edits to a text the way an editor does: all ranges refer to the text before any
+ * edit.
+ */
 final class Edits {
   private Edits() {}
 
@@ -14,11 +17,16 @@ final class Edits {
     record Splice(int start, int end, String text) {}
     List<Splice> splices = new ArrayList<>();
     for (TextEdit edit : edits) {
-      splices.add(new Splice(lines.offset(edit.range().start(), text), lines.offset(edit.range().end(), text), edit.newText()));
+      splices.add(
+          new Splice(
+              lines.offset(edit.range().start(), text),
+              lines.offset(edit.range().end(), text),
+              edit.newText()));
     }
     splices.sort(Comparator.comparingInt(Splice::start).thenComparingInt(Splice::end));
     for (int i = 1; i < splices.size(); i++) {
-      if (splices.get(i).start() < splices.get(i - 1).end() || splices.get(i).start() == splices.get(i - 1).start()) {
+      if (splices.get(i).start() < splices.get(i - 1).end()
+          || splices.get(i).start() == splices.get(i - 1).start()) {
         throw new AssertionError("overlapping edits: " + edits);
       }
     }

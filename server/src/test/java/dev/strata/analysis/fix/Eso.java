@@ -1,6 +1,8 @@
 package dev.strata.analysis.fix;
 
-/** A cluster with the External Secrets operator, its store, and an application folder to fill in. */
+/**
+ * A cluster with the External Secrets operator, its store, and an application folder to fill in.
+ */
 final class Eso {
   static final String OPERATOR =
       FixTesting.ROOT
@@ -65,8 +67,13 @@ final class Eso {
                   property: token
           """;
 
-  /** The same cluster where the stores do not wait for the operator, so both go missing separately. */
-  static final String UNORDERED = OPERATOR.replace("  dependsOn:\n    - name: external-secrets\n  path: ./apps/eso/stores", "  path: ./apps/eso/stores");
+  /**
+   * The same cluster where the stores do not wait for the operator, so both go missing separately.
+   */
+  static final String UNORDERED =
+      OPERATOR.replace(
+          "  dependsOn:\n    - name: external-secrets\n  path: ./apps/eso/stores",
+          "  path: ./apps/eso/stores");
 
   private Eso() {}
 }

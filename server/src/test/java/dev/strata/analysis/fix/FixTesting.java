@@ -25,15 +25,20 @@ final class FixTesting {
   private FixTesting() {}
 
   /**
-   * Applies the fix titled {@code title...} of the one {@code rule} finding in {@code file}, checks the
-   * files against {@code expected} byte for byte, and checks that the finding is gone afterwards.
+   * Applies the fix titled {@code title...} of the one {@code rule} finding in {@code file}, checks
+   * the files against {@code expected} byte for byte, and checks that the finding is gone
+   * afterwards.
    */
   static Repo assertFix(Repo before, String rule, String file, String title, Repo expected) {
     Finding finding = before.finding(rule, file);
     Repo after = before.apply(before.fix(finding, title));
     after.assertSame(expected);
     List<Finding> again = after.findings(rule);
-    assertTrue(again.stream().noneMatch(f -> f.file().equals(finding.file()) && f.message().equals(finding.message())), () -> "still reported: " + again);
+    assertTrue(
+        again.stream()
+            .noneMatch(
+                f -> f.file().equals(finding.file()) && f.message().equals(finding.message())),
+        () -> "still reported: " + again);
     return after;
   }
 }

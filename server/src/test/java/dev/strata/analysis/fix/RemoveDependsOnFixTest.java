@@ -29,7 +29,10 @@ class RemoveDependsOnFixTest {
   @Test
   void removesOneEntryWithItsCommentsAndKeepsTheOthers() {
     Repo before =
-        Repo.of(ROOT + ESO + """
+        Repo.of(
+            ROOT
+                + ESO
+                + """
             #- apps/storage.yaml
             apiVersion: kustomize.toolkit.fluxcd.io/v1
             kind: Kustomization
@@ -45,11 +48,19 @@ class RemoveDependsOnFixTest {
                 - name: apps-2
               path: ./storage
             """);
-    Finding finding = before.findings("dependency-cycle").stream().filter(f -> f.file().equals("apps/storage.yaml")).findFirst().orElseThrow();
+    Finding finding =
+        before.findings("dependency-cycle").stream()
+            .filter(f -> f.file().equals("apps/storage.yaml"))
+            .findFirst()
+            .orElseThrow();
     Fix fix = before.fix(finding, "Remove dependsOn on flux-system/eso");
-    assertEquals("Remove dependsOn on flux-system/eso (breaks the cycle flux-system/eso -> flux-system/storage -> flux-system/eso)", fix.title());
+    assertEquals(
+        "Remove dependsOn on flux-system/eso (breaks the cycle flux-system/eso -> flux-system/storage -> flux-system/eso)",
+        fix.title());
     Repo after = before.apply(fix);
-    after.assertSame(before.with("""
+    after.assertSame(
+        before.with(
+            """
         #- apps/storage.yaml
         apiVersion: kustomize.toolkit.fluxcd.io/v1
         kind: Kustomization
@@ -69,7 +80,10 @@ class RemoveDependsOnFixTest {
   @Test
   void removesTheKeyWhenTheEntryIsTheOnlyOneInNonIndentedSequences() {
     Repo before =
-        Repo.of(ROOT + ESO + """
+        Repo.of(
+            ROOT
+                + ESO
+                + """
             #- apps/storage.yaml
             apiVersion: kustomize.toolkit.fluxcd.io/v1
             kind: Kustomization
@@ -81,7 +95,13 @@ class RemoveDependsOnFixTest {
               - name: eso
               path: ./storage
             """);
-    assertFix(before, "dependency-cycle", "apps/storage.yaml", "Remove dependsOn", before.with("""
+    assertFix(
+        before,
+        "dependency-cycle",
+        "apps/storage.yaml",
+        "Remove dependsOn",
+        before.with(
+            """
         #- apps/storage.yaml
         apiVersion: kustomize.toolkit.fluxcd.io/v1
         kind: Kustomization
@@ -96,7 +116,10 @@ class RemoveDependsOnFixTest {
   @Test
   void removesAFlowItemAndTheFlowKeyWhenItIsTheLast() {
     Repo before =
-        Repo.of(ROOT + ESO + """
+        Repo.of(
+            ROOT
+                + ESO
+                + """
             #- apps/storage.yaml
             apiVersion: kustomize.toolkit.fluxcd.io/v1
             kind: Kustomization
@@ -107,7 +130,14 @@ class RemoveDependsOnFixTest {
               dependsOn: [{name: apps}, {name: eso}, {name: "apps-2"}]
               path: ./storage
             """);
-    Repo after = assertFix(before, "dependency-cycle", "apps/storage.yaml", "Remove dependsOn", before.with("""
+    Repo after =
+        assertFix(
+            before,
+            "dependency-cycle",
+            "apps/storage.yaml",
+            "Remove dependsOn",
+            before.with(
+                """
         #- apps/storage.yaml
         apiVersion: kustomize.toolkit.fluxcd.io/v1
         kind: Kustomization
@@ -119,7 +149,9 @@ class RemoveDependsOnFixTest {
           path: ./storage
         """));
     assertTrue(after.findings("dependency-cycle").isEmpty());
-    Repo only = before.with("""
+    Repo only =
+        before.with(
+            """
         #- apps/storage.yaml
         apiVersion: kustomize.toolkit.fluxcd.io/v1
         kind: Kustomization
@@ -130,7 +162,13 @@ class RemoveDependsOnFixTest {
           dependsOn: [{name: eso}] # why
           path: ./storage
         """);
-    assertFix(only, "dependency-cycle", "apps/storage.yaml", "Remove dependsOn", only.with("""
+    assertFix(
+        only,
+        "dependency-cycle",
+        "apps/storage.yaml",
+        "Remove dependsOn",
+        only.with(
+            """
         #- apps/storage.yaml
         apiVersion: kustomize.toolkit.fluxcd.io/v1
         kind: Kustomization
@@ -145,7 +183,9 @@ class RemoveDependsOnFixTest {
   @Test
   void editsTheRightDocumentOfACrlfFileWithFourSpaces() {
     Repo before =
-        Repo.of(ROOT + """
+        Repo.of(
+                ROOT
+                    + """
             #- apps/kustomization.yaml
             resources: [all.yaml]
             #- apps/all.yaml
@@ -170,11 +210,19 @@ class RemoveDependsOnFixTest {
                 dependsOn:
                     -   name: eso
                     -   name: apps
-            """).crlf("all.yaml");
+            """)
+            .crlf("all.yaml");
     List<Finding> findings = before.findings("dependency-cycle");
-    Finding onStorage = findings.stream().filter(f -> f.range().start().line() == 19 && f.file().equals("apps/all.yaml")).findFirst().orElseThrow();
+    Finding onStorage =
+        findings.stream()
+            .filter(f -> f.range().start().line() == 19 && f.file().equals("apps/all.yaml"))
+            .findFirst()
+            .orElseThrow();
     Repo after = before.apply(before.fix(onStorage, "Remove dependsOn on flux-system/eso"));
-    after.assertSame(before.with("""
+    after.assertSame(
+        before
+            .with(
+                """
         #- apps/all.yaml
         ---
         apiVersion: kustomize.toolkit.fluxcd.io/v1
@@ -196,7 +244,8 @@ class RemoveDependsOnFixTest {
             path: ./storage
             dependsOn:
                 -   name: apps
-        """).crlf("all.yaml"));
+        """)
+            .crlf("all.yaml"));
     assertTrue(after.findings("dependency-cycle").isEmpty());
   }
 }

@@ -20,9 +20,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * A repository as a map from path to text, written in one text block: {@code #- path} starts a file and
- * every line up to the next header is its text, line breaks included. Fixes apply to it as an editor
- * applies a workspace edit, and the result analyses again.
+ * A repository as a map from path to text, written in one text block: {@code #- path} starts a file
+ * and every line up to the next header is its text, line breaks included. Fixes apply to it as an
+ * editor applies a workspace edit, and the result analyses again.
  */
 final class Repo {
   private final Map<String, String> files;
@@ -68,7 +68,9 @@ final class Repo {
   /** The same repository with CRLF line breaks in the files whose path contains {@code marker}. */
   Repo crlf(String marker) {
     Map<String, String> next = new TreeMap<>(files);
-    next.replaceAll((path, text) -> path.contains(marker) ? text.replace("\r\n", "\n").replace("\n", "\r\n") : text);
+    next.replaceAll(
+        (path, text) ->
+            path.contains(marker) ? text.replace("\r\n", "\n").replace("\n", "\r\n") : text);
     return new Repo(next);
   }
 
@@ -83,13 +85,14 @@ final class Repo {
   Snapshot snapshot() {
     List<SourceFile> sources = new ArrayList<>();
     List<String> others = new ArrayList<>();
-    files.forEach((path, text) -> {
-      if (path.endsWith(".yaml") || path.endsWith(".yml")) {
-        sources.add(SourceFile.parse(path, text));
-      } else {
-        others.add(path);
-      }
-    });
+    files.forEach(
+        (path, text) -> {
+          if (path.endsWith(".yaml") || path.endsWith(".yml")) {
+            sources.add(SourceFile.parse(path, text));
+          } else {
+            others.add(path);
+          }
+        });
     return Snapshot.of(Path.of("/fixture").toAbsolutePath(), sources, others);
   }
 
@@ -103,10 +106,12 @@ final class Repo {
 
   List<Finding> findings() {
     if (findings == null) {
-      findings = Analyzer.standard((rule, e) -> {
-            throw e;
-          })
-          .analyze(analysis());
+      findings =
+          Analyzer.standard(
+                  (rule, e) -> {
+                    throw e;
+                  })
+              .analyze(analysis());
     }
     return findings;
   }
@@ -128,12 +133,16 @@ final class Repo {
 
   /** The fix of a finding whose title starts with a prefix. */
   Fix fix(Finding finding, String titlePrefix) {
-    List<Fix> found = fixes(finding).stream().filter(f -> f.title().startsWith(titlePrefix)).toList();
-    assertEquals(1, found.size(), () -> "fixes starting with " + titlePrefix + ": " + fixes(finding));
+    List<Fix> found =
+        fixes(finding).stream().filter(f -> f.title().startsWith(titlePrefix)).toList();
+    assertEquals(
+        1, found.size(), () -> "fixes starting with " + titlePrefix + ": " + fixes(finding));
     return found.get(0);
   }
 
-  /** The repository after a fix, each change checked the way a client checks resource operations. */
+  /**
+   * The repository after a fix, each change checked the way a client checks resource operations.
+   */
   Repo apply(Fix fix) {
     Map<String, String> next = new TreeMap<>(files);
     for (FileChange change : fix.changes()) {
@@ -150,7 +159,9 @@ final class Repo {
     return new Repo(next);
   }
 
-  /** This repository with the files of {@code changed} replaced or added, and {@code deleted} gone. */
+  /**
+   * This repository with the files of {@code changed} replaced or added, and {@code deleted} gone.
+   */
   Repo with(String changed, String... deleted) {
     Map<String, String> next = new TreeMap<>(files);
     next.putAll(of(changed).files);

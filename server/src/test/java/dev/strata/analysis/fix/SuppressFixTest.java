@@ -24,7 +24,10 @@ class SuppressFixTest {
 
   @Test
   void insertsTheCommentAboveAtTheLinesIndentation() {
-    Repo before = Repo.of(CYCLE + """
+    Repo before =
+        Repo.of(
+            CYCLE
+                + """
         #- apps/storage.yaml
         apiVersion: kustomize.toolkit.fluxcd.io/v1
         kind: Kustomization
@@ -36,7 +39,13 @@ class SuppressFixTest {
             - name: eso
           path: ./storage
         """);
-    assertFix(before, "dependency-cycle", "apps/storage.yaml", "Suppress dependency-cycle", before.with("""
+    assertFix(
+        before,
+        "dependency-cycle",
+        "apps/storage.yaml",
+        "Suppress dependency-cycle",
+        before.with(
+            """
         #- apps/storage.yaml
         apiVersion: kustomize.toolkit.fluxcd.io/v1
         kind: Kustomization
@@ -53,7 +62,10 @@ class SuppressFixTest {
 
   @Test
   void suppressesInAFlowSequenceOfACrlfFile() {
-    Repo before = Repo.of(CYCLE + """
+    Repo before =
+        Repo.of(
+                CYCLE
+                    + """
         #- apps/storage.yaml
         apiVersion: kustomize.toolkit.fluxcd.io/v1
         kind: Kustomization
@@ -63,8 +75,16 @@ class SuppressFixTest {
         spec:
           path: ./storage
           dependsOn: [{name: eso}]
-        """).crlf("apps/");
-    assertFix(before, "dependency-cycle", "apps/eso.yaml", "Suppress", before.with("""
+        """)
+            .crlf("apps/");
+    assertFix(
+        before,
+        "dependency-cycle",
+        "apps/eso.yaml",
+        "Suppress",
+        before
+            .with(
+                """
         #- apps/eso.yaml
         apiVersion: kustomize.toolkit.fluxcd.io/v1
         kind: Kustomization
@@ -75,12 +95,16 @@ class SuppressFixTest {
           # strata-ignore: dependency-cycle
           dependsOn: [{name: storage}]
           path: ./eso
-        """).crlf("apps/"));
+        """)
+            .crlf("apps/"));
   }
 
   @Test
   void joinsAnExistingSuppressionInTheRightDocument() {
-    Repo before = Repo.of(CYCLE + """
+    Repo before =
+        Repo.of(
+            CYCLE
+                + """
         #- apps/storage.yaml
         ---
         apiVersion: v1
@@ -99,7 +123,13 @@ class SuppressFixTest {
           - name: eso
           path: ./storage
         """);
-    assertFix(before, "dependency-cycle", "apps/storage.yaml", "Suppress", before.with("""
+    assertFix(
+        before,
+        "dependency-cycle",
+        "apps/storage.yaml",
+        "Suppress",
+        before.with(
+            """
         #- apps/storage.yaml
         ---
         apiVersion: v1

@@ -24,7 +24,10 @@ class UnknownDependencyFixTest {
 
   @Test
   void replacesATypoInsideItsQuotes() {
-    Repo before = Repo.of(STORAGE + """
+    Repo before =
+        Repo.of(
+            STORAGE
+                + """
         #- apps/app.yaml
         apiVersion: kustomize.toolkit.fluxcd.io/v1
         kind: Kustomization
@@ -36,7 +39,13 @@ class UnknownDependencyFixTest {
             - name: "ceph-cs" # typo
           path: ./app
         """);
-    assertFix(before, "unknown-dependency", "apps/app.yaml", "Replace with 'ceph-csi'", before.with("""
+    assertFix(
+        before,
+        "unknown-dependency",
+        "apps/app.yaml",
+        "Replace with 'ceph-csi'",
+        before.with(
+            """
         #- apps/app.yaml
         apiVersion: kustomize.toolkit.fluxcd.io/v1
         kind: Kustomization
@@ -52,7 +61,10 @@ class UnknownDependencyFixTest {
 
   @Test
   void addsTheNamespaceWhereTheNameLivesInBlockStyle() {
-    Repo before = Repo.of(STORAGE + """
+    Repo before =
+        Repo.of(
+            STORAGE
+                + """
         #- apps/app.yaml
         apiVersion: kustomize.toolkit.fluxcd.io/v1
         kind: Kustomization
@@ -64,7 +76,13 @@ class UnknownDependencyFixTest {
                 - name: ceph-csi # storage first
             path: ./app
         """);
-    assertFix(before, "unknown-dependency", "apps/app.yaml", "Add namespace storage", before.with("""
+    assertFix(
+        before,
+        "unknown-dependency",
+        "apps/app.yaml",
+        "Add namespace storage",
+        before.with(
+            """
         #- apps/app.yaml
         apiVersion: kustomize.toolkit.fluxcd.io/v1
         kind: Kustomization
@@ -81,7 +99,10 @@ class UnknownDependencyFixTest {
 
   @Test
   void addsTheNamespaceInFlowStyle() {
-    Repo before = Repo.of(STORAGE + """
+    Repo before =
+        Repo.of(
+                STORAGE
+                    + """
         #- apps/app.yaml
         apiVersion: kustomize.toolkit.fluxcd.io/v1
         kind: Kustomization
@@ -91,8 +112,16 @@ class UnknownDependencyFixTest {
         spec:
           dependsOn: [{name: ceph-csi}]
           path: ./app
-        """).crlf("app.yaml");
-    assertFix(before, "unknown-dependency", "apps/app.yaml", "Add namespace storage", before.with("""
+        """)
+            .crlf("app.yaml");
+    assertFix(
+        before,
+        "unknown-dependency",
+        "apps/app.yaml",
+        "Add namespace storage",
+        before
+            .with(
+                """
         #- apps/app.yaml
         apiVersion: kustomize.toolkit.fluxcd.io/v1
         kind: Kustomization
@@ -102,12 +131,16 @@ class UnknownDependencyFixTest {
         spec:
           dependsOn: [{name: ceph-csi, namespace: storage}]
           path: ./app
-        """).crlf("app.yaml"));
+        """)
+            .crlf("app.yaml"));
   }
 
   @Test
   void replacesAWrongNamespace() {
-    Repo before = Repo.of(STORAGE + """
+    Repo before =
+        Repo.of(
+            STORAGE
+                + """
         #- apps/app.yaml
         apiVersion: kustomize.toolkit.fluxcd.io/v1
         kind: Kustomization
@@ -120,7 +153,13 @@ class UnknownDependencyFixTest {
             namespace: 'storag'
           path: ./app
         """);
-    assertFix(before, "unknown-dependency", "apps/app.yaml", "Replace with 'storage/ceph-csi'", before.with("""
+    assertFix(
+        before,
+        "unknown-dependency",
+        "apps/app.yaml",
+        "Replace with 'storage/ceph-csi'",
+        before.with(
+            """
         #- apps/app.yaml
         apiVersion: kustomize.toolkit.fluxcd.io/v1
         kind: Kustomization
@@ -137,7 +176,10 @@ class UnknownDependencyFixTest {
 
   @Test
   void offersNoReplacementWithoutASuggestion() {
-    Repo before = Repo.of(STORAGE + """
+    Repo before =
+        Repo.of(
+            STORAGE
+                + """
         #- apps/app.yaml
         apiVersion: kustomize.toolkit.fluxcd.io/v1
         kind: Kustomization

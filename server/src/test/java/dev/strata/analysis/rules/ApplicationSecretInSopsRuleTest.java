@@ -99,7 +99,8 @@ class ApplicationSecretInSopsRuleTest {
   @Test
   void staysSilentOnSopsSecretsNobodyUses() {
     assertFindings(
-        without(ROOT + STORES + TOKEN_IN_SOPS + ESO + APP).replaceAll("name: paperless(\\s+key)", "name: other$1"),
+        without(ROOT + STORES + TOKEN_IN_SOPS + ESO + APP)
+            .replaceAll("name: paperless(\\s+key)", "name: other$1"),
         "application-secret-in-sops");
   }
 

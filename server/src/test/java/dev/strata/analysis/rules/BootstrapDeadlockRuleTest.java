@@ -10,7 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BootstrapDeadlockRuleTest {
-  /** A bootstrap root, one Kustomization under it that decrypts, and External Secrets with its store. */
+  /**
+   * A bootstrap root, one Kustomization under it that decrypts, and External Secrets with its
+   * store.
+   */
   static final String ROOT =
       """
       #- clusters/home/flux-system/gotk-sync.yaml
@@ -138,7 +141,12 @@ class BootstrapDeadlockRuleTest {
   @Test
   void reportsStorageCredentialsFromAnExternalSecretWhenExternalSecretsDependsOnStorage() {
     String fixture =
-        ROOT + STORES + TOKEN_IN_SOPS + ESO_ON_STORAGE + STORAGE_CLASS + CEPH_CREDENTIALS_FROM_EXTERNAL_SECRET
+        ROOT
+            + STORES
+            + TOKEN_IN_SOPS
+            + ESO_ON_STORAGE
+            + STORAGE_CLASS
+            + CEPH_CREDENTIALS_FROM_EXTERNAL_SECRET
             + """
             #- apps/ceph-csi.yaml
             apiVersion: kustomize.toolkit.fluxcd.io/v1
@@ -151,14 +159,18 @@ class BootstrapDeadlockRuleTest {
               sourceRef: {kind: GitRepository, name: flux-system}
             """;
     assertFindings(fixture, "bootstrap-deadlock");
-    // No dependsOn back edge: only the implicit cycle through the Secret, which dependency-cycle cannot see.
+    // No dependsOn back edge: only the implicit cycle through the Secret, which dependency-cycle
+    // cannot see.
     assertFindings(fixture, "dependency-cycle");
   }
 
   @Test
   void reportsTheSameDeadlockBesideTheExplicitCycleWhenStorageAlsoDependsOnTheStores() {
     String fixture =
-        ROOT + TOKEN_IN_SOPS + STORAGE_CLASS + CEPH_CREDENTIALS_FROM_EXTERNAL_SECRET
+        ROOT
+            + TOKEN_IN_SOPS
+            + STORAGE_CLASS
+            + CEPH_CREDENTIALS_FROM_EXTERNAL_SECRET
             + """
             #- apps/external-secrets.yaml
             apiVersion: kustomize.toolkit.fluxcd.io/v1
@@ -205,7 +217,8 @@ class BootstrapDeadlockRuleTest {
   @Test
   void reportsAStoreWhoseTokenComesThroughThatSameStore() {
     assertFindings(
-        ROOT + STORES
+        ROOT
+            + STORES
             + """
             #- apps/external-secrets.yaml
             apiVersion: kustomize.toolkit.fluxcd.io/v1
@@ -234,7 +247,11 @@ class BootstrapDeadlockRuleTest {
   @Test
   void staysSilentWhenStorageCredentialsAreInSops() {
     assertFindings(
-        ROOT + STORES + TOKEN_IN_SOPS + ESO_ON_STORAGE + STORAGE_CLASS
+        ROOT
+            + STORES
+            + TOKEN_IN_SOPS
+            + ESO_ON_STORAGE
+            + STORAGE_CLASS
             + """
             #- apps/ceph-csi.yaml
             apiVersion: kustomize.toolkit.fluxcd.io/v1
@@ -264,7 +281,10 @@ class BootstrapDeadlockRuleTest {
   @Test
   void staysSilentOnApplicationSecretsFromExternalSecrets() {
     assertFindings(
-        ROOT + STORES + TOKEN_IN_SOPS + APP_WITH_EXTERNAL_VALUES
+        ROOT
+            + STORES
+            + TOKEN_IN_SOPS
+            + APP_WITH_EXTERNAL_VALUES
             + """
             #- apps/external-secrets.yaml
             apiVersion: kustomize.toolkit.fluxcd.io/v1
@@ -279,7 +299,10 @@ class BootstrapDeadlockRuleTest {
         "bootstrap-deadlock");
   }
 
-  /** An application Kustomization, applied by the root's child, whose HelmRelease reads an ExternalSecret. */
+  /**
+   * An application Kustomization, applied by the root's child, whose HelmRelease reads an
+   * ExternalSecret.
+   */
   static final String APP_WITH_EXTERNAL_VALUES =
       """
       #- apps/paperless.yaml
@@ -323,7 +346,9 @@ class BootstrapDeadlockRuleTest {
   void ignoresWhatTheObjectsOfARootAppliedKustomizationUseButNotItsOwnFields() {
     // apps is applied by the root: it only has to build, so its objects' secrets are not bootstrap.
     String objectsOnly =
-        ROOT + STORES + TOKEN_IN_SOPS
+        ROOT
+            + STORES
+            + TOKEN_IN_SOPS
             + """
             #- apps/external-secrets.yaml
             apiVersion: kustomize.toolkit.fluxcd.io/v1
@@ -368,7 +393,8 @@ class BootstrapDeadlockRuleTest {
                         "  decryption: {provider: sops, secretRef: {name: sops-age}}\n",
                         "  decryption: {provider: sops, secretRef: {name: sops-age}}\n"
                             + "  postBuild:\n    substituteFrom:\n      - kind: Secret\n        name: cluster-secrets\n")
-                    + STORES + TOKEN_IN_SOPS
+                    + STORES
+                    + TOKEN_IN_SOPS
                     + """
                     #- apps/external-secrets.yaml
                     apiVersion: kustomize.toolkit.fluxcd.io/v1
@@ -391,14 +417,21 @@ class BootstrapDeadlockRuleTest {
             .findings("bootstrap-deadlock");
     assertEquals(1, findings.size(), findings.toString());
     assertEquals("apps/cluster-secrets.yaml", findings.get(0).file());
-    assertTrue(findings.get(0).message().contains("Kustomization flux-system/apps (postBuild.substituteFrom) needs Secret flux-system/cluster-secrets"),
+    assertTrue(
+        findings
+            .get(0)
+            .message()
+            .contains(
+                "Kustomization flux-system/apps (postBuild.substituteFrom) needs Secret flux-system/cluster-secrets"),
         findings.get(0).message());
   }
 
   @Test
   void neverReportsANotificationProviderSecret() {
     assertFindings(
-        ROOT + STORES + TOKEN_IN_SOPS
+        ROOT
+            + STORES
+            + TOKEN_IN_SOPS
             + """
             #- apps/external-secrets.yaml
             apiVersion: kustomize.toolkit.fluxcd.io/v1

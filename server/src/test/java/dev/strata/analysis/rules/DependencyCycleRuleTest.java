@@ -278,9 +278,13 @@ class DependencyCycleRuleTest {
             .findings("dependency-cycle");
     org.junit.jupiter.api.Assertions.assertEquals(3, findings.size());
     for (var finding : findings) {
-      org.junit.jupiter.api.Assertions.assertEquals(2, finding.related().size(), finding.toString());
+      org.junit.jupiter.api.Assertions.assertEquals(
+          2, finding.related().size(), finding.toString());
       org.junit.jupiter.api.Assertions.assertTrue(
-          finding.message().contains("flux-system/a -> flux-system/b -> flux-system/c -> flux-system/a"), finding.message());
+          finding
+              .message()
+              .contains("flux-system/a -> flux-system/b -> flux-system/c -> flux-system/a"),
+          finding.message());
     }
   }
 }

@@ -20,9 +20,11 @@ class FileSkippedRuleTest {
   @TempDir Path repository;
 
   private List<Finding> findings() throws IOException {
-    return new Analyzer(List.of(new FileSkippedRule(), new YamlSyntaxRule()), (rule, e) -> {
-          throw e;
-        })
+    return new Analyzer(
+            List.of(new FileSkippedRule(), new YamlSyntaxRule()),
+            (rule, e) -> {
+              throw e;
+            })
         .analyze(new Analysis(Loader.load(repository)));
   }
 
@@ -45,7 +47,8 @@ class FileSkippedRuleTest {
   @Test
   void doesNotParseASkippedFile() throws IOException {
     Files.writeString(repository.resolve(".strata.yaml"), "maxFileSize: 50\n");
-    Files.writeString(repository.resolve("broken.yaml"), "key: [unclosed " + "y".repeat(100) + "\n");
+    Files.writeString(
+        repository.resolve("broken.yaml"), "key: [unclosed " + "y".repeat(100) + "\n");
     List<Finding> findings = findings();
     assertEquals(List.of("file-skipped"), findings.stream().map(Finding::rule).toList());
   }

@@ -9,9 +9,14 @@ import static dev.strata.testing.FixtureAssertions.assertFindings;
 import org.junit.jupiter.api.Test;
 
 class InfrastructureSecretInExternalSecretRuleTest {
-  /** External Secrets with its store, nothing depending on anything: no bootstrap deadlock to hide behind. */
+  /**
+   * External Secrets with its store, nothing depending on anything: no bootstrap deadlock to hide
+   * behind.
+   */
   private static final String ESO =
-      ROOT + STORES + TOKEN_IN_SOPS
+      ROOT
+          + STORES
+          + TOKEN_IN_SOPS
           + """
           #- apps/external-secrets.yaml
           apiVersion: kustomize.toolkit.fluxcd.io/v1
@@ -37,13 +42,15 @@ class InfrastructureSecretInExternalSecretRuleTest {
           sourceRef: {kind: GitRepository, name: flux-system}
           dependsOn:
             - name: stores
-        """.formatted(name, name, path);
+        """
+        .formatted(name, name, path);
   }
 
   @Test
   void reportsTheCaKeyOfAClusterIssuer() {
     assertFindings(
-        ESO + kustomization("cert-manager", "./infra/cert-manager")
+        ESO
+            + kustomization("cert-manager", "./infra/cert-manager")
             + """
             #- infra/cert-manager/clusterissuer.yaml
             apiVersion: cert-manager.io/v1
@@ -69,7 +76,8 @@ class InfrastructureSecretInExternalSecretRuleTest {
   @Test
   void reportsTheSuperuserSecretOfACloudNativePgCluster() {
     assertFindings(
-        ESO + kustomization("postgres", "./infra/postgres")
+        ESO
+            + kustomization("postgres", "./infra/postgres")
             + """
             #- infra/postgres/cluster.yaml
             apiVersion: postgresql.cnpg.io/v1
@@ -98,7 +106,8 @@ class InfrastructureSecretInExternalSecretRuleTest {
   @Test
   void staysSilentWhenTheSecretSitsInAnotherNamespaceThanTheConsumerReads() {
     assertFindings(
-        ESO + kustomization("postgres", "./infra/postgres")
+        ESO
+            + kustomization("postgres", "./infra/postgres")
             + """
             #- infra/postgres/cluster.yaml
             apiVersion: postgresql.cnpg.io/v1
@@ -124,7 +133,8 @@ class InfrastructureSecretInExternalSecretRuleTest {
   @Test
   void reportsExternalSecretsInANamespaceConfiguredAsInfrastructure() {
     assertFindings(
-        ESO + kustomization("monitoring", "./infra/monitoring")
+        ESO
+            + kustomization("monitoring", "./infra/monitoring")
             + """
             #- .strata.yaml
             layers:
@@ -146,7 +156,8 @@ class InfrastructureSecretInExternalSecretRuleTest {
   @Test
   void reportsExternalSecretsUnderAConfiguredInfrastructurePath() {
     assertFindings(
-        ESO + kustomization("monitoring", "./infra/monitoring")
+        ESO
+            + kustomization("monitoring", "./infra/monitoring")
             + """
             #- .strata.yaml
             layers:

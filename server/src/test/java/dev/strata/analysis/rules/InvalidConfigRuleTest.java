@@ -61,7 +61,9 @@ class InvalidConfigRuleTest {
                 """);
     List<Finding> findings = fixture.findings("invalid-config");
     assertEquals(2, findings.size(), findings.toString());
-    assertTrue(findings.get(1).message().contains("roots must be a list of strings"), findings.get(1).message());
+    assertTrue(
+        findings.get(1).message().contains("roots must be a list of strings"),
+        findings.get(1).message());
     assertEquals(List.of(), fixture.findings("dependency-cycle"));
     List<Finding> unknown = fixture.findings("unknown-dependency");
     assertEquals(1, unknown.size());
@@ -159,7 +161,9 @@ class InvalidConfigRuleTest {
                 #- .strata.yaml
                 rules: [dependency-cycle: off
                 """);
-    assertEquals(List.of(".strata.yaml"), fixture.findings("yaml-syntax").stream().map(Finding::file).toList());
+    assertEquals(
+        List.of(".strata.yaml"),
+        fixture.findings("yaml-syntax").stream().map(Finding::file).toList());
     List<Finding> cycle = fixture.findings("dependency-cycle");
     assertEquals(1, cycle.size());
     assertEquals(dev.strata.model.Severity.ERROR, cycle.get(0).severity());

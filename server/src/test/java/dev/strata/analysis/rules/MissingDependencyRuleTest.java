@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class MissingDependencyRuleTest {
   private static final String ESO =
-      ROOT + STORES + TOKEN_IN_SOPS
+      ROOT
+          + STORES
+          + TOKEN_IN_SOPS
           + """
           #- apps/external-secrets.yaml
           apiVersion: kustomize.toolkit.fluxcd.io/v1
@@ -46,30 +48,44 @@ class MissingDependencyRuleTest {
         spec:
           path: ./workloads/app
           sourceRef: {kind: GitRepository, name: flux-system}
-        """.formatted("MESSAGE") + dependsOn;
+        """
+            .formatted("MESSAGE")
+        + dependsOn;
   }
 
   @Test
   void reportsAnExternalSecretWithoutDependsOnItsStoreOnceSinceTheStoreCoversTheOperator() {
-    // stores depends on external-secrets, so one dependsOn on stores orders both: one finding, not two.
-    String app = app("").replace(
-        "MESSAGE", "applies ExternalSecret app, which needs ClusterSecretStore onepassword from Kustomization flux-system/stores, but has no dependsOn path to it");
+    // stores depends on external-secrets, so one dependsOn on stores orders both: one finding, not
+    // two.
+    String app =
+        app("")
+            .replace(
+                "MESSAGE",
+                "applies ExternalSecret app, which needs ClusterSecretStore onepassword from Kustomization flux-system/stores, but has no dependsOn path to it");
     assertFindings(ESO + app + EXTERNAL_SECRET, "missing-dependency");
   }
 
   @Test
   void reportsTheOperatorWhenTheStoreIsAlreadyOrdered() {
     String storesFirst =
-        STORES.replace("  dependsOn:\n    - name: external-secrets\n", "")
-            .replace("  name: stores\n", "  name: stores\n#       ^^^^^^ info[missing-dependency]: applies ClusterSecretStore onepassword, which needs the CRDs of external-secrets.io\n");
-    String app = app("  dependsOn:\n    - name: stores\n").replace(
-        "MESSAGE", "applies ExternalSecret app, which needs the External Secrets operator from Kustomization flux-system/external-secrets");
+        STORES
+            .replace("  dependsOn:\n    - name: external-secrets\n", "")
+            .replace(
+                "  name: stores\n",
+                "  name: stores\n#       ^^^^^^ info[missing-dependency]: applies ClusterSecretStore onepassword, which needs the CRDs of external-secrets.io\n");
+    String app =
+        app("  dependsOn:\n    - name: stores\n")
+            .replace(
+                "MESSAGE",
+                "applies ExternalSecret app, which needs the External Secrets operator from Kustomization flux-system/external-secrets");
     assertFindings(ESO.replace(STORES, storesFirst) + app + EXTERNAL_SECRET, "missing-dependency");
   }
 
   @Test
   void staysSilentWhenADependsOnPathReachesTheStoreAndTheOperator() {
-    String app = app("  dependsOn:\n    - name: stores\n").replace("#       ^^^ info[missing-dependency]: MESSAGE\n", "");
+    String app =
+        app("  dependsOn:\n    - name: stores\n")
+            .replace("#       ^^^ info[missing-dependency]: MESSAGE\n", "");
     assertFindings(ESO + app + EXTERNAL_SECRET, "missing-dependency");
   }
 
@@ -106,13 +122,19 @@ class MissingDependencyRuleTest {
 
   @Test
   void reportsAPersistentVolumeClaimWhoseStorageClassComesFromAnotherKustomization() {
-    String app = app("").replace("MESSAGE", "applies PersistentVolumeClaim data, which needs StorageClass cephfs from Kustomization flux-system/ceph-csi");
+    String app =
+        app("")
+            .replace(
+                "MESSAGE",
+                "applies PersistentVolumeClaim data, which needs StorageClass cephfs from Kustomization flux-system/ceph-csi");
     assertFindings(ROOT + STORAGE + app + PVC, "missing-dependency");
   }
 
   @Test
   void staysSilentWhenTheStorageClassIsReachedThroughAnotherDependency() {
-    String app = app("  dependsOn:\n    - name: database\n").replace("#       ^^^ info[missing-dependency]: MESSAGE\n", "");
+    String app =
+        app("  dependsOn:\n    - name: database\n")
+            .replace("#       ^^^ info[missing-dependency]: MESSAGE\n", "");
     String database =
         """
         #- apps/database.yaml
@@ -132,7 +154,8 @@ class MissingDependencyRuleTest {
 
   @Test
   void staysSilentWhenAnAncestorAppliesTheStorageClass() {
-    // platform applies both the StorageClass and the app Kustomization: the app cannot exist before it.
+    // platform applies both the StorageClass and the app Kustomization: the app cannot exist before
+    // it.
     assertFindings(
         ROOT
             + """
@@ -167,9 +190,14 @@ class MissingDependencyRuleTest {
 
   @Test
   void reportsCustomResourcesWhoseCrdsAChartInstalls() {
-    String app = app("").replace("MESSAGE", "applies ClusterIssuer letsencrypt, which needs the CRDs of cert-manager.io from Kustomization flux-system/cert-manager");
+    String app =
+        app("")
+            .replace(
+                "MESSAGE",
+                "applies ClusterIssuer letsencrypt, which needs the CRDs of cert-manager.io from Kustomization flux-system/cert-manager");
     assertFindings(
-        ROOT + app
+        ROOT
+            + app
             + """
             #- apps/cert-manager.yaml
             apiVersion: kustomize.toolkit.fluxcd.io/v1
@@ -204,9 +232,13 @@ class MissingDependencyRuleTest {
 
   @Test
   void reportsCustomResourcesWhoseCrdsACustomResourceDefinitionInstalls() {
-    String app = app("").replace("MESSAGE", "needs the CRDs of example.com from Kustomization flux-system/crds");
+    String app =
+        app("")
+            .replace(
+                "MESSAGE", "needs the CRDs of example.com from Kustomization flux-system/crds");
     assertFindings(
-        ROOT + app
+        ROOT
+            + app
             + """
             #- apps/crds.yaml
             apiVersion: kustomize.toolkit.fluxcd.io/v1
@@ -236,11 +268,15 @@ class MissingDependencyRuleTest {
 
   @Test
   void reportsAKustomizationsOwnSubstituteFromOnItselfNotOnItsParent() {
-    // Regression: the need was filed under the root that applies apps, and reported on gotk-sync.yaml.
+    // Regression: the need was filed under the root that applies apps, and reported on
+    // gotk-sync.yaml.
     assertFindings(
-        ROOT.replace("  decryption: {provider: sops, secretRef: {name: sops-age}}\n",
-                "  decryption: {provider: sops, secretRef: {name: sops-age}}\n  postBuild:\n    substituteFrom:\n      - kind: Secret\n        name: cluster-secrets\n")
-            .replace("  name: apps\n", "  name: apps\n#       ^^^^ info[missing-dependency]: Kustomization flux-system/apps needs Secret flux-system/cluster-secrets from Kustomization flux-system/settings\n")
+        ROOT.replace(
+                    "  decryption: {provider: sops, secretRef: {name: sops-age}}\n",
+                    "  decryption: {provider: sops, secretRef: {name: sops-age}}\n  postBuild:\n    substituteFrom:\n      - kind: Secret\n        name: cluster-secrets\n")
+                .replace(
+                    "  name: apps\n",
+                    "  name: apps\n#       ^^^^ info[missing-dependency]: Kustomization flux-system/apps needs Secret flux-system/cluster-secrets from Kustomization flux-system/settings\n")
             + """
             #- clusters/home/settings.yaml
             apiVersion: kustomize.toolkit.fluxcd.io/v1
@@ -265,9 +301,11 @@ class MissingDependencyRuleTest {
 
   @Test
   void neverAsksAKustomizationToDependOnWhatItAppliesItself() {
-    // apps substitutes from a Secret that a Kustomization under apps produces: dependsOn cannot order that.
+    // apps substitutes from a Secret that a Kustomization under apps produces: dependsOn cannot
+    // order that.
     assertFindings(
-        ROOT.replace("  decryption: {provider: sops, secretRef: {name: sops-age}}\n",
+        ROOT.replace(
+                "  decryption: {provider: sops, secretRef: {name: sops-age}}\n",
                 "  decryption: {provider: sops, secretRef: {name: sops-age}}\n  postBuild:\n    substituteFrom:\n      - kind: Secret\n        name: cluster-secrets\n")
             + """
             #- apps/settings.yaml
@@ -294,7 +332,8 @@ class MissingDependencyRuleTest {
   @Test
   void staysSilentOnBuiltInKinds() {
     assertFindings(
-        ROOT + app("").replace("#       ^^^ info[missing-dependency]: MESSAGE\n", "")
+        ROOT
+            + app("").replace("#       ^^^ info[missing-dependency]: MESSAGE\n", "")
             + """
             #- workloads/app/deployment.yaml
             apiVersion: apps/v1

@@ -41,15 +41,28 @@ class SopsCreationRuleMissingRuleTest {
 
   @Test
   void reportsAnEncryptedFileThatNoRuleMatches() {
-    List<String> reported = reported(ROOT_RULES + "#- talos/talsecret.sops.yaml\n" + ENCRYPTED + "#- kubernetes/apps/secret.sops.yaml\n" + ENCRYPTED);
+    List<String> reported =
+        reported(
+            ROOT_RULES
+                + "#- talos/talsecret.sops.yaml\n"
+                + ENCRYPTED
+                + "#- kubernetes/apps/secret.sops.yaml\n"
+                + ENCRYPTED);
     assertEquals(1, reported.size(), reported.toString());
-    assertTrue(reported.get(0).startsWith("talos/talsecret.sops.yaml: no creation_rules entry of .sops.yaml matches talos/talsecret.sops.yaml"), reported.get(0));
+    assertTrue(
+        reported
+            .get(0)
+            .startsWith(
+                "talos/talsecret.sops.yaml: no creation_rules entry of .sops.yaml matches talos/talsecret.sops.yaml"),
+        reported.get(0));
   }
 
   @Test
   void reportsAnUnencryptedStubThatNoRuleMatches() {
     List<String> reported = reported(ROOT_RULES + "#- secrets/app.sops.yaml\nkey: value\n");
-    assertEquals(List.of("secrets/app.sops.yaml"), reported.stream().map(r -> r.substring(0, r.indexOf(':'))).toList());
+    assertEquals(
+        List.of("secrets/app.sops.yaml"),
+        reported.stream().map(r -> r.substring(0, r.indexOf(':'))).toList());
   }
 
   @Test
@@ -61,10 +74,17 @@ class SopsCreationRuleMissingRuleTest {
           - path_regex: ^apps/.*\\.sops\\.yaml$
             age: age1examplepublickeyxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
         """;
-    assertEquals(List.of(), reported(nested + "#- kubernetes/apps/db/secret.sops.yaml\n" + ENCRYPTED));
-    List<String> reported = reported(nested + "#- kubernetes/bootstrap/secret.sops.yaml\n" + ENCRYPTED);
+    assertEquals(
+        List.of(), reported(nested + "#- kubernetes/apps/db/secret.sops.yaml\n" + ENCRYPTED));
+    List<String> reported =
+        reported(nested + "#- kubernetes/bootstrap/secret.sops.yaml\n" + ENCRYPTED);
     assertEquals(1, reported.size(), reported.toString());
-    assertTrue(reported.get(0).contains("no creation_rules entry of kubernetes/.sops.yaml matches bootstrap/secret.sops.yaml"), reported.get(0));
+    assertTrue(
+        reported
+            .get(0)
+            .contains(
+                "no creation_rules entry of kubernetes/.sops.yaml matches bootstrap/secret.sops.yaml"),
+        reported.get(0));
   }
 
   @Test
@@ -76,7 +96,8 @@ class SopsCreationRuleMissingRuleTest {
           - path_regex: ^kubernetes/apps/.*\\.sops\\.yaml$
             age: age1examplepublickeyxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
         """;
-    assertEquals(1, reported(nested + "#- kubernetes/apps/db/secret.sops.yaml\n" + ENCRYPTED).size());
+    assertEquals(
+        1, reported(nested + "#- kubernetes/apps/db/secret.sops.yaml\n" + ENCRYPTED).size());
   }
 
   @Test
@@ -99,7 +120,11 @@ class SopsCreationRuleMissingRuleTest {
 
   @Test
   void ignoresFilesThatAreNotSopsFiles() {
-    assertEquals(List.of(), reported(ROOT_RULES + "#- talos/config.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: talos\n"));
+    assertEquals(
+        List.of(),
+        reported(
+            ROOT_RULES
+                + "#- talos/config.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: talos\n"));
   }
 
   @Test
@@ -120,8 +145,13 @@ class SopsCreationRuleMissingRuleTest {
 
   @Test
   void readsTheAlternateNameSopsYml() {
-    List<String> reported = reported(ROOT_RULES.replace("#- .sops.yaml", "#- .sops.yml") + "#- talos/talsecret.sops.yaml\n" + ENCRYPTED);
+    List<String> reported =
+        reported(
+            ROOT_RULES.replace("#- .sops.yaml", "#- .sops.yml")
+                + "#- talos/talsecret.sops.yaml\n"
+                + ENCRYPTED);
     assertEquals(1, reported.size(), reported.toString());
-    assertTrue(reported.get(0).contains("no creation_rules entry of .sops.yml matches"), reported.get(0));
+    assertTrue(
+        reported.get(0).contains("no creation_rules entry of .sops.yml matches"), reported.get(0));
   }
 }

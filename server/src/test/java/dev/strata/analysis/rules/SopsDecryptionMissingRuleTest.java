@@ -80,7 +80,8 @@ class SopsDecryptionMissingRuleTest {
                       name: sops-age
               target:
         %s
-        """.formatted(target);
+        """
+        .formatted(target);
   }
 
   private static String withoutFinding(String text) {
@@ -95,50 +96,81 @@ class SopsDecryptionMissingRuleTest {
   @Test
   void staysSilentWhenTheKustomizationDecryptsItself() {
     assertFindings(
-        withoutFinding(ROOT + apps("") + DATABASE.replace("  path: ./infra/database\n", "  path: ./infra/database\n  decryption:\n    provider: sops\n") + SECRET),
+        withoutFinding(
+            ROOT
+                + apps("")
+                + DATABASE.replace(
+                    "  path: ./infra/database\n",
+                    "  path: ./infra/database\n  decryption:\n    provider: sops\n")
+                + SECRET),
         "sops-decryption-missing");
   }
 
   @Test
   void staysSilentWhenTheParentPatchesDecryptionInByKind() {
     assertFindings(
-        withoutFinding(ROOT + apps(patch("          group: kustomize.toolkit.fluxcd.io\n          kind: Kustomization")) + DATABASE + SECRET),
+        withoutFinding(
+            ROOT
+                + apps(
+                    patch(
+                        "          group: kustomize.toolkit.fluxcd.io\n          kind: Kustomization"))
+                + DATABASE
+                + SECRET),
         "sops-decryption-missing");
   }
 
   @Test
   void staysSilentWhenTheParentPatchesDecryptionInByLabelSelector() {
     assertFindings(
-        withoutFinding(ROOT + apps(patch("          kind: Kustomization\n          labelSelector: sops=enabled")) + DATABASE + SECRET),
+        withoutFinding(
+            ROOT
+                + apps(
+                    patch("          kind: Kustomization\n          labelSelector: sops=enabled"))
+                + DATABASE
+                + SECRET),
         "sops-decryption-missing");
   }
 
   @Test
   void reportsWhenTheParentPatchSelectsOtherLabels() {
     assertFindings(
-        ROOT + apps(patch("          kind: Kustomization\n          labelSelector: sops=disabled")) + DATABASE + SECRET,
+        ROOT
+            + apps(patch("          kind: Kustomization\n          labelSelector: sops=disabled"))
+            + DATABASE
+            + SECRET,
         "sops-decryption-missing");
   }
 
   @Test
   void reportsWhenThePatchedDecryptionIsNotSops() {
     assertFindings(
-        ROOT + apps("") + DATABASE.replace("  path: ./infra/database\n", "  path: ./infra/database\n  decryption:\n    provider: vault\n") + SECRET,
+        ROOT
+            + apps("")
+            + DATABASE.replace(
+                "  path: ./infra/database\n",
+                "  path: ./infra/database\n  decryption:\n    provider: vault\n")
+            + SECRET,
         "sops-decryption-missing");
   }
 
   @Test
   void ignoresObjectsThatOptOutOfDecryption() {
     assertFindings(
-        withoutFinding(ROOT + apps("") + DATABASE
-            + SECRET.replace("  namespace: database\n", "  namespace: database\n  annotations:\n    kustomize.toolkit.fluxcd.io/decrypt: disabled\n")),
+        withoutFinding(
+            ROOT
+                + apps("")
+                + DATABASE
+                + SECRET.replace(
+                    "  namespace: database\n",
+                    "  namespace: database\n  annotations:\n    kustomize.toolkit.fluxcd.io/decrypt: disabled\n")),
         "sops-decryption-missing");
   }
 
   @Test
   void ignoresEncryptedFilesThatNoKustomizationApplies() {
     assertFindings(
-        ROOT + apps("")
+        ROOT
+            + apps("")
             + """
             #- bootstrap/sops-age.sops.yaml
             apiVersion: v1
@@ -156,7 +188,8 @@ class SopsDecryptionMissingRuleTest {
 
   @Test
   void leavesObjectsOfTheRootAloneSinceItsDecryptionIsConfiguredOutsideGit() {
-    // Regression: flux bootstrap's gotk-sync.yaml has no decryption; it is set by flags or a kustomize patch.
+    // Regression: flux bootstrap's gotk-sync.yaml has no decryption; it is set by flags or a
+    // kustomize patch.
     assertFindings(
         ROOT
             + """

@@ -8,7 +8,6 @@ import dev.strata.analysis.Finding;
 import dev.strata.testing.Fixture;
 import dev.strata.text.Range;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class UnencryptedSecretRuleTest {
@@ -76,7 +75,11 @@ class UnencryptedSecretRuleTest {
     assertEquals(1, findings.size(), findings.toString());
     assertEquals(Range.ZERO, findings.get(0).range());
     assertTrue(
-        findings.get(0).message().contains("is named as a SOPS file but is not encrypted; run `sops --encrypt --in-place talos/talsecret.sops.yaml`"),
+        findings
+            .get(0)
+            .message()
+            .contains(
+                "is named as a SOPS file but is not encrypted; run `sops --encrypt --in-place talos/talsecret.sops.yaml`"),
         findings.get(0).message());
   }
 

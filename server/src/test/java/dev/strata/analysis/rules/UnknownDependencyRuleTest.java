@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 class UnknownDependencyRuleTest {
   private static final String RULE = "unknown-dependency";
 
-  /** A root that nothing applies, building ./apps: the fallback when no bootstrap or FluxInstance exists. */
+  /**
+   * A root that nothing applies, building ./apps: the fallback when no bootstrap or FluxInstance
+   * exists.
+   */
   private static final String ROOT =
       """
       #- clusters/home/apps.yaml
@@ -91,7 +94,10 @@ class UnknownDependencyRuleTest {
             #           ^^^^^^^^^^^^ warning[unknown-dependency]: exists in namespace default of cluster clusters/home; Flux retries it forever
             """,
         RULE);
-    var findings = dev.strata.testing.Fixture.of(ROOT + """
+    var findings =
+        dev.strata.testing.Fixture.of(
+                ROOT
+                    + """
         #- apps/ks.yaml
         apiVersion: kustomize.toolkit.fluxcd.io/v1
         kind: Kustomization
@@ -101,8 +107,10 @@ class UnknownDependencyRuleTest {
         spec:
           dependsOn:
             - name: zzzzzzzzzzzz
-        """).findings(RULE);
-    org.junit.jupiter.api.Assertions.assertFalse(findings.get(0).message().contains("did you mean"), findings.get(0).message());
+        """)
+            .findings(RULE);
+    org.junit.jupiter.api.Assertions.assertFalse(
+        findings.get(0).message().contains("did you mean"), findings.get(0).message());
   }
 
   @Test

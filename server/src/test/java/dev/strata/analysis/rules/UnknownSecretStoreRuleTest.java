@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class UnknownSecretStoreRuleTest {
   private static final String APP =
-      ROOT + STORES
+      ROOT
+          + STORES
           + """
           #- apps/app.yaml
           apiVersion: kustomize.toolkit.fluxcd.io/v1

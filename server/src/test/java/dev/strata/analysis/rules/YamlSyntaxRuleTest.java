@@ -35,7 +35,8 @@ class YamlSyntaxRuleTest {
     Finding finding = findings.get(0);
     assertEquals("apps/broken.yaml", finding.file());
     assertEquals(2, finding.range().start().line());
-    assertTrue(finding.message().contains("mapping values are not allowed here"), finding.message());
+    assertTrue(
+        finding.message().contains("mapping values are not allowed here"), finding.message());
   }
 
   @Test
@@ -127,13 +128,17 @@ class YamlSyntaxRuleTest {
 
   @Test
   void reportsBytesThatAreNotUtf8() {
-    byte[] bytes = "apiVersion: v1\nkind: ConfigMap\ndata:\n  k: \u00ff\n".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] bytes =
+        "apiVersion: v1\nkind: ConfigMap\ndata:\n  k: \u00ff\n"
+            .getBytes(StandardCharsets.ISO_8859_1);
     SourceFile file = Loader.fromBytes("apps/latin1.yaml", bytes);
     Snapshot snapshot = Snapshot.of(Path.of("/fixture").toAbsolutePath(), List.of(file), List.of());
     List<Finding> findings =
-        new Analyzer(List.of(new YamlSyntaxRule()), (rule, e) -> {
-              throw e;
-            })
+        new Analyzer(
+                List.of(new YamlSyntaxRule()),
+                (rule, e) -> {
+                  throw e;
+                })
             .analyze(new Analysis(snapshot));
     assertEquals(1, findings.size(), findings.toString());
     assertTrue(findings.get(0).message().contains("not valid UTF-8"), findings.get(0).message());

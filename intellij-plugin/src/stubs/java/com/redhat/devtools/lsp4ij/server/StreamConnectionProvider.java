@@ -1,4 +1,5 @@
-// Signature-only stand-in for com.redhat.devtools.lsp4ij.server.StreamConnectionProvider; never shipped.
+// Signature-only stand-in for com.redhat.devtools.lsp4ij.server.StreamConnectionProvider; never
+// shipped.
 package com.redhat.devtools.lsp4ij.server;
 
 import com.intellij.openapi.vfs.VirtualFile;
@@ -6,15 +7,15 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 public interface StreamConnectionProvider {
-    void start() throws CannotStartProcessException;
+  void start() throws CannotStartProcessException;
 
-    InputStream getInputStream();
+  InputStream getInputStream();
 
-    OutputStream getOutputStream();
+  OutputStream getOutputStream();
 
-    default Object getInitializationOptions(VirtualFile rootUri) {
-        return null;
-    }
+  default Object getInitializationOptions(VirtualFile rootUri) {
+    return null;
+  }
 
-    void stop();
+  void stop();
 }
