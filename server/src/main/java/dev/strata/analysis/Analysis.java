@@ -16,6 +16,7 @@ public final class Analysis {
   private final Map<Cluster, DependencyGraph> graphs = new IdentityHashMap<>();
   private final Map<Cluster, ClusterFacts> facts = new IdentityHashMap<>();
   private final Map<Cluster, Layers> layers = new IdentityHashMap<>();
+  private final Map<Cluster, List<Deadlock>> deadlocks = new IdentityHashMap<>();
 
   public Analysis(Snapshot snapshot) {
     this.snapshot = snapshot;
@@ -44,5 +45,19 @@ public final class Analysis {
       layers.put(cluster, existing);
     }
     return existing;
+  }
+
+  /** The bootstrap deadlocks of a cluster, computed once for the rules that need them. */
+  public List<Deadlock> deadlocks(Cluster cluster) {
+    synchronized (this) {
+      List<Deadlock> existing = deadlocks.get(cluster);
+      if (existing != null) {
+        return existing;
+      }
+    }
+    List<Deadlock> found = List.copyOf(Deadlock.find(this, cluster));
+    synchronized (this) {
+      return deadlocks.computeIfAbsent(cluster, c -> found);
+    }
   }
 }

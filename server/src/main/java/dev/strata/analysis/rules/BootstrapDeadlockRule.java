@@ -41,7 +41,7 @@ public final class BootstrapDeadlockRule implements Rule {
     SameSpot spots = new SameSpot();
     for (Cluster cluster : analysis.clusters()) {
       Layers layers = analysis.layers(cluster);
-      for (Deadlock deadlock : Deadlock.find(analysis, cluster)) {
+      for (Deadlock deadlock : analysis.deadlocks(cluster)) {
         Applied external = deadlock.source().source();
         spots.add(
             finding(

@@ -2,7 +2,6 @@ package dev.strata.analysis.rules;
 
 import dev.strata.analysis.Analysis;
 import dev.strata.analysis.ClusterFacts;
-import dev.strata.analysis.Deadlock;
 import dev.strata.analysis.Finding;
 import dev.strata.analysis.Rule;
 import dev.strata.analysis.SecretSource;
@@ -48,7 +47,7 @@ public final class InfrastructureSecretInExternalSecretRule implements Rule {
     for (Cluster cluster : analysis.clusters()) {
       ClusterFacts facts = analysis.facts(cluster);
       Set<Applied> deadlocked =
-          Deadlock.find(analysis, cluster).stream()
+          analysis.deadlocks(cluster).stream()
               .map(d -> d.source().source())
               .collect(Collectors.toSet());
       for (SecretSource source : facts.sources()) {
