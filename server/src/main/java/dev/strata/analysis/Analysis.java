@@ -35,7 +35,7 @@ public final class Analysis {
   }
 
   public synchronized ClusterFacts facts(Cluster cluster) {
-    return facts.computeIfAbsent(cluster, ClusterFacts::new);
+    return facts.computeIfAbsent(cluster, c -> new ClusterFacts(c, snapshot));
   }
 
   public synchronized Layers layers(Cluster cluster) {

@@ -17,6 +17,7 @@ import dev.strata.workspace.AppliedKustomization;
 import dev.strata.workspace.Cluster;
 import dev.strata.workspace.ObjectId;
 import dev.strata.workspace.Origin;
+import dev.strata.workspace.Snapshot;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -36,6 +37,7 @@ public final class ClusterFacts {
   private static final String CSI_SECRET = "-secret-name";
 
   private final Cluster cluster;
+  private final Snapshot snapshot;
   private final List<SecretSource> sources = new ArrayList<>();
   private final List<SecretUse> uses = new ArrayList<>();
   private final Set<ObjectId> operators = new LinkedHashSet<>();
@@ -53,8 +55,9 @@ public final class ClusterFacts {
   private final Map<String, List<SecretUse>> usesByName = new HashMap<>();
   private final Map<Applied, List<SecretUse>> usesByConsumer = new IdentityHashMap<>();
 
-  ClusterFacts(Cluster cluster) {
+  ClusterFacts(Cluster cluster, Snapshot snapshot) {
     this.cluster = cluster;
+    this.snapshot = snapshot;
     for (Applied applied : cluster.objects()) {
       index(applied);
     }
@@ -326,22 +329,17 @@ public final class ClusterFacts {
         || applied.manifest().kind().equals("VolumeSnapshotClass")) {
       csiSecrets(applied);
     }
-    for (SecretFields.Row row : SecretFields.ROWS) {
-      if (applied.meta().group().equals(row.group())
-          && (row.kinds().isEmpty() || row.kinds().contains(applied.manifest().kind()))) {
-        for (YamlNode node : row.fieldPath().select(applied.meta().node())) {
-          if (node instanceof YamlScalar scalar && !scalar.isNull()) {
-            Optional<String> namespace =
-                row.anyNamespace() ? Optional.empty() : Optional.of(applied.id().namespace());
-            addUse(
-                applied,
-                namespace,
-                Located.of(scalar.value(), scalar.range()),
-                row.role(),
-                row.what());
-          }
-        }
-      }
+    for (SecretFields.Match match :
+        SecretFields.matches(snapshot.file(applied.file()), applied.manifest())) {
+      SecretFields.Row row = match.row();
+      Optional<String> namespace =
+          row.anyNamespace() ? Optional.empty() : Optional.of(applied.id().namespace());
+      addUse(
+          applied,
+          namespace,
+          Located.of(match.name().value(), match.name().range()),
+          row.role(),
+          row.what());
     }
   }
 

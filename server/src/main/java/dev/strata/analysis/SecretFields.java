@@ -1,9 +1,16 @@
 package dev.strata.analysis;
 
 import dev.strata.analysis.SecretUse.Role;
+import dev.strata.model.Manifest;
+import dev.strata.syntax.YamlNode;
+import dev.strata.syntax.YamlScalar;
+import dev.strata.workspace.SourceFile;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -337,6 +344,39 @@ final class SecretFields {
   // Parsed once: every object of every analysis reads these paths.
   private static final Map<String, FieldPath> PARSED =
       ROWS.stream().map(Row::path).distinct().collect(Collectors.toMap(p -> p, FieldPath::parse));
+
+  /** A field of a row that holds a Secret's name in one document. */
+  record Match(Row row, YamlScalar name) {}
+
+  private static final Object MEMO_KEY = new Object();
+
+  /**
+   * The matches of every row in one manifest, walked once per version of its file: the walk over
+   * HelmRelease values is the costliest part of finding consumers, and unchanged files keep their
+   * result.
+   */
+  static List<Match> matches(Optional<SourceFile> file, Manifest manifest) {
+    if (file.isEmpty()) {
+      return walk(manifest);
+    }
+    Map<Integer, List<Match>> byDocument = file.get().memo().get(MEMO_KEY, ConcurrentHashMap::new);
+    return byDocument.computeIfAbsent(manifest.meta().document(), d -> walk(manifest));
+  }
+
+  private static List<Match> walk(Manifest manifest) {
+    List<Match> result = new ArrayList<>();
+    for (Row row : ROWS) {
+      if (manifest.meta().group().equals(row.group())
+          && (row.kinds().isEmpty() || row.kinds().contains(manifest.kind()))) {
+        for (YamlNode node : row.fieldPath().select(manifest.meta().node())) {
+          if (node instanceof YamlScalar scalar && !scalar.isNull()) {
+            result.add(new Match(row, scalar));
+          }
+        }
+      }
+    }
+    return List.copyOf(result);
+  }
 
   private SecretFields() {}
 }

@@ -17,7 +17,12 @@ import java.util.Optional;
  * between snapshots while the file does not change.
  */
 public record SourceFile(
-    String path, String text, YamlFile syntax, List<Manifest> manifests, List<FileNote> notes) {
+    String path,
+    String text,
+    YamlFile syntax,
+    List<Manifest> manifests,
+    List<FileNote> notes,
+    FileMemo memo) {
   public SourceFile {
     manifests = List.copyOf(manifests);
     notes = List.copyOf(notes);
@@ -36,7 +41,7 @@ public record SourceFile(
         ManifestReader.read(document, name).ifPresent(manifests::add);
       }
     }
-    return new SourceFile(path, text, syntax, manifests, notes);
+    return new SourceFile(path, text, syntax, manifests, notes, new FileMemo());
   }
 
   /** A file that was not parsed, kept so that the note about it can be reported. */
@@ -46,7 +51,8 @@ public record SourceFile(
         "",
         new YamlFile("", LineIndex.of(""), List.of(), List.of()),
         List.of(),
-        List.of(note));
+        List.of(note),
+        new FileMemo());
   }
 
   public String name() {

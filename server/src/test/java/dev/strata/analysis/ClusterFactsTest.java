@@ -2,10 +2,14 @@ package dev.strata.analysis;
 
 import static dev.strata.analysis.SecretFixtures.kustomization;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.testing.Fixture;
 import dev.strata.workspace.ObjectId;
+import dev.strata.workspace.Snapshot;
+import dev.strata.workspace.SourceFile;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -355,5 +359,41 @@ class ClusterFactsTest {
     assertEquals(
         Optional.of("applies ClusterIssuer letsencrypt"), facts.infrastructure(ks("platform")));
     assertEquals(Optional.empty(), facts.infrastructure(ks("app")));
+  }
+
+  @Test
+  void walksAnUnchangedFileForSecretFieldsOncePerVersionOfTheFile() {
+    String path = "workloads/web/deployment.yaml";
+    String deployment =
+        """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+        spec:
+          template:
+            spec:
+              containers:
+                - name: web
+                  envFrom:
+                    - secretRef:
+                        name: web-secret
+        """;
+    Snapshot first =
+        Fixture.of(SecretFixtures.LAYERED).snapshot().withFile(SourceFile.parse(path, deployment));
+    SourceFile file = first.file(path).orElseThrow();
+    var manifest = file.manifests().get(0);
+    List<SecretFields.Match> before = SecretFields.matches(Optional.of(file), manifest);
+    assertEquals(List.of("web-secret"), before.stream().map(m -> m.name().value()).toList());
+
+    Snapshot edited =
+        first.withFile(SourceFile.parse("workloads/paperless/pvc.yaml", "# emptied\n"));
+    assertSame(before, SecretFields.matches(edited.file(path), manifest));
+
+    SourceFile changed = SourceFile.parse(path, deployment);
+    List<SecretFields.Match> after =
+        SecretFields.matches(Optional.of(changed), changed.manifests().get(0));
+    assertNotSame(before, after);
+    assertEquals(1, after.size());
   }
 }
