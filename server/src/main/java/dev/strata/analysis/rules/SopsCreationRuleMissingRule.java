@@ -30,15 +30,23 @@ public final class SopsCreationRuleMissingRule implements Rule {
     return "A .sops.yaml exists but no creation_rules entry matches this secret file's path.";
   }
 
+  private static final Object SOPS_FILE = new Object();
+
+  /**
+   * Encrypted, or named as a SOPS file; kept with the file, since most files of a repository are
+   * neither.
+   */
+  private static boolean isSopsFile(SourceFile file) {
+    return UnencryptedSecretRule.isSopsName(file.name())
+        || file.manifests().stream().map(Manifest::meta).anyMatch(m -> m.sops().isPresent())
+        || file.syntax().documents().stream()
+            .anyMatch(d -> d.mapping().flatMap(m -> m.get("sops")).isPresent());
+  }
+
   @Override
   public void check(Analysis analysis, Reporter reporter) {
     for (SourceFile file : analysis.snapshot().files()) {
-      boolean sopsFile =
-          UnencryptedSecretRule.isSopsName(file.name())
-              || file.manifests().stream().map(Manifest::meta).anyMatch(m -> m.sops().isPresent())
-              || file.syntax().documents().stream()
-                  .anyMatch(d -> d.mapping().flatMap(m -> m.get("sops")).isPresent());
-      if (!sopsFile) {
+      if (!file.memo().get(SOPS_FILE, () -> isSopsFile(file))) {
         continue;
       }
       Optional<SopsConfig> config = analysis.snapshot().sopsConfigFor(file.path());
