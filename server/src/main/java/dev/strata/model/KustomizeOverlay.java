@@ -16,7 +16,9 @@ public record KustomizeOverlay(
     List<Located<String>> components,
     Optional<String> namePrefix,
     Optional<String> nameSuffix,
-    List<GeneratedSecret> secretGenerator)
+    List<GeneratedSecret> secretGenerator,
+    List<Patch> patches,
+    List<PatchFile> patchFiles)
     implements Manifest {
   public static final String GROUP = "kustomize.config.k8s.io";
 
@@ -24,7 +26,15 @@ public record KustomizeOverlay(
     resources = List.copyOf(resources);
     components = List.copyOf(components);
     secretGenerator = List.copyOf(secretGenerator);
+    patches = List.copyOf(patches);
+    patchFiles = List.copyOf(patchFiles);
   }
+
+  /**
+   * A {@code patches:} entry naming a file (relative to this file's folder), or a {@code
+   * patchesStrategicMerge:} file.
+   */
+  public record PatchFile(Located<String> path, PatchTarget target) {}
 
   /** A {@code secretGenerator} entry: literals are inline values, files and envs are paths. */
   public record GeneratedSecret(

@@ -247,8 +247,16 @@ public final class ManifestReader {
   }
 
   private static List<Patch> patches(Fields fields) {
+    return inlinePatches(fields.mappings("spec", "patches"));
+  }
+
+  /**
+   * Entries with an inline {@code patch:} body, as Flux's {@code spec.patches} and kustomize's
+   * {@code patches:} write them.
+   */
+  private static List<Patch> inlinePatches(List<Fields> entries) {
     List<Patch> result = new ArrayList<>();
-    for (Fields entry : fields.mappings("spec", "patches")) {
+    for (Fields entry : entries) {
       Optional<Located<String>> body = entry.text("patch");
       if (body.isEmpty()) {
         continue;
@@ -257,9 +265,38 @@ public final class ManifestReader {
       Optional<YamlNode> root = documents.isEmpty() ? Optional.empty() : documents.get(0).root();
       PatchTarget target =
           entry.mapping("target").map(ManifestReader::target).orElse(PatchTarget.ANY);
-      Optional<YamlMapping> merge =
-          root.filter(YamlMapping.class::isInstance).map(YamlMapping.class::cast);
-      result.add(new Patch(merge, operations(root), target, entry.mapping().range()));
+      result.add(patch(root, target, entry.mapping().range()));
+    }
+    return result;
+  }
+
+  /**
+   * A patch from its parsed body: a strategic merge when it is a mapping, JSON 6902 when a list.
+   */
+  public static Patch patch(Optional<YamlNode> body, PatchTarget target, Range range) {
+    Optional<YamlMapping> merge =
+        body.filter(YamlMapping.class::isInstance).map(YamlMapping.class::cast);
+    return new Patch(merge, operations(body), target, range);
+  }
+
+  /** {@code patches:} entries that name a file, and {@code patchesStrategicMerge:} files. */
+  private static List<KustomizeOverlay.PatchFile> patchFiles(Fields fields) {
+    List<KustomizeOverlay.PatchFile> result = new ArrayList<>();
+    for (Fields entry : fields.mappings("patches")) {
+      entry
+          .text("path")
+          .ifPresent(
+              path ->
+                  result.add(
+                      new KustomizeOverlay.PatchFile(
+                          path,
+                          entry
+                              .mapping("target")
+                              .map(ManifestReader::target)
+                              .orElse(PatchTarget.ANY))));
+    }
+    for (Located<String> path : fields.texts("patchesStrategicMerge")) {
+      result.add(new KustomizeOverlay.PatchFile(path, PatchTarget.ANY));
     }
     return result;
   }
@@ -341,7 +378,9 @@ public final class ManifestReader {
         fields.texts("components"),
         fields.text("namePrefix").map(Located::value),
         fields.text("nameSuffix").map(Located::value),
-        generated);
+        generated,
+        inlinePatches(fields.mappings("patches")),
+        patchFiles(fields));
   }
 
   /**

@@ -18,35 +18,53 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Applies a parent Kustomization's {@code spec.patches} to a child Kustomization it builds, for the
- * fields Strata reads: {@code spec.decryption} and {@code spec.postBuild}. Strategic-merge and JSON
- * 6902 patches are both understood; targets match by group, kind, name, namespace and label
- * selector.
+ * Applies the patches that reach a child Kustomization, its parent's {@code spec.patches} and those
+ * of the kustomize overlays that list it, for the fields Strata reads: {@code spec.decryption} and
+ * {@code spec.postBuild}. Strategic-merge and JSON 6902 patches are both understood; targets match
+ * by group, kind, name, namespace and label selector.
  */
 final class ParentPatches {
   private static final String KIND = "Kustomization";
 
   private final Optional<AppliedKustomization> parent;
+  private final List<SourcedPatch> overlayPatches;
   private final Applied child;
 
-  ParentPatches(Optional<AppliedKustomization> parent, Applied child) {
+  ParentPatches(
+      Optional<AppliedKustomization> parent, List<SourcedPatch> overlayPatches, Applied child) {
     this.parent = parent;
+    this.overlayPatches = overlayPatches;
     this.child = child;
+  }
+
+  /**
+   * The patches that reach the child, in the order they apply: the enclosing kustomize overlays'
+   * (innermost first, as kustomize builds), then the parent's {@code spec.patches}, which Flux adds
+   * to the top of its build.
+   */
+  private List<SourcedPatch> patches() {
+    List<SourcedPatch> result = new ArrayList<>();
+    for (int i = overlayPatches.size() - 1; i >= 0; i--) {
+      result.add(overlayPatches.get(i));
+    }
+    parent.ifPresent(
+        p ->
+            p.kustomization()
+                .patches()
+                .forEach(patch -> result.add(new SourcedPatch(patch, p.applied().file()))));
+    return result;
   }
 
   Patched apply(FluxKustomization kustomization) {
     Optional<Decryption> decryption = kustomization.decryption();
     Optional<Origin> origin = decryption.map(d -> new Origin(child.file(), d.range()));
     PostBuild postBuild = kustomization.postBuild();
-    if (parent.isEmpty()) {
-      return new Patched(decryption, origin, postBuild);
-    }
-    String parentFile = parent.get().applied().file();
-    for (Patch patch : parent.get().kustomization().patches()) {
+    for (SourcedPatch sourced : patches()) {
+      Patch patch = sourced.patch();
       if (!targets(patch)) {
         continue;
       }
-      Origin patchOrigin = new Origin(parentFile, patch.range());
+      Origin patchOrigin = sourced.origin();
       if (patch.merge().isPresent()) {
         YamlMapping body = patch.merge().get();
         Optional<Decryption> patched = ManifestReader.decryption(body);

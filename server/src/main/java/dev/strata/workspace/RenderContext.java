@@ -1,5 +1,6 @@
 package dev.strata.workspace;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,10 +14,16 @@ record RenderContext(
     Optional<String> namespace,
     String prefix,
     String suffix,
-    Substitution substitution) {
+    Substitution substitution,
+    List<SourcedPatch> overlayPatches) {
+
+  RenderContext {
+    overlayPatches = List.copyOf(overlayPatches);
+  }
 
   static RenderContext root(Optional<ObjectId> rootId) {
-    return new RenderContext(Optional.empty(), rootId, Optional.empty(), "", "", Substitution.NONE);
+    return new RenderContext(
+        Optional.empty(), rootId, Optional.empty(), "", "", Substitution.NONE, List.of());
   }
 
   static RenderContext of(AppliedKustomization kustomization, Optional<String> targetNamespace) {
@@ -26,7 +33,8 @@ record RenderContext(
         targetNamespace,
         kustomization.kustomization().namePrefix().orElse(""),
         kustomization.kustomization().nameSuffix().orElse(""),
-        Substitution.of(kustomization.postBuild()));
+        Substitution.of(kustomization.postBuild()),
+        List.of());
   }
 
   /**
@@ -41,6 +49,20 @@ record RenderContext(
         namespace.isPresent() ? namespace : overlayNamespace,
         prefix + overlayPrefix,
         overlaySuffix + suffix,
-        substitution);
+        substitution,
+        overlayPatches);
+  }
+
+  /**
+   * Patches of an inner overlay come after those of the overlays around it in this list; kustomize
+   * applies the inner ones first, so the outer ones win.
+   */
+  RenderContext withPatches(List<SourcedPatch> patches) {
+    if (patches.isEmpty()) {
+      return this;
+    }
+    List<SourcedPatch> all = new java.util.ArrayList<>(overlayPatches);
+    all.addAll(patches);
+    return new RenderContext(owner, ownerId, namespace, prefix, suffix, substitution, all);
   }
 }

@@ -159,10 +159,12 @@ final class Renderer {
       if (overlay.isPresent()) {
         KustomizeOverlay o = overlay.get();
         RenderContext inner =
-            context.enterOverlay(
-                o.namespace().map(Located::value),
-                o.namePrefix().orElse(""),
-                o.nameSuffix().orElse(""));
+            context
+                .enterOverlay(
+                    o.namespace().map(Located::value),
+                    o.namePrefix().orElse(""),
+                    o.nameSuffix().orElse(""))
+                .withPatches(patches(path, directory, o));
         for (Located<String> resource : o.resources()) {
           entry(path, directory, resource, inner, stack, false);
         }
@@ -171,6 +173,23 @@ final class Renderer {
         }
       }
       stack.remove(directory);
+    }
+
+    /** An overlay's inline patches and the patch files it names, read from the snapshot. */
+    private List<SourcedPatch> patches(String path, String directory, KustomizeOverlay overlay) {
+      List<SourcedPatch> result = new ArrayList<>();
+      overlay.patches().forEach(patch -> result.add(new SourcedPatch(patch, path)));
+      for (KustomizeOverlay.PatchFile file : overlay.patchFiles()) {
+        RepositoryPath.resolve(directory, file.path().value())
+            .flatMap(snapshot::file)
+            .filter(f -> !f.syntax().documents().isEmpty())
+            .map(
+                f ->
+                    ManifestReader.patch(
+                        f.syntax().documents().get(0).root(), file.target(), file.path().range()))
+            .ifPresent(patch -> result.add(new SourcedPatch(patch, path)));
+      }
+      return result;
     }
 
     private void entry(
@@ -279,7 +298,9 @@ final class Renderer {
 
     private void kustomization(
         Applied applied, FluxKustomization kustomization, RenderContext context) {
-      Patched patched = new ParentPatches(context.owner(), applied).apply(kustomization);
+      Patched patched =
+          new ParentPatches(context.owner(), context.overlayPatches(), applied)
+              .apply(kustomization);
       if (context.ownerId().isEmpty()) {
         kustomization
             .sourceRef()

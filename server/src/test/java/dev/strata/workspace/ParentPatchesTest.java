@@ -189,4 +189,120 @@ class ParentPatchesTest {
         """;
     assertEquals("home", child(patches, "default", "echo").postBuild().substitute().get("CLUSTER"));
   }
+
+  private static final String CLUSTER_APPS =
+      """
+      #- kubernetes/flux/cluster/ks.yaml
+      apiVersion: kustomize.toolkit.fluxcd.io/v1
+      kind: Kustomization
+      metadata:
+        name: cluster-apps
+        namespace: flux-system
+      spec:
+        path: ./kubernetes/apps
+        sourceRef: {kind: GitRepository, name: flux-system}
+      """;
+
+  private static AppliedKustomization overlayChild(String overlay, String extraFiles) {
+    Cluster cluster =
+        Fixture.of(
+                CLUSTER_APPS
+                    + "#- kubernetes/apps/kustomization.yaml\n"
+                    + overlay
+                    + CHILDREN
+                    + extraFiles)
+            .analysis()
+            .snapshot()
+            .render()
+            .clusters()
+            .get(0);
+    return cluster.kustomization(ObjectId.kustomization("storage", "ceph-csi")).orElseThrow();
+  }
+
+  @Test
+  void injectsDecryptionFromAnInlinePatchOfTheOverlayThatListsTheKustomization() {
+    AppliedKustomization child =
+        overlayChild(
+            """
+            resources: [ks.yaml]
+            patches:
+              - patch: |-
+                  - op: add
+                    path: /spec/decryption
+                    value: {provider: sops, secretRef: {name: overlay-age}}
+                target:
+                  group: kustomize.toolkit.fluxcd.io
+                  kind: Kustomization
+            """,
+            "");
+    assertEquals("overlay-age", secretName(child));
+    assertEquals(
+        "kubernetes/apps/kustomization.yaml", child.decryptionOrigin().orElseThrow().file());
+  }
+
+  @Test
+  void injectsDecryptionFromAPatchFileTheOverlayNames() {
+    AppliedKustomization child =
+        overlayChild(
+            """
+            resources: [ks.yaml]
+            patchesStrategicMerge: [decryption-patch.yaml]
+            """,
+            """
+            #- kubernetes/apps/decryption-patch.yaml
+            apiVersion: kustomize.toolkit.fluxcd.io/v1
+            kind: Kustomization
+            metadata:
+              name: ceph-csi
+              namespace: storage
+            spec:
+              decryption:
+                provider: sops
+                secretRef:
+                  name: file-age
+            """);
+    assertEquals("file-age", secretName(child));
+  }
+
+  @Test
+  void letsTheParentsSpecPatchesWinOverTheOverlays() {
+    String parentPatch =
+        """
+          patches:
+            - patch: |-
+                apiVersion: kustomize.toolkit.fluxcd.io/v1
+                kind: Kustomization
+                metadata:
+                  name: any
+                spec:
+                  decryption: {provider: sops, secretRef: {name: parent-age}}
+              target:
+                kind: Kustomization
+        """;
+    Cluster cluster =
+        Fixture.of(
+                CLUSTER_APPS
+                    + parentPatch
+                    + "#- kubernetes/apps/kustomization.yaml\n"
+                    + """
+                    resources: [ks.yaml]
+                    patches:
+                      - patch: |-
+                          - op: add
+                            path: /spec/decryption
+                            value: {provider: sops, secretRef: {name: overlay-age}}
+                        target:
+                          kind: Kustomization
+                    """
+                    + CHILDREN)
+            .analysis()
+            .snapshot()
+            .render()
+            .clusters()
+            .get(0);
+    assertEquals(
+        "parent-age",
+        secretName(
+            cluster.kustomization(ObjectId.kustomization("storage", "ceph-csi")).orElseThrow()));
+  }
 }
