@@ -7,8 +7,10 @@ import dev.strata.analysis.Analysis;
 import dev.strata.analysis.GraphView;
 import dev.strata.workspace.ObjectId;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Mermaid, Graphviz DOT and JSON renderings of dependency graphs; cycles are drawn in red. */
 final class GraphWriters {
@@ -19,8 +21,9 @@ final class GraphWriters {
     for (GraphView view : views) {
       out.append("%% cluster ").append(view.cluster()).append('\n');
       out.append("flowchart LR\n");
+      omitted(view, out, "%% ");
       Map<ObjectId, String> names = new HashMap<>();
-      for (GraphView.Node node : view.nodes()) {
+      for (GraphView.Node node : drawn(view)) {
         String name = "n" + names.size();
         names.put(node.id(), name);
         out.append("  ").append(name).append("[\"").append(label(node.id())).append("\"]\n");
@@ -68,7 +71,8 @@ final class GraphWriters {
     for (GraphView view : views) {
       out.append("  subgraph cluster_").append(clusterIndex++).append(" {\n");
       out.append("    label=").append(quote(view.cluster())).append(";\n");
-      for (GraphView.Node node : view.nodes()) {
+      omitted(view, out, "    // ");
+      for (GraphView.Node node : drawn(view)) {
         out.append("    ")
             .append(quote(view.cluster() + ":" + node.id()))
             .append(" [label=")
@@ -90,6 +94,31 @@ final class GraphWriters {
       out.append("  }\n");
     }
     return out.append("}\n").toString();
+  }
+
+  /**
+   * The nodes worth drawing: a HelmRelease that neither depends on anything nor is depended on says
+   * nothing about order, and a real repository has dozens of them. The JSON format keeps every
+   * node.
+   */
+  private static List<GraphView.Node> drawn(GraphView view) {
+    Set<ObjectId> connected = new HashSet<>();
+    for (GraphView.Edge edge : view.edges()) {
+      connected.add(edge.from());
+      connected.add(edge.to());
+    }
+    return view.nodes().stream()
+        .filter(n -> !n.id().kind().equals("HelmRelease") || connected.contains(n.id()))
+        .toList();
+  }
+
+  private static void omitted(GraphView view, StringBuilder out, String comment) {
+    long left = view.nodes().size() - drawn(view).size();
+    if (left > 0) {
+      out.append(comment)
+          .append(left)
+          .append(" HelmReleases without dependsOn edges are not drawn\n");
+    }
   }
 
   static String json(Analysis analysis, List<GraphView> views) {

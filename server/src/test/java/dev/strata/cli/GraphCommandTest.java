@@ -146,4 +146,27 @@ class GraphCommandTest {
     assertEquals(2, run.exitCode());
     assertEquals(1, run.err().lines().count(), run.err());
   }
+
+  @Test
+  void leavesHelmReleasesWithoutEdgesOutOfTheDrawingsButNotOutOfTheJson() {
+    TempRepository.write(
+        dir,
+        """
+        #- clusters/production/release.yaml
+        apiVersion: helm.toolkit.fluxcd.io/v2
+        kind: HelmRelease
+        metadata: {name: lonely, namespace: flux-system}
+        spec:
+          chart: {spec: {chart: lonely, sourceRef: {kind: HelmRepository, name: charts}}}
+        """);
+    String mermaid = graph("--cluster", "clusters/production").out();
+    assertFalse(mermaid.contains("lonely"), mermaid);
+    assertTrue(mermaid.contains("%% 1 HelmRelease without dependsOn edges is not drawn"), mermaid);
+    assertFalse(
+        graph("--format", "dot", "--cluster", "clusters/production").out().contains("lonely"));
+    assertTrue(
+        graph("--format", "json", "--cluster", "clusters/production")
+            .out()
+            .contains("HelmRelease/flux-system/lonely"));
+  }
 }
