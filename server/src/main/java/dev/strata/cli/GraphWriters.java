@@ -117,7 +117,11 @@ final class GraphWriters {
     if (left > 0) {
       out.append(comment)
           .append(left)
-          .append(" HelmReleases without dependsOn edges are not drawn\n");
+          .append(
+              left == 1
+                  ? " HelmRelease without dependsOn edges is"
+                  : " HelmReleases without dependsOn edges are")
+          .append(" not drawn\n");
     }
   }
 
