@@ -18,8 +18,10 @@ import java.util.regex.Pattern;
  * Turns one YAML document into the typed record of what it is, or nothing for non-Kubernetes YAML.
  */
 public final class ManifestReader {
-  private static final Set<String> KUSTOMIZATION_FILE_NAMES =
-      Set.of("kustomization.yaml", "kustomization.yml", "Kustomization");
+  /** The names kustomize recognises for a kustomization file, in the order it looks for them. */
+  public static final List<String> KUSTOMIZATION_FILE_NAMES =
+      List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
+
   private static final Set<String> SOURCE_KINDS =
       Set.of("GitRepository", "OCIRepository", "HelmRepository", "Bucket");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^}]+}");

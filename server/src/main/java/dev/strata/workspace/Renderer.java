@@ -24,8 +24,6 @@ import java.util.Set;
  * and the child Kustomizations found on the way, each built once per cluster.
  */
 final class Renderer {
-  static final List<String> KUSTOMIZATION_FILES =
-      List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
   private static final Set<String> CLUSTER_SCOPED =
       Set.of(
           "Namespace",
@@ -66,7 +64,7 @@ final class Renderer {
   }
 
   Optional<String> kustomizationFile(String directory) {
-    for (String name : KUSTOMIZATION_FILES) {
+    for (String name : ManifestReader.KUSTOMIZATION_FILE_NAMES) {
       String path = directory.isEmpty() ? name : directory + "/" + name;
       if (snapshot.file(path).isPresent()) {
         return Optional.of(path);
