@@ -5,6 +5,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.strata.analysis.Analysis;
 import dev.strata.analysis.Finding;
+import dev.strata.analysis.ViewJson;
 import dev.strata.analysis.fix.Fix;
 import dev.strata.analysis.fix.Fixes;
 import java.util.List;
@@ -31,13 +32,13 @@ final class FindingsJson {
     json.addProperty("rule", finding.rule());
     json.addProperty("severity", finding.severity().label());
     json.addProperty("path", finding.file());
-    json.add("range", JsonRanges.range(finding.range()));
+    json.add("range", ViewJson.range(finding.range()));
     json.addProperty("message", finding.message());
     JsonArray related = new JsonArray();
     for (Finding.Related r : finding.related()) {
       JsonObject item = new JsonObject();
       item.addProperty("path", r.file());
-      item.add("range", JsonRanges.range(r.range()));
+      item.add("range", ViewJson.range(r.range()));
       item.addProperty("message", r.message());
       related.add(item);
     }

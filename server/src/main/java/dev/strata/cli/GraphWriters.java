@@ -5,6 +5,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.strata.analysis.Analysis;
 import dev.strata.analysis.GraphView;
+import dev.strata.analysis.ViewJson;
 import dev.strata.workspace.ObjectId;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -128,7 +129,8 @@ final class GraphWriters {
   static String json(Analysis analysis, List<GraphView> views) {
     JsonArray clusters = new JsonArray();
     for (GraphView view : views) {
-      clusters.add(GraphJson.view(analysis.snapshot(), view));
+      clusters.add(
+          ViewJson.graph(new JsonObject(), view, (json, file) -> json.addProperty("path", file)));
     }
     JsonObject root = new JsonObject();
     root.addProperty("version", 1);

@@ -7,6 +7,7 @@ import dev.strata.analysis.Analysis;
 import dev.strata.analysis.Analyzer;
 import dev.strata.analysis.Finding;
 import dev.strata.analysis.SecretInventory;
+import dev.strata.analysis.ViewJson;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
@@ -96,22 +97,7 @@ final class SecretsCommand implements Callable<Integer> {
   private static String json(List<SecretInventory.Row> rows) {
     JsonArray secrets = new JsonArray();
     for (SecretInventory.Row row : rows) {
-      JsonObject json = new JsonObject();
-      json.addProperty("cluster", row.cluster());
-      json.addProperty("namespace", row.namespace());
-      json.addProperty("name", row.name());
-      json.addProperty(
-          "mechanism", row.mechanism().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-      row.store().ifPresent(s -> json.addProperty("store", s));
-      json.addProperty("layer", row.layer().label());
-      JsonArray consumers = new JsonArray();
-      row.consumers().forEach(consumers::add);
-      json.add("consumers", consumers);
-      json.addProperty("verdict", row.verdict().map(v -> v.label()).orElse("ok"));
-      row.rule().ifPresent(r -> json.addProperty("rule", r));
-      json.addProperty("path", row.file());
-      json.add("range", JsonRanges.range(row.range()));
-      secrets.add(json);
+      secrets.add(ViewJson.secret(row, (json, file) -> json.addProperty("path", file)));
     }
     JsonObject root = new JsonObject();
     root.addProperty("version", 1);

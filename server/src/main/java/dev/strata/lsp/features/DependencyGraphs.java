@@ -3,12 +3,11 @@ package dev.strata.lsp.features;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.strata.analysis.GraphView;
-import dev.strata.lsp.ToProto;
+import dev.strata.analysis.ViewJson;
 import dev.strata.lsp.state.FileRef;
 import dev.strata.lsp.state.RootState;
 import dev.strata.lsp.state.WorkspaceState;
 import dev.strata.workspace.Cluster;
-import dev.strata.workspace.ObjectId;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,44 +48,12 @@ public final class DependencyGraphs {
                         .filter(c -> params != null && c.name().equals(params.cluster))
                         .findFirst())
             .or(() -> clusters.stream().findFirst());
-    chosen.ifPresent(c -> write(json, root, GraphView.of(root.analysis(), c)));
+    chosen.ifPresent(
+        c ->
+            ViewJson.graph(
+                json,
+                GraphView.of(root.analysis(), c),
+                (n, f) -> n.addProperty("uri", root.uri(f))));
     return json;
-  }
-
-  private static void write(JsonObject json, RootState root, GraphView view) {
-    json.addProperty("cluster", view.cluster());
-    JsonArray nodes = new JsonArray();
-    for (GraphView.Node node : view.nodes()) {
-      JsonObject n = new JsonObject();
-      n.addProperty("id", node.id().toString());
-      n.addProperty("kind", node.id().kind());
-      n.addProperty("namespace", node.id().namespace());
-      n.addProperty("name", node.id().name());
-      n.addProperty("layer", node.layer());
-      n.addProperty("inCycle", node.inCycle());
-      n.addProperty("suspended", node.suspended());
-      n.addProperty("uri", root.uri(node.file()));
-      n.add("range", JsonRange.of(ToProto.range(node.range())));
-      nodes.add(n);
-    }
-    json.add("nodes", nodes);
-    JsonArray edges = new JsonArray();
-    for (GraphView.Edge edge : view.edges()) {
-      JsonObject e = new JsonObject();
-      e.addProperty("from", edge.from().toString());
-      e.addProperty("to", edge.to().toString());
-      e.addProperty("kind", "dependsOn");
-      e.addProperty("inCycle", edge.inCycle());
-      e.addProperty("resolved", edge.resolved());
-      edges.add(e);
-    }
-    json.add("edges", edges);
-    JsonArray cycles = new JsonArray();
-    for (List<ObjectId> cycle : view.cycles()) {
-      JsonArray c = new JsonArray();
-      cycle.forEach(id -> c.add(id.toString()));
-      cycles.add(c);
-    }
-    json.add("cycles", cycles);
   }
 }
