@@ -5,6 +5,7 @@ import dev.strata.workspace.Snapshot;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The derived facts of one snapshot that rules and language features share: a dependency graph per
@@ -17,6 +18,7 @@ public final class Analysis {
   private final Map<Cluster, ClusterFacts> facts = new IdentityHashMap<>();
   private final Map<Cluster, Layers> layers = new IdentityHashMap<>();
   private final Map<Cluster, List<Deadlock>> deadlocks = new IdentityHashMap<>();
+  private final Map<Cluster, OutageSimulation> outages = new IdentityHashMap<>();
 
   public Analysis(Snapshot snapshot) {
     this.snapshot = snapshot;
@@ -49,15 +51,31 @@ public final class Analysis {
 
   /** The bootstrap deadlocks of a cluster, computed once for the rules that need them. */
   public List<Deadlock> deadlocks(Cluster cluster) {
+    return cached(deadlocks, cluster, c -> List.copyOf(Deadlock.find(this, c)));
+  }
+
+  /**
+   * What an outage of the secret provider blocks in a cluster, computed once for hovers and
+   * commands.
+   */
+  public OutageSimulation outage(Cluster cluster) {
+    return cached(outages, cluster, c -> new OutageSimulation(this, c));
+  }
+
+  /**
+   * A per-cluster value computed outside the lock, because computing it reads the other caches; two
+   * threads may compute it at once, and the first stored wins.
+   */
+  private <T> T cached(Map<Cluster, T> cache, Cluster cluster, Function<Cluster, T> compute) {
     synchronized (this) {
-      List<Deadlock> existing = deadlocks.get(cluster);
+      T existing = cache.get(cluster);
       if (existing != null) {
         return existing;
       }
     }
-    List<Deadlock> found = List.copyOf(Deadlock.find(this, cluster));
+    T computed = compute.apply(cluster);
     synchronized (this) {
-      return deadlocks.computeIfAbsent(cluster, c -> found);
+      return cache.computeIfAbsent(cluster, c -> computed);
     }
   }
 }

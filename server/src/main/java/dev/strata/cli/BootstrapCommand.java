@@ -56,7 +56,7 @@ final class BootstrapCommand implements Callable<Integer> {
     }
     boolean stuck = false;
     for (Cluster c : clusters) {
-      OutageSimulation simulation = new OutageSimulation(analysis, c);
+      OutageSimulation simulation = analysis.outage(c);
       stuck |= simulation.bootstrapBlocked();
       print(out, c, simulation);
     }

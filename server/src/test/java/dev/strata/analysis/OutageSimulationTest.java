@@ -2,6 +2,7 @@ package dev.strata.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.testing.Fixture;
@@ -124,5 +125,15 @@ class OutageSimulationTest {
     OutageSimulation simulation = simulate(fixture);
     assertFalse(simulation.blocked().containsKey(ks("external-secrets")));
     assertFalse(simulation.bootstrapBlocked());
+  }
+
+  @Test
+  void anAnalysisSimulatesEachClusterOnceForEveryHoverAndCommand() {
+    Analysis analysis = Fixture.of(SecretFixtures.BROKEN).analysis();
+    var cluster = analysis.clusters().get(0);
+    OutageSimulation first = analysis.outage(cluster);
+    assertSame(first, analysis.outage(cluster));
+    assertEquals(
+        new OutageSimulation(analysis, cluster).blocked().keySet(), first.blocked().keySet());
   }
 }

@@ -3,7 +3,6 @@ package dev.strata.lsp.features;
 import dev.strata.analysis.Analysis;
 import dev.strata.analysis.DependencyGraph;
 import dev.strata.analysis.Layers;
-import dev.strata.analysis.OutageSimulation;
 import dev.strata.model.ExternalSecret;
 import dev.strata.model.Manifest;
 import dev.strata.model.SecretManifest;
@@ -59,7 +58,7 @@ public final class Hovers {
     text.append("- Layer: ").append(layers.of(target.id()).label());
     layers.explain(target.id()).ifPresent(why -> text.append(" (").append(why).append(')'));
     text.append('\n');
-    List<String> outage = new OutageSimulation(analysis, target.cluster()).chain(target.id());
+    List<String> outage = analysis.outage(target.cluster()).chain(target.id());
     text.append("- If the secret provider is down: ")
         .append(
             outage.isEmpty()
