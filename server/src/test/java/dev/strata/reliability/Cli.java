@@ -1,8 +1,7 @@
 package dev.strata.reliability;
 
 import dev.strata.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.strata.testing.CommandLineRun;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,10 +9,8 @@ import java.util.List;
 /** Runs the real command line in process and keeps what it printed. */
 record Cli(int code, String out, String err) {
   static Cli run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Cli(code, out.toString(), err.toString());
+    CommandLineRun run = CommandLineRun.of(args);
+    return new Cli(run.exitCode(), run.out(), run.err());
   }
 
   /** Every command and format the CLI has, on one repository. */
