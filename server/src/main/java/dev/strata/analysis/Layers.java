@@ -51,11 +51,10 @@ public final class Layers {
         .connectServers()
         .forEach(id -> seed(id, "runs the 1Password Connect server", true, queue));
     cluster
-        .root()
-        .rootId()
-        .ifPresent(root -> seed(root, "is the cluster's root Kustomization", false, queue));
+        .rootIds()
+        .forEach(root -> seed(root, "is the cluster's root Kustomization", false, queue));
     for (AppliedKustomization kustomization : cluster.kustomizations()) {
-      if (kustomization.applied().owner().equals(cluster.root().rootId())
+      if (kustomization.applied().owner().filter(cluster.rootIds()::contains).isPresent()
           && appliesKustomizations(cluster, kustomization.id())) {
         seed(kustomization.id(), "is applied by the cluster's root", false, queue);
       }

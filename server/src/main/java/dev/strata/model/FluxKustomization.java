@@ -1,11 +1,13 @@
 package dev.strata.model;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * A Flux {@code Kustomization} of group {@code kustomize.toolkit.fluxcd.io}, any served or removed
- * version.
+ * version. {@code waitsForAll} ({@code spec.wait}) and {@code healthChecks} decide whether its Ready waits for the health of
+ * what it applies; {@code commonLabels} are {@code spec.commonMetadata.labels}.
  */
 public record FluxKustomization(
     ObjectMeta meta,
@@ -19,7 +21,10 @@ public record FluxKustomization(
     List<Located<String>> components,
     Optional<String> namePrefix,
     Optional<String> nameSuffix,
-    boolean suspend)
+    boolean suspend,
+    boolean waitsForAll,
+    List<ObjectReference> healthChecks,
+    Map<String, String> commonLabels)
     implements Manifest {
   public static final String GROUP = "kustomize.toolkit.fluxcd.io";
 
@@ -27,5 +32,7 @@ public record FluxKustomization(
     dependsOn = List.copyOf(dependsOn);
     patches = List.copyOf(patches);
     components = List.copyOf(components);
+    healthChecks = List.copyOf(healthChecks);
+    commonLabels = Map.copyOf(commonLabels);
   }
 }

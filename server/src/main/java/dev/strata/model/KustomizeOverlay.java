@@ -1,12 +1,15 @@
 package dev.strata.model;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * A kustomize configuration file ({@code kustomization.yaml}, {@code Kustomization} or a {@code
- * Component}). Entries of {@code resources} and {@code components} are relative to the file's
- * folder.
+ * Component}). Entries of {@code resources}, {@code components}, patch and replacement files and
+ * generator inputs are relative to the file's folder. {@code unmodelled} names the fields present
+ * that Strata does not follow ({@code transformers}, {@code helmCharts}, ...): what they could
+ * change is unknown.
  */
 public record KustomizeOverlay(
     ObjectMeta meta,
@@ -17,8 +20,14 @@ public record KustomizeOverlay(
     Optional<String> namePrefix,
     Optional<String> nameSuffix,
     List<GeneratedSecret> secretGenerator,
+    List<GeneratedConfigMap> configMapGenerator,
+    boolean disableNameSuffixHash,
     List<Patch> patches,
-    List<PatchFile> patchFiles)
+    List<PatchFile> patchFiles,
+    List<Replacement> replacements,
+    List<Located<String>> replacementFiles,
+    List<LabelSet> labels,
+    List<String> unmodelled)
     implements Manifest {
   public static final String GROUP = "kustomize.config.k8s.io";
 
@@ -26,8 +35,13 @@ public record KustomizeOverlay(
     resources = List.copyOf(resources);
     components = List.copyOf(components);
     secretGenerator = List.copyOf(secretGenerator);
+    configMapGenerator = List.copyOf(configMapGenerator);
     patches = List.copyOf(patches);
     patchFiles = List.copyOf(patchFiles);
+    replacements = List.copyOf(replacements);
+    replacementFiles = List.copyOf(replacementFiles);
+    labels = List.copyOf(labels);
+    unmodelled = List.copyOf(unmodelled);
   }
 
   /**
@@ -42,4 +56,22 @@ public record KustomizeOverlay(
       Optional<Located<String>> namespace,
       List<Located<String>> literalKeys,
       List<Located<String>> files) {}
+
+  /**
+   * A {@code configMapGenerator} entry. ConfigMap values are not secret: {@code literals} keeps
+   * them; {@code files} maps each key to its file ({@code key=path}, or the file's name) and {@code
+   * envs} lists env files.
+   */
+  public record GeneratedConfigMap(
+      Located<String> name,
+      Optional<Located<String>> namespace,
+      Map<String, String> literals,
+      Map<String, Located<String>> files,
+      List<Located<String>> envs) {}
+
+  /**
+   * {@code commonLabels} (selectors included) or one {@code labels:} entry: the pairs it adds to
+   * every object's {@code metadata.labels}.
+   */
+  public record LabelSet(Map<String, String> pairs) {}
 }

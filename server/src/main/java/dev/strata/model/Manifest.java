@@ -6,6 +6,8 @@ public sealed interface Manifest
         HelmRelease,
         FluxSource,
         FluxInstance,
+        ResourceSet,
+        ArtifactGenerator,
         KustomizeOverlay,
         SecretManifest,
         ExternalSecret,

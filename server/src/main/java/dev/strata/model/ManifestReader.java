@@ -8,6 +8,7 @@ import dev.strata.syntax.YamlScalar;
 import dev.strata.syntax.YamlSequence;
 import dev.strata.text.Range;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +24,10 @@ public final class ManifestReader {
       List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
 
   private static final Set<String> SOURCE_KINDS =
-      Set.of("GitRepository", "OCIRepository", "HelmRepository", "Bucket");
+      Set.of("GitRepository", "OCIRepository", "HelmRepository", "Bucket", "ExternalArtifact");
+  /** Fields of a kustomization file whose effect Strata does not follow. */
+  private static final List<String> UNMODELLED_OVERLAY_FIELDS =
+      List.of("transformers", "generators", "helmCharts", "helmChartInflationGenerator", "vars");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^}]+}");
   private static final Pattern REFERENCE =
       Pattern.compile("^\\s*(op://|ref\\+|<path:|vault:|\\{\\{\\s*op://)");
@@ -66,10 +70,22 @@ public final class ManifestReader {
       return helmRelease(meta, fields);
     }
     if (group.equals(FluxSource.GROUP) && SOURCE_KINDS.contains(kind)) {
-      return new FluxSource(meta, fields.text("spec", "secretRef", "name"));
+      return new FluxSource(
+          meta,
+          fields.text("spec", "secretRef", "name"),
+          fields.text("spec", "url").or(() -> fields.text("spec", "endpoint")),
+          fields.text("spec", "ignore"));
     }
-    if (kind.equals("FluxInstance") && group.startsWith("fluxcd.controlplane.io")) {
-      return new FluxInstance(meta, fields.text("spec", "sync", "path"));
+    if (group.equals(ArtifactGenerator.GROUP) && kind.equals("ArtifactGenerator")) {
+      return artifactGenerator(meta, fields);
+    }
+    if (group.equals(FluxInstance.GROUP)) {
+      if (kind.equals("FluxInstance")) {
+        return fluxInstance(meta, fields.mapping("spec"));
+      }
+      if (kind.equals(ResourceSet.KIND)) {
+        return resourceSet(meta, fields);
+      }
     }
     if (group.equals(KustomizeOverlay.GROUP)) {
       return overlay(meta, fields);
@@ -171,7 +187,97 @@ public final class ManifestReader {
         fields.texts("spec", "components"),
         fields.text("spec", "namePrefix").map(Located::value),
         fields.text("spec", "nameSuffix").map(Located::value),
-        fields.flag("spec", "suspend"));
+        fields.flag("spec", "suspend"),
+        fields.flag("spec", "wait"),
+        references(fields.mappings("spec", "healthChecks")),
+        fields.stringMap("spec", "commonMetadata", "labels"));
+  }
+
+  private static List<ObjectReference> references(List<Fields> entries) {
+    List<ObjectReference> result = new ArrayList<>();
+    for (Fields entry : entries) {
+      reference(entry).ifPresent(result::add);
+    }
+    return result;
+  }
+
+  /**
+   * A FluxInstance from the mapping shaped like its {@code spec}: the document's own, or the {@code
+   * instance} values of a flux-instance chart.
+   */
+  public static FluxInstance fluxInstance(ObjectMeta meta, Optional<Fields> spec) {
+    Optional<FluxInstance.Sync> sync =
+        spec.flatMap(s -> s.mapping("sync"))
+            .flatMap(
+                s ->
+                    s.text("kind")
+                        .map(
+                            kind ->
+                                new FluxInstance.Sync(
+                                    kind,
+                                    s.text("url"),
+                                    s.text("ref"),
+                                    s.text("path"),
+                                    s.text("name"),
+                                    s.text("pullSecret"))));
+    return new FluxInstance(
+        meta,
+        sync,
+        spec.flatMap(s -> s.text("distribution", "version")),
+        spec.map(s -> inlinePatches(s.mappings("kustomize", "patches"))).orElse(List.of()));
+  }
+
+  private static ArtifactGenerator artifactGenerator(ObjectMeta meta, Fields fields) {
+    List<ArtifactGenerator.Source> sources = new ArrayList<>();
+    for (Fields source : fields.mappings("spec", "sources")) {
+      Optional<Located<String>> alias = source.text("alias");
+      Optional<Located<String>> name = source.text("name");
+      if (alias.isPresent() && name.isPresent()) {
+        sources.add(
+            new ArtifactGenerator.Source(
+                alias.get().value(),
+                source.text("kind").map(Located::value).orElse("GitRepository"),
+                name.get().value(),
+                source.text("namespace").map(Located::value)));
+      }
+    }
+    List<ArtifactGenerator.Output> artifacts = new ArrayList<>();
+    for (Fields artifact : fields.mappings("spec", "artifacts")) {
+      Optional<Located<String>> name = artifact.text("name");
+      if (name.isEmpty()) {
+        continue;
+      }
+      List<ArtifactGenerator.Copy> copies = new ArrayList<>();
+      for (Fields copy : artifact.mappings("copy")) {
+        Optional<Located<String>> from = copy.text("from");
+        Optional<Located<String>> to = copy.text("to");
+        if (from.isPresent() && to.isPresent()) {
+          copies.add(new ArtifactGenerator.Copy(from.get().value(), to.get().value()));
+        }
+      }
+      artifacts.add(new ArtifactGenerator.Output(name.get(), copies));
+    }
+    return new ArtifactGenerator(meta, sources, artifacts);
+  }
+
+  private static ResourceSet resourceSet(ObjectMeta meta, Fields fields) {
+    List<YamlMapping> inputs = new ArrayList<>();
+    for (Fields input : fields.mappings("spec", "inputs")) {
+      inputs.add(input.mapping());
+    }
+    List<YamlNode> resources = new ArrayList<>(fields.items("spec", "resources"));
+    for (Fields step : fields.mappings("spec", "steps")) {
+      resources.addAll(step.items("resources"));
+    }
+    return new ResourceSet(
+        meta,
+        inputs,
+        references(fields.mappings("spec", "inputsFrom")),
+        fields.text("spec", "inputStrategy", "name").map(Located::value),
+        resources,
+        fields.text("spec", "resourcesTemplate"),
+        references(fields.mappings("spec", "dependsOn")),
+        fields.flag("spec", "wait"));
   }
 
   /** {@code spec.decryption} of a Kustomization document or of a patch body. */
@@ -300,6 +406,19 @@ public final class ManifestReader {
     for (Located<String> path : fields.texts("patchesStrategicMerge")) {
       result.add(new KustomizeOverlay.PatchFile(path, PatchTarget.ANY));
     }
+    for (Fields entry : fields.mappings("patchesJson6902")) {
+      entry
+          .text("path")
+          .ifPresent(
+              path ->
+                  result.add(
+                      new KustomizeOverlay.PatchFile(
+                          path,
+                          entry
+                              .mapping("target")
+                              .map(ManifestReader::target)
+                              .orElse(PatchTarget.ANY))));
+    }
     return result;
   }
 
@@ -372,6 +491,26 @@ public final class ManifestReader {
                         name, entry.text("namespace"), literalKeys(entry), files));
               });
     }
+    List<KustomizeOverlay.LabelSet> labels = new ArrayList<>();
+    Map<String, String> common = fields.stringMap("commonLabels");
+    if (!common.isEmpty()) {
+      labels.add(new KustomizeOverlay.LabelSet(common));
+    }
+    for (Fields entry : fields.mappings("labels")) {
+      labels.add(new KustomizeOverlay.LabelSet(entry.stringMap("pairs")));
+    }
+    List<Replacement> replacements = new ArrayList<>();
+    List<Located<String>> replacementFiles = new ArrayList<>();
+    for (Fields entry : fields.mappings("replacements")) {
+      Optional<Located<String>> path = entry.text("path");
+      if (path.isPresent()) {
+        replacementFiles.add(path.get());
+      } else {
+        replacement(entry).ifPresent(replacements::add);
+      }
+    }
+    List<String> unmodelled =
+        UNMODELLED_OVERLAY_FIELDS.stream().filter(f -> fields.node(f).isPresent()).toList();
     return new KustomizeOverlay(
         meta,
         meta.kind().value().equals("Component"),
@@ -381,8 +520,110 @@ public final class ManifestReader {
         fields.text("namePrefix").map(Located::value),
         fields.text("nameSuffix").map(Located::value),
         generated,
-        inlinePatches(fields.mappings("patches")),
-        patchFiles(fields));
+        configMaps(fields),
+        fields.flag("generatorOptions", "disableNameSuffixHash"),
+        inlinePatchesAndJson6902(fields),
+        patchFiles(fields),
+        replacements,
+        replacementFiles,
+        labels,
+        unmodelled);
+  }
+
+  private static List<Patch> inlinePatchesAndJson6902(Fields fields) {
+    List<Patch> result = new ArrayList<>(inlinePatches(fields.mappings("patches")));
+    result.addAll(inlinePatches(fields.mappings("patchesJson6902")));
+    return result;
+  }
+
+  private static List<KustomizeOverlay.GeneratedConfigMap> configMaps(Fields fields) {
+    List<KustomizeOverlay.GeneratedConfigMap> result = new ArrayList<>();
+    for (Fields entry : fields.mappings("configMapGenerator")) {
+      Optional<Located<String>> name = entry.text("name");
+      if (name.isEmpty()) {
+        continue;
+      }
+      Map<String, String> literals = new LinkedHashMap<>();
+      for (Located<String> literal : entry.texts("literals")) {
+        int equals = literal.value().indexOf('=');
+        if (equals > 0) {
+          literals.put(literal.value().substring(0, equals), literal.value().substring(equals + 1));
+        }
+      }
+      Map<String, Located<String>> files = new LinkedHashMap<>();
+      for (Located<String> file : entry.texts("files")) {
+        int equals = file.value().indexOf('=');
+        String key =
+            equals > 0
+                ? file.value().substring(0, equals)
+                : file.value().substring(file.value().lastIndexOf('/') + 1);
+        files.put(key, Located.of(file.value().substring(equals + 1), file.range()));
+      }
+      result.add(
+          new KustomizeOverlay.GeneratedConfigMap(
+              name.get(), entry.text("namespace"), literals, files, entry.texts("envs")));
+    }
+    return result;
+  }
+
+  /**
+   * The replacements of a {@code replacements:} file: a list of entries shaped like the inline
+   * ones.
+   */
+  public static List<Replacement> replacements(Optional<YamlNode> root) {
+    List<Replacement> result = new ArrayList<>();
+    if (root.isPresent() && root.get() instanceof YamlSequence sequence) {
+      for (YamlNode item : sequence.items()) {
+        if (item instanceof YamlMapping m) {
+          replacement(Fields.of(m)).ifPresent(result::add);
+        }
+      }
+    }
+    return result;
+  }
+
+  private static Optional<Replacement> replacement(Fields entry) {
+    Optional<Fields> source = entry.mapping("source");
+    if (source.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Replacement.Target> targets = new ArrayList<>();
+    for (Fields target : entry.mappings("targets")) {
+      List<PatchTarget> select = new ArrayList<>();
+      target.mapping("select").map(ManifestReader::target).ifPresent(select::add);
+      List<PatchTarget> reject = new ArrayList<>();
+      for (Fields r : target.mappings("reject")) {
+        reject.add(target(r));
+      }
+      targets.add(
+          new Replacement.Target(
+              select,
+              reject,
+              target.texts("fieldPaths").stream().map(Located::value).toList(),
+              options(target.mapping("options"))));
+    }
+    return Optional.of(
+        new Replacement(
+            new Replacement.Source(
+                target(source.get()),
+                source.get().text("fieldPath").map(Located::value).orElse("metadata.name"),
+                options(source.get().mapping("options"))),
+            targets,
+            entry.mapping().range()));
+  }
+
+  private static Replacement.Options options(Optional<Fields> options) {
+    if (options.isEmpty()) {
+      return Replacement.Options.NONE;
+    }
+    int index = 0;
+    try {
+      index = options.get().text("index").map(t -> Integer.parseInt(t.value().trim())).orElse(0);
+    } catch (NumberFormatException e) {
+      index = 0;
+    }
+    return new Replacement.Options(
+        options.get().text("delimiter").map(Located::value), index, options.get().flag("create"));
   }
 
   /**

@@ -20,6 +20,7 @@ public record StrataConfig(
     Map<String, Severity> severities,
     Map<String, Range> ruleKeys,
     List<String> roots,
+    Map<String, String> sources,
     List<String> ignore,
     List<String> infrastructureNamespaces,
     List<String> infrastructurePaths,
@@ -31,18 +32,20 @@ public record StrataConfig(
           Map.of(),
           Map.of(),
           List.of(),
+          Map.of(),
           List.of(),
           List.of(),
           List.of(),
           DEFAULT_MAX_FILE_SIZE,
           List.of());
   private static final Set<String> KEYS =
-      Set.of("rules", "roots", "ignore", "layers", "maxFileSize");
+      Set.of("rules", "roots", "sources", "ignore", "layers", "maxFileSize");
 
   public StrataConfig {
     severities = Map.copyOf(severities);
     ruleKeys = Map.copyOf(ruleKeys);
     roots = List.copyOf(roots);
+    sources = Map.copyOf(sources);
     ignore = List.copyOf(ignore);
     infrastructureNamespaces = List.copyOf(infrastructureNamespaces);
     infrastructurePaths = List.copyOf(infrastructurePaths);
@@ -83,6 +86,7 @@ public record StrataConfig(
         severities(fields, ruleKeys, problems),
         ruleKeys,
         strings(fields, problems, "roots"),
+        folders(fields, problems),
         strings(fields, problems, "ignore"),
         strings(fields, problems, "layers", "infrastructure", "namespaces"),
         strings(fields, problems, "layers", "infrastructure", "paths"),
@@ -95,6 +99,7 @@ public record StrataConfig(
         severities,
         ruleKeys,
         roots,
+        sources,
         ignore,
         infrastructureNamespaces,
         infrastructurePaths,
@@ -147,6 +152,31 @@ public record StrataConfig(
     return fields.texts(path).stream().map(Located::value).toList();
   }
 
+  /** {@code sources: {NAME: FOLDER}}: the folder of this repository a source's artifact is made of. */
+  private static Map<String, String> folders(Fields fields, List<ConfigProblem> problems) {
+    Optional<dev.strata.syntax.YamlNode> node = fields.node("sources");
+    if (node.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> result = new LinkedHashMap<>();
+    if (!(node.get() instanceof YamlMapping mapping)) {
+      problems.add(
+          new ConfigProblem(
+              "sources must map source names to the folder their artifact is made of",
+              node.get().range()));
+      return Map.of();
+    }
+    for (YamlMapping.Entry entry : mapping.entries()) {
+      if (entry.keyText().isPresent() && entry.value() instanceof YamlScalar folder) {
+        result.put(entry.keyText().get(), folder.value());
+      } else {
+        problems.add(
+            new ConfigProblem("a source's folder must be a path, such as ./kubernetes", entry.value().range()));
+      }
+    }
+    return result;
+  }
+
   private static long maxFileSize(Fields fields, List<ConfigProblem> problems) {
     Optional<Located<String>> text = fields.text("maxFileSize");
     if (text.isEmpty()) {
@@ -177,6 +207,7 @@ public record StrataConfig(
         merged,
         ruleKeys,
         roots,
+        sources,
         ignore,
         infrastructureNamespaces,
         infrastructurePaths,

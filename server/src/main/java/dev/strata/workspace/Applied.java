@@ -3,12 +3,16 @@ package dev.strata.workspace;
 import dev.strata.model.Manifest;
 import dev.strata.model.ObjectMeta;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * A manifest as one cluster applies it: its effective identity, the Flux Kustomization that applies
- * it ({@code owner}, empty for objects applied at the root), the variables that owner substitutes
- * into it and, for Kustomizations and HelmReleases, its resolved dependencies.
+ * A manifest as one cluster applies it: its effective identity, what applies it ({@code owner}: the
+ * Flux Kustomization whose build holds it, or the object a controller created it from; empty for a
+ * root applied from outside), the variables its owner substitutes into it, its labels after every
+ * transformer, the fields a patch or replacement set ({@code changes}, with where), whether a
+ * transformer Strata does not follow may have changed it ({@code opaque}) and, for Kustomizations
+ * and HelmReleases, its resolved dependencies.
  */
 public record Applied(
     Manifest manifest,
@@ -16,9 +20,14 @@ public record Applied(
     ObjectId id,
     Optional<ObjectId> owner,
     Substitution substitution,
-    List<Dependency> dependencies) {
+    List<Dependency> dependencies,
+    Map<String, String> labels,
+    Map<String, Origin> changes,
+    boolean opaque) {
   public Applied {
     dependencies = List.copyOf(dependencies);
+    labels = Map.copyOf(labels);
+    changes = Map.copyOf(changes);
   }
 
   public ObjectMeta meta() {
@@ -32,5 +41,10 @@ public record Applied(
   /** A field value after the owner's substitution. */
   public String substituted(String text) {
     return substitution.apply(text);
+  }
+
+  /** Where a field was set: the patch or replacement that set it, else this object's own text. */
+  public Optional<Origin> changedBy(String field) {
+    return Optional.ofNullable(changes.get(field));
   }
 }

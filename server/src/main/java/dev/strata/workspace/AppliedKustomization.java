@@ -6,20 +6,29 @@ import dev.strata.model.PostBuild;
 import java.util.Optional;
 
 /**
- * A Flux Kustomization as its cluster sees it, after its parent's {@code spec.patches}: the folder
- * it builds, its effective decryption and variables, and whether its source lies outside this
- * repository. {@code decryptionOrigin} names the parent patch when the decryption was injected.
+ * A Flux Kustomization as its cluster sees it, after every patch that reaches it: the folder it
+ * builds, what became of its build, its source (own or another project's; empty when no document
+ * defines it), its effective decryption and variables. {@code decryptionOrigin} is where the
+ * decryption is written: a parent's patch when one injected it. {@code substitution} is what it
+ * substitutes into the objects of its build.
  */
 public record AppliedKustomization(
     Applied applied,
     FluxKustomization kustomization,
     Optional<String> path,
+    BuildStatus status,
+    Optional<RepositorySource> source,
     Optional<Decryption> decryption,
     Optional<Origin> decryptionOrigin,
     PostBuild postBuild,
-    boolean external) {
+    Substitution substitution) {
 
   public ObjectId id() {
     return applied.id();
+  }
+
+  /** True when its source is another project's: its content is not in this workspace. */
+  public boolean external() {
+    return status == BuildStatus.EXTERNAL || status == BuildStatus.UNKNOWN;
   }
 }

@@ -11,27 +11,43 @@ import java.util.Set;
 
 /**
  * Everything one cluster root applies, in render order, with indexes by identity, by owner and by
- * file. Names resolve only inside a cluster, so {@code clusters/production} and {@code
+ * file; the path entries its builds met, every file they read, and the objects a single build holds
+ * twice. Names resolve only inside a cluster, so {@code clusters/production} and {@code
  * clusters/staging} may reuse them.
  */
 public final class Cluster {
   private final ClusterRoot root;
+  private final Set<ObjectId> rootIds;
   private final List<Applied> objects;
   private final Map<ObjectId, AppliedKustomization> kustomizations;
   private final List<PathReference> references;
+  private final Set<String> files;
+  private final List<BuildDuplicate> duplicates;
   private final Map<ObjectId, List<Applied>> byId = new HashMap<>();
   private final Map<ObjectId, List<Applied>> byOwner = new HashMap<>();
   private final Map<String, List<Applied>> byFile = new HashMap<>();
 
+  /**
+   * The same object twice in the build of one Kustomization ({@code owner}): kustomize refuses it,
+   * so that build fails.
+   */
+  public record BuildDuplicate(ObjectId owner, ObjectId object, Origin first, Origin second) {}
+
   Cluster(
       ClusterRoot root,
+      Set<ObjectId> rootIds,
       List<Applied> objects,
       Map<ObjectId, AppliedKustomization> kustomizations,
-      List<PathReference> references) {
+      List<PathReference> references,
+      Set<String> files,
+      List<BuildDuplicate> duplicates) {
     this.root = root;
+    this.rootIds = Set.copyOf(rootIds);
     this.objects = List.copyOf(objects);
     this.kustomizations = new LinkedHashMap<>(kustomizations);
     this.references = List.copyOf(references);
+    this.files = Set.copyOf(files);
+    this.duplicates = List.copyOf(duplicates);
     for (Applied applied : objects) {
       byId.computeIfAbsent(applied.id(), k -> new ArrayList<>()).add(applied);
       applied
@@ -47,6 +63,11 @@ public final class Cluster {
 
   public ClusterRoot root() {
     return root;
+  }
+
+  /** The Kustomizations that root this cluster. */
+  public Set<ObjectId> rootIds() {
+    return rootIds;
   }
 
   public List<Applied> objects() {
@@ -65,6 +86,15 @@ public final class Cluster {
     return references;
   }
 
+  /** Every file a build of this cluster reads: kustomization, resource, patch and data files. */
+  public Set<String> files() {
+    return files;
+  }
+
+  public List<BuildDuplicate> duplicates() {
+    return duplicates;
+  }
+
   /** Every application of an identity; more than one from different documents is a duplicate. */
   public List<Applied> find(ObjectId id) {
     return byId.getOrDefault(id, List.of());
@@ -74,7 +104,7 @@ public final class Cluster {
     return byId.keySet();
   }
 
-  /** What a Flux Kustomization applies directly. */
+  /** What a Flux Kustomization (or another applier) applies directly. */
   public List<Applied> appliedBy(ObjectId owner) {
     return byOwner.getOrDefault(owner, List.of());
   }

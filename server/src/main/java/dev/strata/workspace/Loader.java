@@ -20,6 +20,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -89,7 +91,15 @@ public final class Loader {
     List<String> yaml = new ArrayList<>();
     List<String> others = new ArrayList<>();
     walk(ignored, yaml, others);
-    Snapshot snapshot = Snapshot.of(root, parseAll(yaml, config.maxFileSize()), others);
+    Map<String, String> texts = new TreeMap<>();
+    for (String other : others) {
+      if (TextFiles.kept(other)) {
+        readText(other, config.maxFileSize()).ifPresent(text -> texts.put(other, text));
+      }
+    }
+    readText(TextFiles.GIT_CONFIG, config.maxFileSize())
+        .ifPresent(text -> texts.put(TextFiles.GIT_CONFIG, text));
+    Snapshot snapshot = Snapshot.of(root, parseAll(yaml, config.maxFileSize()), others, texts);
     return explicit.isPresent() ? snapshot.withConfigFile(explicit.get()) : snapshot;
   }
 
@@ -204,6 +214,28 @@ public final class Loader {
       throw new IOException("loading failed", e.getCause());
     } finally {
       executor.shutdownNow();
+    }
+  }
+
+  /**
+   * The text of a file that is not YAML, when it is a regular file inside the root, valid UTF-8 and
+   * not too large; anything else is simply not kept.
+   */
+  private Optional<String> readText(String path, long maxFileSize) {
+    Path file = root.resolve(path);
+    try {
+      if (!Files.isRegularFile(file)
+          || Files.size(file) > maxFileSize
+          || (Files.isSymbolicLink(file) && !insideRoot(file))) {
+        return Optional.empty();
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      Decoded decoded = decode(bytes);
+      return looksBinary(bytes) || decoded.note().isPresent()
+          ? Optional.empty()
+          : Optional.of(decoded.text());
+    } catch (IOException | SecurityException e) {
+      return Optional.empty();
     }
   }
 

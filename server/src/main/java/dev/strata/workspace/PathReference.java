@@ -15,6 +15,8 @@ public record PathReference(
     OUTSIDE_REPOSITORY,
     NOT_A_KUSTOMIZATION,
     NOT_A_DIRECTORY,
+    /** In the repository, but left out of the source's artifact by its ignore rules. */
+    EXCLUDED,
     REMOTE
   }
 }

@@ -1,20 +1,30 @@
 package dev.strata.workspace;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The clusters of a snapshot and which files any of them applies. */
-public record RenderTree(List<Cluster> clusters, Set<String> appliedFiles) {
+/**
+ * The clusters of a snapshot, the repository's sources, which files any cluster reads ({@code
+ * appliedFiles}) and which files kustomize reads as opaque data anywhere in the repository ({@code
+ * dataFiles}: generator inputs are not manifests, whatever they hold).
+ */
+public record RenderTree(
+    List<Cluster> clusters, Set<String> appliedFiles, Set<String> dataFiles, Sources sources) {
   public RenderTree {
     clusters = List.copyOf(clusters);
     appliedFiles = Set.copyOf(appliedFiles);
+    dataFiles = Set.copyOf(dataFiles);
   }
 
   public boolean applied(String file) {
     return appliedFiles.contains(file);
+  }
+
+  /** True when kustomize reads the file as the data of a generator, not as manifests. */
+  public boolean data(String file) {
+    return dataFiles.contains(file);
   }
 
   public Optional<Cluster> cluster(String name) {
@@ -29,12 +39,6 @@ public record RenderTree(List<Cluster> clusters, Set<String> appliedFiles) {
         result.add(cluster);
       }
     }
-    return result;
-  }
-
-  static Set<String> union(List<Set<String>> sets) {
-    Set<String> result = new HashSet<>();
-    sets.forEach(result::addAll);
     return result;
   }
 }

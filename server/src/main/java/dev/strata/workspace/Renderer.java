@@ -1,50 +1,33 @@
 package dev.strata.workspace;
 
+import dev.strata.model.Decryption;
 import dev.strata.model.DependencyRef;
 import dev.strata.model.FluxKustomization;
-import dev.strata.model.FluxSource;
 import dev.strata.model.HelmRelease;
 import dev.strata.model.KustomizeOverlay;
 import dev.strata.model.Located;
 import dev.strata.model.Manifest;
-import dev.strata.model.ManifestReader;
-import dev.strata.model.ObjectReference;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Follows Flux from each cluster root: a Kustomization's {@code spec.path} (with a generated
- * kustomization where the folder has none), kustomize {@code resources:} and {@code components:},
- * and the child Kustomizations found on the way, each built once per cluster.
+ * Renders a snapshot as Flux would: finds the repository's own sources ({@link SourceResolver}) and
+ * the cluster roots ({@link RootFinder}), then follows each root through the builds of its
+ * Kustomizations ({@link FluxBuilder}, {@link KustomizeBuilder}) and what controllers create from
+ * them ({@link Created}). Each Kustomization is built once per cluster, breadth first; the first
+ * application of an identity wins.
  */
 final class Renderer {
-  private static final Set<String> CLUSTER_SCOPED =
-      Set.of(
-          "Namespace",
-          "ClusterSecretStore",
-          "ClusterExternalSecret",
-          "StorageClass",
-          "ClusterIssuer",
-          "CustomResourceDefinition",
-          "ClusterRole",
-          "ClusterRoleBinding",
-          "PersistentVolume",
-          "IngressClass",
-          "PriorityClass",
-          "ValidatingWebhookConfiguration",
-          "MutatingWebhookConfiguration",
-          "CSIDriver",
-          "VolumeSnapshotClass",
-          "APIService",
-          "RuntimeClass",
-          "ClusterPolicy",
-          "FluxInstance");
+  private static final String RECONCILE = "kustomize.toolkit.fluxcd.io/reconcile";
+  private static final String SSA = "kustomize.toolkit.fluxcd.io/ssa";
 
   private final Snapshot snapshot;
 
@@ -53,228 +36,288 @@ final class Renderer {
   }
 
   RenderTree render() {
+    Scope scope = Scope.of(snapshot);
+    KustomizeBuilder kustomize = new KustomizeBuilder(snapshot, scope);
+    Created created = new Created(snapshot);
+    FluxBuilder flux = new FluxBuilder(kustomize, created, new Sources());
+    Sources sources =
+        new SourceResolver(snapshot, flux, created, Publications.of(snapshot)).resolve();
+    flux.useSources(sources);
+    List<ClusterRoot> roots = new RootFinder(snapshot, flux, created).roots();
     List<Cluster> clusters = new ArrayList<>();
-    Set<String> applied = new HashSet<>();
-    for (ClusterRoot root : new RootFinder(snapshot, this).roots()) {
-      ClusterBuild build = new ClusterBuild(root);
-      clusters.add(build.run());
-      applied.addAll(build.files);
+    for (ClusterRoot root : roots) {
+      ClusterRender first = new ClusterRender(root, flux, scope, Map.of());
+      Cluster cluster = first.run();
+      if (first.requested.stream().anyMatch(first.configMaps::containsKey)) {
+        // Variables from ConfigMaps of the cluster, known only once the cluster is rendered.
+        cluster = new ClusterRender(root, flux, scope, first.configMaps).run();
+      }
+      clusters.add(cluster);
     }
-    return new RenderTree(clusters, applied);
+    clusters = withoutAppliedRoots(clusters);
+    Set<String> applied = new HashSet<>();
+    clusters.forEach(c -> applied.addAll(c.files()));
+    return new RenderTree(clusters, applied, dataFiles(kustomize), sources);
   }
 
-  Optional<String> kustomizationFile(String directory) {
-    for (String name : ManifestReader.KUSTOMIZATION_FILE_NAMES) {
-      String path = directory.isEmpty() ? name : directory + "/" + name;
-      if (snapshot.file(path).isPresent()) {
-        return Optional.of(path);
+  /**
+   * A Kustomization that nothing seemed to apply may turn out to be applied once variables are
+   * known: a cluster rooted there is part of another, not one of its own.
+   */
+  private static List<Cluster> withoutAppliedRoots(List<Cluster> clusters) {
+    List<Cluster> result = new ArrayList<>();
+    for (Cluster cluster : clusters) {
+      boolean partOfAnother = false;
+      if (cluster.root().kind() == ClusterRoot.Kind.UNAPPLIED) {
+        for (Cluster other : clusters) {
+          if (other != cluster
+              && cluster.root().seeds().stream()
+                  .allMatch(
+                      s ->
+                          other.inFile(s.object().file()).stream()
+                              .anyMatch(a -> a.owner().isPresent()))) {
+            partOfAnother = true;
+          }
+        }
+      }
+      if (!partOfAnother) {
+        result.add(cluster);
       }
     }
-    return Optional.empty();
+    return result;
   }
 
-  /** Files a folder contributes when built on its own, without following child Kustomizations. */
-  Set<String> filesOf(String directory) {
-    ClusterBuild build =
-        new ClusterBuild(
-            new ClusterRoot(
-                ClusterRoot.Kind.UNAPPLIED, "", Optional.empty(), List.of(), Optional.empty()));
-    build.followChildren = false;
-    build.directory(directory, RenderContext.root(Optional.empty()), new HashSet<>());
-    return build.files;
+  /** Every generator input of every kustomization file, reached or not. */
+  private Set<String> dataFiles(KustomizeBuilder kustomize) {
+    Set<String> result = new HashSet<>();
+    for (SourceFile file : snapshot.files()) {
+      for (Manifest manifest : file.manifests()) {
+        if (manifest instanceof KustomizeOverlay overlay) {
+          for (KustomizeOverlay.GeneratedConfigMap map : overlay.configMapGenerator()) {
+            map.files().values().forEach(p -> resolve(file, p.value()).ifPresent(result::add));
+            map.envs().forEach(p -> resolve(file, p.value()).ifPresent(result::add));
+          }
+          for (KustomizeOverlay.GeneratedSecret secret : overlay.secretGenerator()) {
+            for (Located<String> input : secret.files()) {
+              String value = input.value();
+              int equals = value.indexOf('=');
+              resolve(file, equals > 0 ? value.substring(equals + 1) : value)
+                  .ifPresent(result::add);
+            }
+          }
+        }
+      }
+    }
+    return result;
   }
 
-  /** The render of one cluster, run breadth-first over Kustomizations to bound recursion. */
-  private final class ClusterBuild {
+  private static Optional<String> resolve(SourceFile file, String path) {
+    return RepositoryPath.resolve(file.directory(), path);
+  }
+
+  /** The render of one cluster, breadth first over Kustomizations to bound recursion. */
+  private final class ClusterRender {
     private final ClusterRoot root;
+    private final FluxBuilder flux;
+    private final Scope scope;
     private final List<Applied> objects = new ArrayList<>();
     private final Map<ObjectId, AppliedKustomization> kustomizations = new LinkedHashMap<>();
-    private final Set<ObjectId> built = new HashSet<>();
+    private final Map<ObjectId, FluxBuilder.FluxBuild> builds = new HashMap<>();
     private final List<PathReference> references = new ArrayList<>();
-    private final Set<String> files = new HashSet<>();
-    private final ArrayDeque<Runnable> pending = new ArrayDeque<>();
-    private final Set<String> localSources = new HashSet<>(Set.of("flux-system"));
-    private boolean followChildren = true;
+    private final Set<String> files = new LinkedHashSet<>();
+    private final List<Cluster.BuildDuplicate> duplicates = new ArrayList<>();
+    private final ArrayDeque<AppliedKustomization> pending = new ArrayDeque<>();
+    private final Set<ObjectId> rootIds = new LinkedHashSet<>();
+    private final Map<ObjectId, Map<String, String>> known;
+    private final Map<ObjectId, Map<String, String>> configMaps = new HashMap<>();
+    private final Set<ObjectId> requested = new HashSet<>();
 
-    ClusterBuild(ClusterRoot root) {
+    ClusterRender(
+        ClusterRoot root, FluxBuilder flux, Scope scope, Map<ObjectId, Map<String, String>> known) {
       this.root = root;
-      root.rootId().ifPresent(built::add);
+      this.flux = flux;
+      this.scope = scope;
+      this.known = known;
+    }
+
+    /** The data of a ConfigMap as its owner applies it, for variables read from it. */
+    private void remember(Applied applied) {
+      if (!applied.id().kind().equals("ConfigMap") || !applied.meta().group().isEmpty()) {
+        return;
+      }
+      Map<String, String> data = new LinkedHashMap<>();
+      dev.strata.model.Fields.of(applied.meta().node())
+          .stringMap("data")
+          .forEach((k, v) -> data.put(k, applied.substituted(v)));
+      configMaps.putIfAbsent(applied.id(), data);
+    }
+
+    private Optional<Map<String, String>> variables(
+        dev.strata.model.ObjectReference from, ObjectId kustomization) {
+      if (!from.kindOr("ConfigMap").equals("ConfigMap")
+          || from.name().value().contains("${")) {
+        return Optional.empty();
+      }
+      ObjectId id = new ObjectId("ConfigMap", kustomization.namespace(), from.name().value());
+      requested.add(id);
+      return Optional.ofNullable(known.get(id));
     }
 
     Cluster run() {
-      RenderContext context = RenderContext.root(root.rootId());
-      if (root.path().isPresent()) {
-        directory(root.path().get(), context, new HashSet<>());
+      Map<String, ObjectId> seedIds = new HashMap<>();
+      for (ClusterRoot.Seed seed : root.seeds()) {
+        seedIds.put(document(seed.object()), identity(seed.object(), Substitution.NONE));
       }
-      for (String file : root.files()) {
-        resourceFile(file, context);
+      for (ClusterRoot.Seed seed : root.seeds()) {
+        Substitution substitution =
+            seed.applier()
+                .map(a -> Substitution.of(((FluxKustomization) a.manifest()).postBuild()))
+                .orElse(Substitution.NONE);
+        Optional<ObjectId> owner =
+            seed.applier()
+                .map(a -> seedIds.getOrDefault(document(a), identity(a, Substitution.NONE)));
+        Applied applied = applied(seed.object(), owner, substitution);
+        rootIds.add(applied.id());
+        if (seed.applier().isEmpty()) {
+          objects.add(applied);
+        }
+        kustomization(applied, seed.object());
       }
       while (!pending.isEmpty()) {
-        pending.poll().run();
+        process(pending.poll());
       }
-      return new Cluster(root, objects, kustomizations, references);
+      return new Cluster(root, rootIds, objects, kustomizations, references, files, duplicates);
     }
 
-    void directory(String directory, RenderContext context, Set<String> stack) {
-      Optional<String> overlay = kustomizationFile(directory);
-      if (overlay.isPresent()) {
-        overlay(overlay.get(), context, stack);
-      } else {
-        generated(directory, context, stack);
+    private static String document(Emitted object) {
+      return object.file() + "#" + object.manifest().meta().document() + "#" + object.originalName();
+    }
+
+    /** Registers a Kustomization of the cluster and queues its build, once per identity. */
+    private void kustomization(Applied applied, Emitted emitted) {
+      if (kustomizations.containsKey(applied.id())) {
+        return;
+      }
+      if (root.members().contains(RootFinder.key(emitted))) {
+        rootIds.add(applied.id());
+      }
+      FluxKustomization kustomization = (FluxKustomization) applied.manifest();
+      FluxBuilder.FluxBuild build =
+          flux.build(
+              kustomization,
+              applied.id().namespace(),
+              applied.file(),
+              applied.substitution(),
+              Optional.empty());
+      builds.put(applied.id(), build);
+      Optional<Decryption> decryption = kustomization.decryption();
+      Optional<Origin> decryptionOrigin =
+          applied
+              .changedBy("spec.decryption")
+              .or(() -> decryption.map(d -> new Origin(applied.file(), d.range())));
+      AppliedKustomization result =
+          new AppliedKustomization(
+              applied,
+              kustomization,
+              build.folder(),
+              status(build.status()),
+              build.source(),
+              decryption,
+              decryptionOrigin,
+              kustomization.postBuild(),
+              Substitution.of(
+                  kustomization.postBuild(),
+                  applied.substitution(),
+                  from -> variables(from, applied.id())));
+      kustomizations.put(applied.id(), result);
+      build.path().ifPresent(references::add);
+      pending.add(result);
+    }
+
+    private BuildStatus status(FluxBuilder.Status status) {
+      return switch (status) {
+        case BUILT -> BuildStatus.BUILT;
+        case EXTERNAL -> BuildStatus.EXTERNAL;
+        case UNKNOWN -> BuildStatus.UNKNOWN;
+        case UNRESOLVED -> BuildStatus.UNRESOLVED;
+        case MISSING -> BuildStatus.MISSING;
+      };
+    }
+
+    private void process(AppliedKustomization kustomization) {
+      FluxBuilder.FluxBuild build = builds.get(kustomization.id());
+      if (build.status() != FluxBuilder.Status.BUILT) {
+        return;
+      }
+      files.addAll(build.build().files());
+      files.addAll(build.build().dataFiles());
+      references.addAll(build.build().references());
+      Substitution substitution = kustomization.substitution();
+      for (KustomizeBuild.Duplicate duplicate : build.build().duplicates()) {
+        Emitted first = duplicate.first();
+        duplicates.add(
+            new Cluster.BuildDuplicate(
+                kustomization.id(),
+                identity(first, substitution),
+                new Origin(first.file(), first.manifest().meta().anchor()),
+                new Origin(duplicate.second().file(), duplicate.second().manifest().meta().anchor())));
+      }
+      List<Emitted> all = build.objects();
+      List<Optional<ObjectId>> ids = new ArrayList<>();
+      int direct = build.build().objects().size();
+      for (int i = 0; i < all.size(); i++) {
+        Emitted object = all.get(i);
+        Optional<ObjectId> owner =
+            i < direct
+                ? Optional.of(kustomization.id())
+                : ids.get(build.made().get(i - direct).creator());
+        if (skipped(object)) {
+          ids.add(Optional.empty());
+          continue;
+        }
+        Applied applied = applied(object, owner, substitution);
+        ids.add(Optional.of(applied.id()));
+        objects.add(applied);
+        remember(applied);
+        if (applied.manifest() instanceof FluxKustomization) {
+          kustomization(applied, object);
+        }
       }
     }
 
     /**
-     * Flux's generated kustomization: every YAML file below, and each sub-folder with its own
-     * kustomization as one unit.
+     * kustomize-controller leaves out objects marked {@code reconcile: disabled} or {@code ssa:
+     * Ignore}, as the operator marks what it generates (fluxcd/pkg {@code ssa/manager_apply.go}).
      */
-    private void generated(String directory, RenderContext context, Set<String> stack) {
-      for (String file : snapshot.filesIn(directory)) {
-        String name = SourceFile.nameOf(file);
-        if (!name.startsWith(".") && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
-          resourceFile(file, context);
-        }
-      }
-      for (String child : snapshot.directoriesIn(directory)) {
-        if (!SourceFile.nameOf(child).startsWith(".")) {
-          directory(child, context, stack);
-        }
-      }
+    private static boolean skipped(Emitted object) {
+      return "disabled".equalsIgnoreCase(object.annotations().get(RECONCILE))
+          || "ignore".equalsIgnoreCase(object.annotations().get(SSA))
+          || "disabled".equalsIgnoreCase(object.labels().get(RECONCILE));
     }
 
-    private void overlay(String path, RenderContext context, Set<String> stack) {
-      String directory = SourceFile.directoryOf(path);
-      if (!stack.add(directory)) {
-        return;
-      }
-      files.add(path);
-      Optional<KustomizeOverlay> overlay =
-          snapshot.file(path).stream()
-              .flatMap(f -> f.manifests().stream())
-              .filter(KustomizeOverlay.class::isInstance)
-              .map(KustomizeOverlay.class::cast)
-              .findFirst();
-      if (overlay.isPresent()) {
-        KustomizeOverlay o = overlay.get();
-        RenderContext inner =
-            context
-                .enterOverlay(
-                    o.namespace().map(Located::value),
-                    o.namePrefix().orElse(""),
-                    o.nameSuffix().orElse(""))
-                .withPatches(patches(path, directory, o));
-        for (Located<String> resource : o.resources()) {
-          entry(path, directory, resource, inner, stack, false);
-        }
-        for (Located<String> component : o.components()) {
-          entry(path, directory, component, inner, stack, true);
-        }
-      }
-      stack.remove(directory);
-    }
-
-    /** An overlay's inline patches and the patch files it names, read from the snapshot. */
-    private List<SourcedPatch> patches(String path, String directory, KustomizeOverlay overlay) {
-      List<SourcedPatch> result = new ArrayList<>();
-      overlay.patches().forEach(patch -> result.add(new SourcedPatch(patch, path)));
-      for (KustomizeOverlay.PatchFile file : overlay.patchFiles()) {
-        RepositoryPath.resolve(directory, file.path().value())
-            .flatMap(snapshot::file)
-            .filter(f -> !f.syntax().documents().isEmpty())
-            .map(
-                f ->
-                    ManifestReader.patch(
-                        f.syntax().documents().get(0).root(), file.target(), file.path().range()))
-            .ifPresent(patch -> result.add(new SourcedPatch(patch, path)));
-      }
-      return result;
-    }
-
-    private void entry(
-        String file,
-        String directory,
-        Located<String> written,
-        RenderContext context,
-        Set<String> stack,
-        boolean component) {
-      String reference = written.value();
-      if (RepositoryPath.isRemote(reference)) {
-        references.add(
-            new PathReference(file, written.range(), reference, "", PathReference.Status.REMOTE));
-        return;
-      }
-      Optional<String> target = RepositoryPath.resolve(directory, reference);
-      if (target.isEmpty()) {
-        references.add(
-            new PathReference(
-                file, written.range(), reference, "", PathReference.Status.OUTSIDE_REPOSITORY));
-        return;
-      }
-      String path = target.get();
-      PathReference.Status status;
-      if (!component && snapshot.file(path).isPresent()) {
-        status = PathReference.Status.FOUND;
-        resourceFile(path, context);
-      } else if (snapshot.isDirectory(path)) {
-        if (kustomizationFile(path).isPresent()) {
-          status = PathReference.Status.FOUND;
-          directory(path, context, stack);
-        } else {
-          status = PathReference.Status.NOT_A_KUSTOMIZATION;
-        }
-      } else {
-        status = snapshot.exists(path) ? PathReference.Status.FOUND : PathReference.Status.MISSING;
-      }
-      references.add(new PathReference(file, written.range(), reference, path, status));
-    }
-
-    private void resourceFile(String path, RenderContext context) {
-      Optional<SourceFile> file = snapshot.file(path);
-      if (file.isEmpty()) {
-        return;
-      }
-      files.add(path);
-      for (Manifest manifest : file.get().manifests()) {
-        if (!(manifest instanceof KustomizeOverlay)) {
-          apply(manifest, path, context);
-        }
-      }
-    }
-
-    private void apply(Manifest manifest, String file, RenderContext context) {
-      ObjectId id = identity(manifest, context);
-      Applied applied =
-          new Applied(
-              manifest,
-              file,
-              id,
-              context.ownerId(),
-              context.substitution(),
-              dependencies(manifest, id, file, context));
-      objects.add(applied);
-      if (manifest instanceof FluxSource source
-          && source.kind().equals("GitRepository")
-          && id.name().equals("flux-system")) {
-        localSources.add(id.name());
-      }
-      if (manifest instanceof FluxKustomization kustomization) {
-        kustomization(applied, kustomization, context);
-      }
-    }
-
-    private ObjectId identity(Manifest manifest, RenderContext context) {
-      String kind = manifest.kind();
+    private ObjectId identity(Emitted object, Substitution substitution) {
+      String kind = object.kind();
       String namespace =
-          CLUSTER_SCOPED.contains(kind)
-              ? ""
-              : context.namespace().or(manifest.meta()::namespaceText).orElse("");
-      String name = context.prefix() + manifest.meta().nameText() + context.suffix();
-      Substitution substitution = context.substitution();
-      return new ObjectId(kind, substitution.apply(namespace), substitution.apply(name));
+          scope.clusterScoped(kind) ? "" : substitution.apply(object.namespace().orElse(""));
+      return new ObjectId(kind, namespace, substitution.apply(object.name()));
+    }
+
+    private Applied applied(Emitted object, Optional<ObjectId> owner, Substitution substitution) {
+      ObjectId id = identity(object, substitution);
+      return new Applied(
+          object.manifest(),
+          object.file(),
+          id,
+          owner,
+          substitution,
+          dependencies(object.manifest(), id, object.file(), substitution),
+          object.labels(),
+          object.changes(),
+          object.opaque());
     }
 
     private List<Dependency> dependencies(
-        Manifest manifest, ObjectId id, String file, RenderContext context) {
+        Manifest manifest, ObjectId id, String file, Substitution substitution) {
       List<DependencyRef> refs;
       if (manifest instanceof FluxKustomization k) {
         refs = k.dependsOn();
@@ -284,7 +327,6 @@ final class Renderer {
         return List.of();
       }
       List<Dependency> result = new ArrayList<>();
-      Substitution substitution = context.substitution();
       for (DependencyRef ref : refs) {
         String namespace =
             ref.namespace().map(n -> substitution.apply(n.value())).orElse(id.namespace());
@@ -293,89 +335,5 @@ final class Renderer {
       }
       return result;
     }
-
-    private void kustomization(
-        Applied applied, FluxKustomization kustomization, RenderContext context) {
-      Patched patched =
-          new ParentPatches(context.owner(), context.overlayPatches(), applied)
-              .apply(kustomization);
-      if (context.ownerId().isEmpty()) {
-        kustomization
-            .sourceRef()
-            .ifPresent(s -> localSources.add(applied.substituted(s.name().value())));
-      }
-      boolean external = isExternal(kustomization, applied);
-      Optional<String> path = Optional.empty();
-      if (!external) {
-        String written = kustomization.path().map(p -> applied.substituted(p.value())).orElse("");
-        path = RepositoryPath.normalize(written);
-        Located<String> at = kustomization.path().orElse(Located.of("", applied.meta().anchor()));
-        if (Substitution.unresolved(written)) {
-          path = Optional.empty();
-        } else if (path.isEmpty()) {
-          references.add(
-              new PathReference(
-                  applied.file(),
-                  at.range(),
-                  written,
-                  "",
-                  PathReference.Status.OUTSIDE_REPOSITORY));
-        } else if (!snapshot.isDirectory(path.get())) {
-          boolean isFile = snapshot.exists(path.get());
-          references.add(
-              new PathReference(
-                  applied.file(),
-                  at.range(),
-                  written,
-                  path.get(),
-                  isFile ? PathReference.Status.NOT_A_DIRECTORY : PathReference.Status.MISSING));
-          path = Optional.empty();
-        } else {
-          references.add(
-              new PathReference(
-                  applied.file(), at.range(), written, path.get(), PathReference.Status.FOUND));
-        }
-      }
-      AppliedKustomization result =
-          new AppliedKustomization(
-              applied,
-              kustomization,
-              path,
-              patched.decryption(),
-              patched.decryptionOrigin(),
-              patched.postBuild(),
-              external);
-      kustomizations.putIfAbsent(applied.id(), result);
-      if (!followChildren || !built.add(applied.id()) || path.isEmpty()) {
-        return;
-      }
-      String folder = path.get();
-      Optional<String> targetNamespace =
-          kustomization.targetNamespace().map(t -> applied.substituted(t.value()));
-      pending.add(
-          () -> {
-            RenderContext inner = RenderContext.of(result, targetNamespace);
-            directory(folder, inner, new HashSet<>());
-            for (Located<String> component : kustomization.components()) {
-              entry(applied.file(), folder, component, inner, new HashSet<>(), true);
-            }
-          });
-    }
-
-    /** A source this repository is not the artifact of: its paths cannot be checked here. */
-    private boolean isExternal(FluxKustomization kustomization, Applied applied) {
-      Optional<ObjectReference> source = kustomization.sourceRef();
-      if (source.isEmpty()) {
-        return false;
-      }
-      String kind = source.get().kindOr("GitRepository");
-      String name = applied.substituted(source.get().name().value());
-      return !kind.equals("GitRepository") || !localSources.contains(name);
-    }
-  }
-
-  /** Name of the chart or sync path used to spot the flux-instance HelmRelease. */
-  static Optional<Located<String>> instancePath(HelmRelease release) {
-    return ManifestReader.instanceSyncPath(release);
   }
 }

@@ -1,12 +1,12 @@
 package dev.strata.workspace;
 
-import dev.strata.model.FluxInstance;
 import dev.strata.model.FluxKustomization;
-import dev.strata.model.HelmRelease;
-import dev.strata.model.Located;
 import dev.strata.model.Manifest;
-import dev.strata.model.ManifestReader;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,155 +16,409 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Finds cluster roots the way Flux gets them: folders named in {@code .strata.yaml}; else the path
- * of a bootstrap {@code flux-system} Kustomization or of a FluxInstance's {@code sync.path} (also
- * inside the values of a flux-instance HelmRelease); else, only when neither exists, the files
- * holding Flux Kustomizations that no other Kustomization's folder contains, grouped by folder.
+ * Finds cluster roots by structure. Every Kustomization of the repository (and every one a
+ * FluxInstance or ResourceSet makes) applies the Kustomizations its build holds. A root is a
+ * Kustomization, or a group that apply each other (a strongly connected component), that nothing
+ * outside applies, and that something applies from outside: itself (a self-applying root, as {@code
+ * flux bootstrap} and {@code kubectl apply -k} layouts make) or a FluxInstance's operator. When
+ * {@code .strata.yaml} names roots, those are the roots; when nothing in the repository is a root,
+ * the Kustomizations that nothing applies are, one cluster per folder, except those a kustomization
+ * file beside them leaves out.
  */
 final class RootFinder {
   private final Snapshot snapshot;
-  private final Renderer renderer;
+  private final FluxBuilder builder;
+  private final Created created;
 
-  RootFinder(Snapshot snapshot, Renderer renderer) {
+  /** A Kustomization before any cluster is rendered: its document and what it applies. */
+  private static final class Node {
+    final Emitted object;
+    final Origin origin;
+    final List<Node> applies = new ArrayList<>();
+    final Map<Node, Emitted> appearances = new LinkedHashMap<>();
+    int index = -1;
+    int low;
+    boolean onStack;
+    int component = -1;
+
+    Node(Emitted object, Origin origin) {
+      this.object = object;
+      this.origin = origin;
+    }
+  }
+
+  /**
+   * Where a Kustomization comes from: a document of the repository, the sync of a FluxInstance
+   * document (which something outside applies, as a bootstrap helmfile does), or something a build
+   * creates.
+   */
+  private enum Origin {
+    DOCUMENT,
+    INSTANCE,
+    CREATED
+  }
+
+  RootFinder(Snapshot snapshot, FluxBuilder builder, Created created) {
     this.snapshot = snapshot;
-    this.renderer = renderer;
+    this.builder = builder;
+    this.created = created;
+  }
+
+  /** The identity of a document, shared by every build that holds it. */
+  static String key(Emitted object) {
+    return object.file()
+        + "#"
+        + object.manifest().meta().document()
+        + "#"
+        + object.kind()
+        + "/"
+        + object.originalName();
   }
 
   List<ClusterRoot> roots() {
     if (!snapshot.config().roots().isEmpty()) {
-      List<ClusterRoot> configured = new ArrayList<>();
-      for (String root : snapshot.config().roots()) {
-        RepositoryPath.normalize(root)
-            .ifPresent(
-                p ->
-                    configured.add(
-                        new ClusterRoot(
-                            ClusterRoot.Kind.CONFIGURED,
-                            p.isEmpty() ? "." : p,
-                            Optional.of(p),
-                            List.of(),
-                            Optional.empty())));
-      }
-      return configured;
+      return configured();
     }
-    Map<String, ClusterRoot> folders = new TreeMap<>();
-    for (SourceFile file : snapshot.files()) {
-      for (Manifest manifest : file.manifests()) {
-        folderRoot(manifest, file.path()).ifPresent(root -> folders.putIfAbsent(root.name(), root));
-      }
+    Graph graph = graph(false);
+    List<ClusterRoot> roots = structural(graph);
+    if (roots.isEmpty()) {
+      // A FluxInstance that a HelmRelease or ResourceSet no Kustomization applies may still be
+      // installed from outside, as a bootstrap helmfile installs the flux-instance chart.
+      graph = graph(true);
+      roots = structural(graph);
     }
-    if (!folders.isEmpty()) {
-      return List.copyOf(folders.values());
-    }
-    return unappliedRoots();
+    return roots.isEmpty() ? unapplied(graph.nodes.values(), graph.applied) : roots;
   }
 
-  private Optional<ClusterRoot> folderRoot(Manifest manifest, String file) {
-    Optional<Located<String>> path = Optional.empty();
-    ClusterRoot.Kind kind = ClusterRoot.Kind.FLUX_INSTANCE;
-    if (manifest instanceof FluxKustomization k
-        && k.meta().nameText().equals("flux-system")
-        && k.meta().namespaceText().orElse("").equals("flux-system")) {
-      path = k.path();
-      kind = ClusterRoot.Kind.BOOTSTRAP;
-    } else if (manifest instanceof FluxInstance instance) {
-      path = instance.syncPath();
-    } else if (manifest instanceof HelmRelease release) {
-      path = ManifestReader.instanceSyncPath(release);
-    }
-    if (path.isEmpty() || Substitution.unresolved(path.get().value())) {
-      return Optional.empty();
-    }
-    Located<String> at = path.get();
-    ClusterRoot.Kind rootKind = kind;
-    return RepositoryPath.normalize(at.value())
-        .map(
-            p ->
-                new ClusterRoot(
-                    rootKind,
-                    p.isEmpty() ? "." : p,
-                    Optional.of(p),
-                    List.of(),
-                    Optional.of(new Origin(file, at.range()))));
-  }
-
-  /** Whether a Kustomization builds a folder of this repository rather than of another source. */
-  private static boolean buildsHere(FluxKustomization k, Set<String> otherSources) {
-    if (k.path().isEmpty() || Substitution.unresolved(k.path().get().value())) {
+  /**
+   * A Kustomization written beside the source it builds from, as {@code flux bootstrap} writes
+   * {@code gotk-sync.yaml}, is applied from outside even when its folder no longer lists it.
+   */
+  private boolean bootstrapped(List<Node> component) {
+    if (component.size() != 1 || component.get(0).origin != Origin.DOCUMENT) {
       return false;
     }
-    return k.sourceRef()
-        .map(
-            s ->
-                s.kindOr("GitRepository").equals("GitRepository")
-                    && !otherSources.contains(s.name().value()))
-        .orElse(true);
+    Emitted object = component.get(0).object;
+    FluxKustomization kustomization = (FluxKustomization) object.manifest();
+    if (kustomization.sourceRef().isEmpty() || hidden(object.file())) {
+      return false;
+    }
+    String name = kustomization.sourceRef().get().name().value();
+    String kind = kustomization.sourceRef().get().kindOr("GitRepository");
+    return snapshot.file(object.file()).stream()
+        .flatMap(f -> f.manifests().stream())
+        .anyMatch(
+            m ->
+                m instanceof dev.strata.model.FluxSource
+                    && m.kind().equals(kind)
+                    && m.meta().nameText().equals(name));
+  }
+
+  /** The applies relation over every Kustomization, and which components something applies. */
+  private record Graph(Map<String, Node> nodes, Set<Integer> applied, List<List<Node>> components) {}
+
+  private Graph graph(boolean releases) {
+    Map<String, Node> nodes = new LinkedHashMap<>();
+    Deque<Node> work = new ArrayDeque<>();
+    for (SourceFile file : snapshot.files()) {
+      for (Manifest manifest : file.manifests()) {
+        Emitted object = Emitted.of(manifest, file.path());
+        if (manifest instanceof FluxKustomization) {
+          node(nodes, work, object, Origin.DOCUMENT);
+        }
+        boolean instance = manifest instanceof dev.strata.model.FluxInstance;
+        if (!instance && !releases) {
+          continue;
+        }
+        for (Created.Made made : created.expand(List.of(object))) {
+          if (made.object().manifest() instanceof FluxKustomization) {
+            node(nodes, work, made.object(), Origin.INSTANCE);
+          }
+        }
+      }
+    }
+    while (!work.isEmpty()) {
+      Node node = work.poll();
+      FluxKustomization kustomization = (FluxKustomization) node.object.manifest();
+      FluxBuilder.FluxBuild build =
+          builder.build(
+              kustomization,
+              node.object.namespace().orElse(""),
+              node.object.file(),
+              Substitution.of(kustomization.postBuild()),
+              Optional.empty());
+      Set<String> made = new HashSet<>();
+      build.made().forEach(m -> made.add(key(m.object())));
+      for (Emitted object : build.objects()) {
+        if (object.manifest() instanceof FluxKustomization) {
+          Node target =
+              node(nodes, work, object, made.contains(key(object)) ? Origin.CREATED : Origin.DOCUMENT);
+          node.applies.add(target);
+          target.appearances.putIfAbsent(node, object);
+        }
+      }
+    }
+    List<List<Node>> components = components(nodes.values());
+    Set<Integer> applied = new HashSet<>();
+    for (Node node : nodes.values()) {
+      for (Node target : node.applies) {
+        if (target.component != node.component) {
+          applied.add(target.component);
+        }
+      }
+    }
+    return new Graph(nodes, applied, components);
+  }
+
+  private List<ClusterRoot> structural(Graph graph) {
+    List<ClusterRoot> roots = new ArrayList<>();
+    for (List<Node> component : graph.components()) {
+      if (graph.applied().contains(component.get(0).component)) {
+        continue;
+      }
+      boolean selfApplying =
+          component.size() > 1 || component.get(0).applies.contains(component.get(0));
+      boolean instance = component.stream().anyMatch(n -> n.origin == Origin.INSTANCE);
+      if (selfApplying || instance || bootstrapped(component)) {
+        roots.add(
+            root(
+                component,
+                selfApplying
+                    ? ClusterRoot.Kind.SELF_APPLYING
+                    : instance ? ClusterRoot.Kind.FLUX_INSTANCE : ClusterRoot.Kind.BOOTSTRAP));
+      }
+    }
+    roots.sort(Comparator.comparing(ClusterRoot::name));
+    return roots;
+  }
+
+  private static Node node(
+      Map<String, Node> nodes, Deque<Node> work, Emitted object, Origin origin) {
+    String key = key(object);
+    Node existing = nodes.get(key);
+    if (existing != null) {
+      return existing;
+    }
+    Node node = new Node(object, origin);
+    nodes.put(key, node);
+    work.add(node);
+    return node;
   }
 
   /**
-   * GitRepositories defined here under another name than flux-system: sources of other
-   * repositories.
+   * A root component: each member seeded as the component's own builds apply it, so that its
+   * identity is the one the cluster gives it.
    */
-  private Set<String> otherGitRepositories() {
-    Set<String> names = new HashSet<>();
-    for (SourceFile file : snapshot.files()) {
-      for (Manifest manifest : file.manifests()) {
-        if (manifest instanceof dev.strata.model.FluxSource source
-            && source.kind().equals("GitRepository")
-            && !source.meta().nameText().equals("flux-system")) {
-          names.add(source.meta().nameText());
+  private ClusterRoot root(List<Node> component, ClusterRoot.Kind kind) {
+    // The cluster is named after its entry: the Kustomization a FluxInstance makes, else one that
+    // applies itself, else the first folder.
+    Node entry =
+        component.stream()
+            .filter(n -> n.origin != Origin.DOCUMENT)
+            .findFirst()
+            .or(() -> component.stream().filter(n -> n.applies.contains(n)).findFirst())
+            .orElse(
+                component.stream()
+                    .min(Comparator.comparing(n -> folderOf(n.object)))
+                    .orElseThrow());
+    // Every member of a strongly connected component reaches the others, so the render starts at
+    // one document, as the component's own builds apply it; the others, including what a
+    // FluxInstance makes, are found with their real namespaces on the way.
+    Node start =
+        component.stream()
+            .filter(n -> n.origin == Origin.DOCUMENT)
+            .filter(n -> n.appearances.keySet().stream().anyMatch(a -> a.origin != Origin.DOCUMENT && component.contains(a)))
+            .findFirst()
+            .or(() -> component.stream().filter(n -> n.origin == Origin.DOCUMENT && n.applies.contains(n)).findFirst())
+            .or(() -> component.stream().filter(n -> n.origin == Origin.DOCUMENT).findFirst())
+            .orElse(entry);
+    Optional<Map.Entry<Node, Emitted>> inside =
+        start.appearances.entrySet().stream()
+            .filter(e -> component.contains(e.getKey()))
+            .findFirst();
+    ClusterRoot.Seed seed =
+        new ClusterRoot.Seed(
+            inside.map(Map.Entry::getValue).orElse(start.object),
+            inside.map(e -> e.getKey().object));
+    Set<String> members = new HashSet<>();
+    component.forEach(n -> members.add(key(n.object)));
+    String name = builtFolder(entry.object).orElse(folderOf(entry.object));
+    return new ClusterRoot(
+        kind,
+        name.isEmpty() ? "." : name,
+        List.of(seed),
+        members,
+        Optional.of(
+            new dev.strata.workspace.Origin(entry.object.file(), entry.object.manifest().meta().anchor())));
+  }
+
+  /** The workspace folder a Kustomization builds, once its source's artifact is known. */
+  private Optional<String> builtFolder(Emitted object) {
+    FluxKustomization kustomization = (FluxKustomization) object.manifest();
+    return builder
+        .build(
+            kustomization,
+            object.namespace().orElse(""),
+            object.file(),
+            Substitution.of(kustomization.postBuild()),
+            Optional.empty())
+        .folder();
+  }
+
+  /** The folder a Kustomization builds, for naming the cluster it roots. */
+  private static String folderOf(Emitted object) {
+    FluxKustomization kustomization = (FluxKustomization) object.manifest();
+    return kustomization
+        .path()
+        .flatMap(p -> RepositoryPath.normalize(p.value()))
+        .orElse(SourceFile.directoryOf(object.file()));
+  }
+
+  private List<ClusterRoot> configured() {
+    List<ClusterRoot> result = new ArrayList<>();
+    for (String root : snapshot.config().roots()) {
+      Optional<String> path = RepositoryPath.normalize(root);
+      if (path.isEmpty()) {
+        continue;
+      }
+      String folder = path.get();
+      List<ClusterRoot.Seed> seeds = new ArrayList<>();
+      if (snapshot.file(folder).isPresent()) {
+        for (Manifest manifest : snapshot.file(folder).get().manifests()) {
+          if (manifest instanceof FluxKustomization) {
+            seeds.add(new ClusterRoot.Seed(Emitted.of(manifest, folder), Optional.empty()));
+          }
         }
+      } else {
+        String text =
+            "apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n"
+                + "  name: flux-system\n  namespace: flux-system\nspec:\n  path: "
+                + Synthetic.quote(folder)
+                + "\n  sourceRef:\n    kind: GitRepository\n    name: flux-system\n";
+        Synthetic.manifest(text, dev.strata.text.Range.ZERO, 0)
+            .ifPresent(
+                m ->
+                    seeds.add(
+                        new ClusterRoot.Seed(
+                            Emitted.of(m, Snapshot.CONFIG_FILE).inNamespace("flux-system"),
+                            Optional.empty())));
+      }
+      if (!seeds.isEmpty()) {
+        result.add(
+            new ClusterRoot(
+                ClusterRoot.Kind.CONFIGURED,
+                folder.isEmpty() ? "." : folder,
+                seeds,
+                keys(seeds),
+                Optional.empty()));
       }
     }
-    return names;
+    return result;
   }
 
   /**
-   * A file beside a kustomization file that does not list it (a patch, a replacement source) is not
-   * something anyone applies on its own.
+   * Without any root in the repository: the Kustomizations nothing applies, grouped by folder,
+   * except those the kustomization file of their folder (or of the nearest folder above) leaves out.
    */
-  private boolean hiddenByOverlay(String file) {
-    String directory = SourceFile.directoryOf(file);
-    Optional<String> overlay = renderer.kustomizationFile(directory);
-    return overlay.isPresent() && !renderer.filesOf(directory).contains(file);
-  }
-
-  private List<ClusterRoot> unappliedRoots() {
-    Map<String, FluxKustomization> byFile = new LinkedHashMap<>();
-    for (SourceFile file : snapshot.files()) {
-      for (Manifest manifest : file.manifests()) {
-        if (manifest instanceof FluxKustomization k) {
-          byFile.putIfAbsent(file.path(), k);
-        }
+  private List<ClusterRoot> unapplied(java.util.Collection<Node> nodes, Set<Integer> applied) {
+    Map<String, List<ClusterRoot.Seed>> groups = new TreeMap<>();
+    for (Node node : nodes) {
+      if (applied.contains(node.component)
+          || node.origin != Origin.DOCUMENT
+          || hidden(node.object.file())) {
+        continue;
       }
-    }
-    Set<String> otherSources = otherGitRepositories();
-    Set<String> contained = new HashSet<>();
-    for (Map.Entry<String, FluxKustomization> entry : byFile.entrySet()) {
-      for (Manifest manifest : snapshot.file(entry.getKey()).orElseThrow().manifests()) {
-        if (manifest instanceof FluxKustomization k && buildsHere(k, otherSources)) {
-          RepositoryPath.normalize(k.path().get().value())
-              .filter(p -> !p.isEmpty())
-              .ifPresent(p -> contained.addAll(renderer.filesOf(p)));
-        }
-      }
-    }
-    Map<String, List<String>> groups = new TreeMap<>();
-    for (String file : byFile.keySet()) {
-      if (!contained.contains(file) && !hiddenByOverlay(file)) {
-        groups.computeIfAbsent(SourceFile.directoryOf(file), d -> new ArrayList<>()).add(file);
-      }
+      groups
+          .computeIfAbsent(SourceFile.directoryOf(node.object.file()), d -> new ArrayList<>())
+          .add(new ClusterRoot.Seed(node.object, Optional.empty()));
     }
     List<ClusterRoot> roots = new ArrayList<>();
     groups.forEach(
-        (folder, files) ->
+        (folder, seeds) ->
             roots.add(
                 new ClusterRoot(
                     ClusterRoot.Kind.UNAPPLIED,
                     folder.isEmpty() ? "." : folder,
-                    Optional.empty(),
-                    files,
+                    seeds,
+                    keys(seeds),
                     Optional.empty())));
     return roots;
+  }
+
+  /**
+   * A file that the nearest kustomization file at or above its folder does not reach is not
+   * applied: that kustomization would have to list it.
+   */
+  private boolean hidden(String file) {
+    String folder = SourceFile.directoryOf(file);
+    while (true) {
+      Optional<String> overlay = builder.kustomize().kustomizationFile(folder);
+      if (overlay.isPresent()) {
+        return builder.kustomize().build(Artifact.WORKSPACE, folder, FluxOverrides.NONE).objects().stream()
+            .noneMatch(o -> o.file().equals(file));
+      }
+      if (folder.isEmpty()) {
+        return false;
+      }
+      folder = SourceFile.directoryOf(folder);
+    }
+  }
+
+  private static Set<String> keys(List<ClusterRoot.Seed> seeds) {
+    Set<String> keys = new HashSet<>();
+    seeds.forEach(s -> keys.add(key(s.object())));
+    return keys;
+  }
+
+  /** Tarjan's strongly connected components, iteratively, so deep chains cannot overflow. */
+  private static List<List<Node>> components(java.util.Collection<Node> nodes) {
+    List<List<Node>> result = new ArrayList<>();
+    Deque<Node> stack = new ArrayDeque<>();
+    int[] counter = {0};
+    for (Node start : nodes) {
+      if (start.index >= 0) {
+        continue;
+      }
+      Deque<Object[]> calls = new ArrayDeque<>();
+      calls.push(new Object[] {start, 0});
+      start.index = start.low = counter[0]++;
+      stack.push(start);
+      start.onStack = true;
+      while (!calls.isEmpty()) {
+        Object[] frame = calls.peek();
+        Node node = (Node) frame[0];
+        int next = (Integer) frame[1];
+        if (next < node.applies.size()) {
+          frame[1] = next + 1;
+          Node target = node.applies.get(next);
+          if (target.index < 0) {
+            target.index = target.low = counter[0]++;
+            stack.push(target);
+            target.onStack = true;
+            calls.push(new Object[] {target, 0});
+          } else if (target.onStack) {
+            node.low = Math.min(node.low, target.index);
+          }
+          continue;
+        }
+        calls.pop();
+        if (!calls.isEmpty()) {
+          Node parent = (Node) calls.peek()[0];
+          parent.low = Math.min(parent.low, node.low);
+        }
+        if (node.low == node.index) {
+          List<Node> component = new ArrayList<>();
+          Node member;
+          do {
+            member = stack.pop();
+            member.onStack = false;
+            member.component = result.size();
+            component.add(member);
+          } while (member != node);
+          result.add(component);
+        }
+      }
+    }
+    return result;
   }
 }

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ public final class Snapshot {
   private final Path root;
   private final NavigableMap<String, SourceFile> files;
   private final Set<String> otherFiles;
+  private final NavigableMap<String, String> texts;
   private final DirectoryIndex directories;
   private final Map<String, Severity> severityOverrides;
   private final Optional<SourceFile> explicitConfig;
@@ -39,6 +41,7 @@ public final class Snapshot {
       Path root,
       NavigableMap<String, SourceFile> files,
       Set<String> otherFiles,
+      NavigableMap<String, String> texts,
       DirectoryIndex previous,
       Map<String, Severity> severityOverrides,
       Optional<SourceFile> explicitConfig) {
@@ -46,6 +49,7 @@ public final class Snapshot {
     this.root = root;
     this.files = files;
     this.otherFiles = otherFiles;
+    this.texts = texts;
     List<String> all = new ArrayList<>(files.keySet());
     all.addAll(otherFiles);
     this.directories =
@@ -59,6 +63,18 @@ public final class Snapshot {
 
   public static Snapshot of(
       Path root, Collection<SourceFile> files, Collection<String> otherFiles) {
+    return of(root, files, otherFiles, Map.of());
+  }
+
+  /**
+   * A snapshot that also keeps the text of some files that are not YAML ({@code texts}, by path):
+   * the scripts, justfiles and Makefiles that say how a repository is bootstrapped and published.
+   */
+  public static Snapshot of(
+      Path root,
+      Collection<SourceFile> files,
+      Collection<String> otherFiles,
+      Map<String, String> texts) {
     Set<String> all = new HashSet<>(otherFiles);
     files.forEach(f -> all.add(f.path()));
     NavigableMap<String, SourceFile> map = new TreeMap<>();
@@ -70,7 +86,15 @@ public final class Snapshot {
         map.put(file.path(), file);
       }
     }
-    return new Snapshot(0, root, map, Set.copyOf(others), null, Map.of(), Optional.empty());
+    return new Snapshot(
+        0,
+        root,
+        map,
+        Set.copyOf(others),
+        new TreeMap<>(texts),
+        null,
+        Map.of(),
+        Optional.empty());
   }
 
   /**
@@ -98,7 +122,7 @@ public final class Snapshot {
    */
   public Snapshot withConfigFile(SourceFile config) {
     return new Snapshot(
-        revision + 1, root, files, otherFiles, directories, severityOverrides, Optional.of(config));
+        revision + 1, root, files, otherFiles, texts, directories, severityOverrides, Optional.of(config));
   }
 
   /** The file the configuration comes from, relative to the root when it lies inside it. */
@@ -129,12 +153,12 @@ public final class Snapshot {
       Set<String> others = new HashSet<>(otherFiles);
       others.add(file.path());
       return new Snapshot(
-          revision + 1, root, files, others, directories, severityOverrides, explicitConfig);
+          revision + 1, root, files, others, texts, directories, severityOverrides, explicitConfig);
     }
     NavigableMap<String, SourceFile> next = new TreeMap<>(files);
     next.put(file.path(), file);
     return new Snapshot(
-        revision + 1, root, next, otherFiles, directories, severityOverrides, explicitConfig);
+        revision + 1, root, next, otherFiles, texts, directories, severityOverrides, explicitConfig);
   }
 
   public Snapshot withoutFile(String path) {
@@ -146,12 +170,12 @@ public final class Snapshot {
       others.remove(path);
     }
     return new Snapshot(
-        revision + 1, root, next, others, directories, severityOverrides, explicitConfig);
+        revision + 1, root, next, others, texts, directories, severityOverrides, explicitConfig);
   }
 
   public Snapshot withSeverityOverrides(Map<String, Severity> overrides) {
     return new Snapshot(
-        revision + 1, root, files, otherFiles, directories, overrides, explicitConfig);
+        revision + 1, root, files, otherFiles, texts, directories, overrides, explicitConfig);
   }
 
   public long revision() {
@@ -164,6 +188,14 @@ public final class Snapshot {
 
   public Collection<SourceFile> files() {
     return files.values();
+  }
+
+  /**
+   * The text of a file that is not YAML but says how the repository is bootstrapped or published
+   * (a justfile, a Makefile, a shell script, a template, {@code .git/config}), by path.
+   */
+  public NavigableMap<String, String> texts() {
+    return Collections.unmodifiableNavigableMap(texts);
   }
 
   public Optional<SourceFile> file(String path) {

@@ -26,6 +26,42 @@ public record Substitution(boolean enabled, Map<String, String> values, boolean 
         : NONE;
   }
 
+  /**
+   * The variables a Kustomization substitutes, whose own values its applier substituted first (a
+   * parent's patch may set {@code substitute: {CLUSTER: ${CLUSTER}}}).
+   */
+  public static Substitution of(PostBuild postBuild, Substitution applier) {
+    return of(postBuild, applier, ref -> java.util.Optional.empty());
+  }
+
+  /**
+   * The same, with the values of {@code substituteFrom} sources that the repository holds ({@code
+   * known}: a ConfigMap's data); later sources override earlier ones and inline {@code substitute}
+   * overrides them all (kustomize-controller {@code LoadVariables}). A source that is not known
+   * leaves the substitution open-ended: a default may then be overridden in the cluster.
+   */
+  public static Substitution of(
+      PostBuild postBuild,
+      Substitution applier,
+      java.util.function.Function<dev.strata.model.ObjectReference, java.util.Optional<Map<String, String>>>
+          known) {
+    if (!postBuild.present()) {
+      return NONE;
+    }
+    Map<String, String> values = new java.util.LinkedHashMap<>();
+    boolean open = false;
+    for (dev.strata.model.ObjectReference from : postBuild.substituteFrom()) {
+      java.util.Optional<Map<String, String>> data = known.apply(from);
+      if (data.isPresent()) {
+        values.putAll(data.get());
+      } else {
+        open = true;
+      }
+    }
+    postBuild.substitute().forEach((k, v) -> values.put(k, applier.apply(v)));
+    return new Substitution(true, values, open);
+  }
+
   public static boolean unresolved(String text) {
     return text.contains("${");
   }

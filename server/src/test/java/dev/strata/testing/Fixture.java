@@ -128,15 +128,17 @@ public final class Fixture {
   public Snapshot snapshot() {
     List<SourceFile> sources = new ArrayList<>();
     List<String> others = new ArrayList<>();
+    Map<String, String> texts = new LinkedHashMap<>();
     files.forEach(
         (path, text) -> {
           if (path.endsWith(".yaml") || path.endsWith(".yml")) {
             sources.add(SourceFile.parse(path, text));
           } else {
             others.add(path);
+            texts.put(path, text);
           }
         });
-    return Snapshot.of(Path.of("/fixture").toAbsolutePath(), sources, others);
+    return Snapshot.of(Path.of("/fixture").toAbsolutePath(), sources, others, texts);
   }
 
   public Analysis analysis() {

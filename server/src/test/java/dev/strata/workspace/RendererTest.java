@@ -180,7 +180,7 @@ class RendererTest {
     assertEquals(
         List.of("clusters/production", "clusters/staging"),
         tree.clusters().stream().map(Cluster::name).toList());
-    assertEquals(ClusterRoot.Kind.BOOTSTRAP, tree.clusters().get(0).root().kind());
+    assertEquals(ClusterRoot.Kind.SELF_APPLYING, tree.clusters().get(0).root().kind());
   }
 
   @Test
@@ -273,7 +273,9 @@ class RendererTest {
     assertEquals(List.of("clusters/home"), tree.clusters().stream().map(Cluster::name).toList());
     Cluster cluster = tree.clusters().get(0);
     assertEquals(ClusterRoot.Kind.UNAPPLIED, cluster.root().kind());
-    assertEquals(List.of("clusters/home/apps.yaml"), cluster.root().files());
+    assertEquals(
+        List.of("clusters/home/apps.yaml"),
+        cluster.root().seeds().stream().map(s -> s.object().file()).toList());
     assertTrue(ids(cluster).contains("ConfigMap/default/web"));
   }
 

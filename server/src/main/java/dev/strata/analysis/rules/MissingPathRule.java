@@ -50,6 +50,12 @@ public final class MissingPathRule implements Rule {
               written
                   + " is a folder without kustomization.yaml; kustomize needs one to use a folder as a resource";
           case NOT_A_DIRECTORY -> written + " is a file; spec.path must name a folder";
+          case EXCLUDED ->
+              written
+                  + " ("
+                  + reference.target()
+                  + ") is left out of the source's artifact by its ignore rules"
+                  + " (spec.ignore or .sourceignore); the build fails";
           case FOUND, REMOTE -> null;
         });
   }

@@ -44,9 +44,12 @@ public final class SopsDecryptionMissingRule implements Rule {
           continue;
         }
         Optional<AppliedKustomization> owner = cluster.ownerOf(applied);
+        // A root that .strata.yaml names is written by Strata, not read from Git: its decryption is
+        // unknown.
         boolean root =
             owner.isPresent()
-                && cluster.root().rootId().filter(owner.get().id()::equals).isPresent();
+                && cluster.root().kind() == dev.strata.workspace.ClusterRoot.Kind.CONFIGURED
+                && cluster.rootIds().contains(owner.get().id());
         if (owner.isPresent()
             && !root
             && owner.get().decryption().map(d -> !d.isSops()).orElse(true)) {

@@ -57,7 +57,7 @@ public final class UnknownDependencyRule implements Rule {
     ObjectId target = dependency.target();
     return !dependency.unresolved()
         && !graph.contains(target)
-        && !target.equals(cluster.root().rootId().orElse(null))
+        && !cluster.rootIds().contains(target)
         && NameSuggestions.otherKind(graph, target).isEmpty();
   }
 

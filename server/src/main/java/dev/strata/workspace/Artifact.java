@@ -1,0 +1,103 @@
+package dev.strata.workspace;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a source of this repository delivers to kustomize-controller, as folders of this workspace:
+ * each {@link Mapping} puts a workspace folder (or file) at a place of the artifact. A repository's
+ * own GitRepository maps the whole workspace to the artifact's root; an OCI artifact that CI pushes
+ * from {@code kubernetes} maps that folder; an ExternalArtifact of an ArtifactGenerator maps the
+ * folders it copies. {@code ignore} is what the source leaves out. Paths of a Kustomization of
+ * this source are artifact paths, and cannot leave the artifact.
+ */
+record Artifact(List<Mapping> mappings, SourceIgnore ignore) {
+  static final Artifact WORKSPACE = of("", SourceIgnore.NONE);
+
+  /** A workspace path at an artifact path; {@code file} when one file is copied alone. */
+  record Mapping(String artifact, String workspace, boolean file) {}
+
+  Artifact {
+    mappings =
+        mappings.stream()
+            .sorted(Comparator.comparingInt((Mapping m) -> m.artifact().length()).reversed())
+            .toList();
+  }
+
+  static Artifact of(String root, SourceIgnore ignore) {
+    return new Artifact(List.of(new Mapping("", root, false)), ignore);
+  }
+
+  /** The workspace folder of the artifact's root, when one folder is its root. */
+  String root() {
+    for (Mapping mapping : mappings) {
+      if (mapping.artifact().isEmpty() && !mapping.file()) {
+        return mapping.workspace();
+      }
+    }
+    return mappings.isEmpty() ? "" : mappings.get(mappings.size() - 1).workspace();
+  }
+
+  /** The workspace path of an artifact path; empty when it climbs out or nothing is there. */
+  Optional<String> resolve(String path) {
+    Optional<String> normalized = RepositoryPath.normalize(path);
+    if (normalized.isEmpty()) {
+      return Optional.empty();
+    }
+    String inside = normalized.get();
+    for (Mapping mapping : mappings) {
+      String prefix = mapping.artifact();
+      if (mapping.file()) {
+        if (inside.equals(prefix)) {
+          return Optional.of(mapping.workspace());
+        }
+        continue;
+      }
+      if (prefix.isEmpty() || inside.equals(prefix) || inside.startsWith(prefix + "/")) {
+        String rest = prefix.isEmpty() ? inside : inside.substring(prefix.length());
+        rest = rest.startsWith("/") ? rest.substring(1) : rest;
+        String root = mapping.workspace();
+        return Optional.of(root.isEmpty() ? rest : (rest.isEmpty() ? root : root + "/" + rest));
+      }
+    }
+    // A folder of the artifact that holds nothing but one copied folder (source-watcher copies
+    // "@src/dir/" into the destination as a sub-folder) builds as that folder does: the generated
+    // kustomization includes it as its one unit.
+    List<Mapping> below =
+        mappings.stream()
+            .filter(m -> !m.file() && (inside.isEmpty() || m.artifact().startsWith(inside + "/")))
+            .toList();
+    return below.size() == 1 ? Optional.of(below.get(0).workspace()) : Optional.empty();
+  }
+
+  /** True when the workspace path lies in a mapped folder, whatever the ignore rules say. */
+  boolean covers(String workspacePath) {
+    return artifactPath(workspacePath).isPresent();
+  }
+
+  /** True when the workspace file (or folder) is part of the artifact. */
+  boolean contains(String workspacePath) {
+    Optional<String> inside = artifactPath(workspacePath);
+    return inside.isPresent() && (inside.get().isEmpty() || ignore.keeps(inside.get()));
+  }
+
+  private Optional<String> artifactPath(String workspacePath) {
+    for (Mapping mapping : mappings) {
+      String root = mapping.workspace();
+      if (mapping.file()) {
+        if (workspacePath.equals(root)) {
+          return Optional.of(mapping.artifact());
+        }
+        continue;
+      }
+      if (root.isEmpty() || workspacePath.equals(root) || workspacePath.startsWith(root + "/")) {
+        String rest = root.isEmpty() ? workspacePath : workspacePath.substring(root.length());
+        rest = rest.startsWith("/") ? rest.substring(1) : rest;
+        String prefix = mapping.artifact();
+        return Optional.of(prefix.isEmpty() ? rest : (rest.isEmpty() ? prefix : prefix + "/" + rest));
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,155 @@
+package dev.strata.workspace;
+
+import dev.strata.model.FluxKustomization;
+import dev.strata.model.Located;
+import dev.strata.model.ObjectReference;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One Flux Kustomization's build, as kustomize-controller makes it: find the artifact of its source,
+ * resolve {@code spec.path} in it (empty is the artifact's root; it cannot climb out), build that
+ * folder with what the controller writes into its root kustomization ({@code targetNamespace},
+ * {@code namePrefix}, {@code nameSuffix}, {@code patches}, {@code components}), and add what
+ * controllers create from the result. A Kustomization of an external source builds another
+ * project's artifact: nothing of this workspace.
+ */
+final class FluxBuilder {
+  private final KustomizeBuilder kustomize;
+  private final Created created;
+  private Sources sources;
+
+  FluxBuilder(KustomizeBuilder kustomize, Created created, Sources sources) {
+    this.kustomize = kustomize;
+    this.created = created;
+    this.sources = sources;
+  }
+
+  void useSources(Sources resolved) {
+    this.sources = resolved;
+  }
+
+  KustomizeBuilder kustomize() {
+    return kustomize;
+  }
+
+  /** What became of a Kustomization's build. */
+  enum Status {
+    /** Built from this workspace. */
+    BUILT,
+    /** Its source is another project's: nothing here to build. */
+    EXTERNAL,
+    /** Its source is defined nowhere here and its path is not a folder here. */
+    UNKNOWN,
+    /** Its path still holds a variable nobody resolved. */
+    UNRESOLVED,
+    /** Its path does not name a folder of the artifact. */
+    MISSING
+  }
+
+  /** The result: the build, what controllers create from it, and the spec.path as resolved. */
+  record FluxBuild(
+      Status status,
+      Optional<RepositorySource> source,
+      Optional<String> folder,
+      Optional<PathReference> path,
+      KustomizeBuild build,
+      List<Created.Made> made) {
+    static FluxBuild of(Status status, Optional<RepositorySource> source, Optional<PathReference> path) {
+      return new FluxBuild(
+          status,
+          source,
+          Optional.empty(),
+          path,
+          new KustomizeBuild("", List.of(), List.of(), java.util.Set.of(), java.util.Set.of(), List.of()),
+          List.of());
+    }
+
+    /** The build's objects followed by what controllers create from them. */
+    List<Emitted> objects() {
+      List<Emitted> all = new ArrayList<>(build.objects());
+      made.forEach(m -> all.add(m.object()));
+      return all;
+    }
+  }
+
+  /**
+   * Builds a Kustomization whose fields are already substituted by its applier ({@code
+   * substitution}), in its effective {@code namespace}, defined in {@code file}.
+   */
+  FluxBuild build(
+      FluxKustomization kustomization,
+      String namespace,
+      String file,
+      Substitution substitution,
+      Optional<Artifact> forced) {
+    Optional<ObjectReference> ref = kustomization.sourceRef();
+    Optional<Sources.Entry> entry =
+        ref.map(
+                r ->
+                    sources.entry(
+                        r.kindOr("GitRepository"),
+                        substitution.apply(r.name().value()),
+                        r.namespace().map(n -> substitution.apply(n.value())).orElse(namespace),
+                        file))
+            .orElse(Optional.empty());
+    Optional<RepositorySource> source = entry.map(Sources.Entry::source);
+    String written = kustomization.path().map(p -> substitution.apply(p.value())).orElse("");
+    Located<String> at =
+        kustomization.path().orElse(Located.of("", kustomization.meta().anchor()));
+    if (forced.isEmpty() && source.isPresent() && !source.get().own()) {
+      return FluxBuild.of(Status.EXTERNAL, source, Optional.empty());
+    }
+    if (Substitution.unresolved(written)) {
+      return FluxBuild.of(Status.UNRESOLVED, source, Optional.empty());
+    }
+    Optional<Artifact> artifact = forced.or(() -> entry.flatMap(Sources.Entry::artifact));
+    boolean unknown = forced.isEmpty() && entry.isEmpty();
+    Artifact chosen = artifact.orElse(Artifact.WORKSPACE);
+    Optional<String> folder = chosen.resolve(written);
+    Snapshot snapshot = kustomize.snapshot();
+    if (folder.isEmpty()) {
+      return FluxBuild.of(
+          unknown ? Status.UNKNOWN : Status.MISSING,
+          source,
+          unknown
+              ? Optional.empty()
+              : Optional.of(
+                  new PathReference(
+                      file, at.range(), written, "", PathReference.Status.OUTSIDE_REPOSITORY)));
+    }
+    String path = folder.get();
+    if (!snapshot.isDirectory(path) || !chosen.contains(path)) {
+      if (unknown) {
+        return FluxBuild.of(Status.UNKNOWN, source, Optional.empty());
+      }
+      PathReference.Status status =
+          !snapshot.exists(path)
+              ? PathReference.Status.MISSING
+              : !chosen.contains(path)
+                  ? PathReference.Status.EXCLUDED
+                  : PathReference.Status.NOT_A_DIRECTORY;
+      return FluxBuild.of(
+          Status.MISSING,
+          source,
+          Optional.of(new PathReference(file, at.range(), written, path, status)));
+    }
+    FluxOverrides overrides =
+        new FluxOverrides(
+            kustomization.targetNamespace().map(t -> substitution.apply(t.value())),
+            kustomization.namePrefix().map(substitution::apply),
+            kustomization.nameSuffix().map(substitution::apply),
+            kustomization.patches().stream().map(p -> new SourcedPatch(p, file)).toList(),
+            kustomization.components(),
+            file);
+    KustomizeBuild build = kustomize.build(chosen, path, overrides);
+    return new FluxBuild(
+        Status.BUILT,
+        source,
+        folder,
+        Optional.of(new PathReference(file, at.range(), written, path, PathReference.Status.FOUND)),
+        build,
+        created.expand(build.objects()));
+  }
+}

@@ -1,0 +1,585 @@
+package dev.strata.workspace;
+
+import dev.strata.model.KustomizeOverlay;
+import dev.strata.model.Located;
+import dev.strata.model.Manifest;
+import dev.strata.model.ManifestReader;
+import dev.strata.model.Patch;
+import dev.strata.model.PatchTarget;
+import dev.strata.model.Replacement;
+import dev.strata.syntax.YamlDocument;
+import dev.strata.syntax.YamlMapping;
+import dev.strata.syntax.YamlScalar;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Builds folders as kustomize does, one immutable {@link KustomizeBuild} per folder of an artifact,
+ * kept for as long as the builder lives. Within one kustomization: resources (folders built
+ * completely first), generators, components (which share the accumulated objects), then the
+ * transformers in kustomize's order: patches, namespace, name prefix and suffix, labels,
+ * replacements (kubernetes-sigs/kustomize {@code api/internal/target/kusttarget.go} {@code
+ * accumulateTarget}, {@code kusttarget_configplugin.go}). A folder without a kustomization file is
+ * built the way kustomize-controller generates one: every {@code .yaml}/{@code .yml} file below,
+ * with each sub-folder that holds a kustomization file as one unit (fluxcd/pkg {@code
+ * kustomize/kustomize_generator.go} {@code scanManifests}). Not thread-safe: one builder serves one
+ * render.
+ */
+final class KustomizeBuilder {
+  private final Snapshot snapshot;
+  private final Scope scope;
+  private final Map<Key, KustomizeBuild> memo = new HashMap<>();
+
+  private record Key(Artifact artifact, String folder, FluxOverrides overrides) {}
+
+  KustomizeBuilder(Snapshot snapshot, Scope scope) {
+    this.snapshot = snapshot;
+    this.scope = scope;
+  }
+
+  Snapshot snapshot() {
+    return snapshot;
+  }
+
+  Scope scope() {
+    return scope;
+  }
+
+  /** The build of a folder of an artifact, with what kustomize-controller writes into it. */
+  KustomizeBuild build(Artifact artifact, String folder, FluxOverrides overrides) {
+    Key key = new Key(artifact, folder, overrides);
+    KustomizeBuild known = memo.get(key);
+    if (known != null) {
+      return known;
+    }
+    Accumulator acc = new Accumulator();
+    Set<String> stack = new HashSet<>();
+    stack.add(folder);
+    layer(artifact, folder, overrides, acc, stack, true);
+    markDuplicates(acc);
+    KustomizeBuild result =
+        new KustomizeBuild(
+            folder, acc.objects, acc.references, acc.files, acc.dataFiles, acc.duplicates);
+    memo.put(key, result);
+    return result;
+  }
+
+  /** The kustomization file of a folder, in the order kustomize looks for one. */
+  Optional<String> kustomizationFile(String folder) {
+    for (String name : ManifestReader.KUSTOMIZATION_FILE_NAMES) {
+      String path = folder.isEmpty() ? name : folder + "/" + name;
+      if (snapshot.file(path).isPresent()) {
+        return Optional.of(path);
+      }
+    }
+    return Optional.empty();
+  }
+
+  Optional<KustomizeOverlay> overlay(String file) {
+    return snapshot.file(file).stream()
+        .flatMap(f -> f.manifests().stream())
+        .filter(KustomizeOverlay.class::isInstance)
+        .map(KustomizeOverlay.class::cast)
+        .findFirst();
+  }
+
+  /** What one kustomization layer adds to, and does to, the objects accumulated so far. */
+  private static final class Accumulator {
+    final List<Emitted> objects = new ArrayList<>();
+    final List<PathReference> references = new ArrayList<>();
+    final Set<String> files = new LinkedHashSet<>();
+    final Set<String> dataFiles = new LinkedHashSet<>();
+    final List<KustomizeBuild.Duplicate> duplicates = new ArrayList<>();
+
+    void add(Emitted object) {
+      objects.add(object);
+    }
+
+    void addAll(KustomizeBuild build) {
+      objects.addAll(build.objects());
+      references.addAll(build.references());
+      files.addAll(build.files());
+      dataFiles.addAll(build.dataFiles());
+      duplicates.addAll(build.duplicates());
+    }
+  }
+
+  private void layer(
+      Artifact artifact,
+      String folder,
+      FluxOverrides overrides,
+      Accumulator acc,
+      Set<String> stack,
+      boolean top) {
+    Optional<String> file = kustomizationFile(folder).filter(artifact::contains);
+    if (file.isEmpty()) {
+      if (top) {
+        generated(artifact, folder, acc, stack);
+        components(artifact, folder, overrides.components(), overrides.componentsFile(), acc, stack);
+        transform(artifact, folder, Optional.empty(), overrides, acc);
+      }
+      return;
+    }
+    acc.files.add(file.get());
+    Optional<KustomizeOverlay> overlay = overlay(file.get());
+    if (overlay.isEmpty()) {
+      return;
+    }
+    KustomizeOverlay o = overlay.get();
+    for (Located<String> resource : o.resources()) {
+      resource(artifact, folder, file.get(), resource, acc, stack);
+    }
+    generators(folder, file.get(), o, acc);
+    components(artifact, folder, o.components(), file.get(), acc, stack);
+    components(artifact, folder, overrides.components(), overrides.componentsFile(), acc, stack);
+    transform(artifact, folder, Optional.of(new Written(file.get(), o)), overrides, acc);
+  }
+
+  /** A kustomization file and its content, for the transformers of its layer. */
+  private record Written(String file, KustomizeOverlay overlay) {}
+
+  /** Flux's generated kustomization: every YAML file below, sub-kustomizations as units. */
+  private void generated(Artifact artifact, String folder, Accumulator acc, Set<String> stack) {
+    for (String path : snapshot.filesIn(folder)) {
+      String name = SourceFile.nameOf(path);
+      if ((name.endsWith(".yaml") || name.endsWith(".yml")) && artifact.contains(path)) {
+        documents(path, acc);
+      }
+    }
+    for (String child : snapshot.directoriesIn(folder)) {
+      if (!artifact.contains(child)) {
+        continue;
+      }
+      if (kustomizationFile(child).filter(artifact::contains).isPresent()) {
+        if (stack.add(child)) {
+          acc.addAll(build(artifact, child, FluxOverrides.NONE));
+          stack.remove(child);
+        }
+      } else {
+        generated(artifact, child, acc, stack);
+      }
+    }
+  }
+
+  private void documents(String path, Accumulator acc) {
+    Optional<SourceFile> source = snapshot.file(path);
+    if (source.isEmpty()) {
+      return;
+    }
+    acc.files.add(path);
+    for (Manifest manifest : source.get().manifests()) {
+      if (!(manifest instanceof KustomizeOverlay)) {
+        acc.add(Emitted.of(manifest, path));
+      }
+    }
+  }
+
+  private void resource(
+      Artifact artifact,
+      String folder,
+      String file,
+      Located<String> written,
+      Accumulator acc,
+      Set<String> stack) {
+    String reference = written.value();
+    if (RepositoryPath.isRemote(reference)) {
+      acc.references.add(
+          new PathReference(file, written.range(), reference, "", PathReference.Status.REMOTE));
+      return;
+    }
+    Optional<String> target = RepositoryPath.resolve(folder, reference);
+    if (target.isEmpty() || !artifact.covers(target.get())) {
+      acc.references.add(
+          new PathReference(
+              file, written.range(), reference, "", PathReference.Status.OUTSIDE_REPOSITORY));
+      return;
+    }
+    String path = target.get();
+    PathReference.Status status;
+    if (!snapshot.exists(path)) {
+      status = PathReference.Status.MISSING;
+    } else if (!artifact.contains(path)) {
+      status = PathReference.Status.EXCLUDED;
+    } else if (!snapshot.isDirectory(path)) {
+      status = PathReference.Status.FOUND;
+      documents(path, acc);
+    } else if (kustomizationFile(path).filter(artifact::contains).isEmpty()) {
+      status = PathReference.Status.NOT_A_KUSTOMIZATION;
+    } else {
+      status = PathReference.Status.FOUND;
+      if (stack.add(path)) {
+        acc.addAll(build(artifact, path, FluxOverrides.NONE));
+        stack.remove(path);
+      }
+    }
+    acc.references.add(new PathReference(file, written.range(), reference, path, status));
+  }
+
+  /**
+   * Components share the accumulated objects: their resources join them, and their transformers
+   * apply to all of them, before the including layer's own transformers.
+   */
+  private void components(
+      Artifact artifact,
+      String folder,
+      List<Located<String>> components,
+      String file,
+      Accumulator acc,
+      Set<String> stack) {
+    for (Located<String> written : components) {
+      String reference = written.value();
+      if (RepositoryPath.isRemote(reference)) {
+        acc.references.add(
+            new PathReference(file, written.range(), reference, "", PathReference.Status.REMOTE));
+        continue;
+      }
+      Optional<String> target = RepositoryPath.resolve(folder, reference);
+      if (target.isEmpty() || !artifact.covers(target.get())) {
+        acc.references.add(
+            new PathReference(
+                file, written.range(), reference, "", PathReference.Status.OUTSIDE_REPOSITORY));
+        continue;
+      }
+      String path = target.get();
+      Optional<String> componentFile = kustomizationFile(path).filter(artifact::contains);
+      PathReference.Status status;
+      if (!snapshot.exists(path)) {
+        status = PathReference.Status.MISSING;
+      } else if (!artifact.contains(path)) {
+        status = PathReference.Status.EXCLUDED;
+      } else if (!snapshot.isDirectory(path)) {
+        status = PathReference.Status.NOT_A_DIRECTORY;
+      } else if (componentFile.isEmpty()) {
+        status = PathReference.Status.NOT_A_KUSTOMIZATION;
+      } else {
+        status = PathReference.Status.FOUND;
+        if (stack.add(path)) {
+          component(artifact, path, componentFile.get(), acc, stack);
+          stack.remove(path);
+        }
+      }
+      acc.references.add(new PathReference(file, written.range(), reference, path, status));
+    }
+  }
+
+  private void component(
+      Artifact artifact, String folder, String file, Accumulator acc, Set<String> stack) {
+    acc.files.add(file);
+    Optional<KustomizeOverlay> overlay = overlay(file);
+    if (overlay.isEmpty()) {
+      return;
+    }
+    KustomizeOverlay o = overlay.get();
+    for (Located<String> resource : o.resources()) {
+      resource(artifact, folder, file, resource, acc, stack);
+    }
+    generators(folder, file, o, acc);
+    components(artifact, folder, o.components(), file, acc, stack);
+    transform(artifact, folder, Optional.of(new Written(file, o)), FluxOverrides.NONE, acc);
+  }
+
+  /** ConfigMaps and Secrets made by generators: names as written, keys without values. */
+  private void generators(String folder, String file, KustomizeOverlay overlay, Accumulator acc) {
+    for (KustomizeOverlay.GeneratedConfigMap map : overlay.configMapGenerator()) {
+      Map<String, String> data = new LinkedHashMap<>(map.literals());
+      Map<String, String> dataFiles = new LinkedHashMap<>();
+      map.files()
+          .forEach(
+              (key, path) ->
+                  RepositoryPath.resolve(folder, path.value())
+                      .ifPresent(
+                          p -> {
+                            dataFiles.put(key, p);
+                            acc.dataFiles.add(p);
+                            data.putIfAbsent(key, "");
+                          }));
+      for (Located<String> env : map.envs()) {
+        RepositoryPath.resolve(folder, env.value()).ifPresent(acc.dataFiles::add);
+      }
+      generated(
+              "v1", "ConfigMap", map.name(), map.namespace(), data, file, overlay.meta().document())
+          .map(e -> e.withData(dataFiles))
+          .ifPresent(acc::add);
+    }
+    for (KustomizeOverlay.GeneratedSecret secret : overlay.secretGenerator()) {
+      Map<String, String> keys = new LinkedHashMap<>();
+      secret.literalKeys().forEach(k -> keys.put(k.value(), ""));
+      for (Located<String> input : secret.files()) {
+        String value = input.value();
+        int equals = value.indexOf('=');
+        String path = equals > 0 ? value.substring(equals + 1) : value;
+        RepositoryPath.resolve(folder, path).ifPresent(acc.dataFiles::add);
+      }
+      generated(
+              "v1",
+              "Secret",
+              secret.name(),
+              secret.namespace(),
+              Map.of(),
+              file,
+              overlay.meta().document())
+          .ifPresent(acc::add);
+    }
+  }
+
+  /**
+   * A generated object as a document of its own, written at the generator entry: the reader sees
+   * it as it sees any other ConfigMap or Secret, and no value of a Secret is ever part of it.
+   */
+  private static Optional<Emitted> generated(
+      String apiVersion,
+      String kind,
+      Located<String> name,
+      Optional<Located<String>> namespace,
+      Map<String, String> data,
+      String file,
+      int document) {
+    StringBuilder text = new StringBuilder();
+    text.append("apiVersion: ").append(apiVersion).append('\n');
+    text.append("kind: ").append(kind).append('\n');
+    text.append("metadata:\n  name: ").append(Synthetic.quote(name.value())).append('\n');
+    namespace.ifPresent(
+        n -> text.append("  namespace: ").append(Synthetic.quote(n.value())).append('\n'));
+    if (!data.isEmpty()) {
+      text.append("data:\n");
+      data.forEach(
+          (k, v) ->
+              text.append("  ")
+                  .append(Synthetic.quote(k))
+                  .append(": ")
+                  .append(Synthetic.quote(v))
+                  .append('\n'));
+    }
+    return Synthetic.manifest(text.toString(), name.range(), document).map(m -> Emitted.of(m, file));
+  }
+
+  private void transform(
+      Artifact artifact,
+      String folder,
+      Optional<Written> written,
+      FluxOverrides overrides,
+      Accumulator acc) {
+    List<SourcedPatch> patches = new ArrayList<>();
+    if (written.isPresent()) {
+      KustomizeOverlay overlay = written.get().overlay();
+      for (KustomizeOverlay.PatchFile patchFile : overlay.patchFiles()) {
+        patches.addAll(patchFile(artifact, folder, written.get().file(), patchFile, acc));
+      }
+      overlay.patches().forEach(p -> patches.add(new SourcedPatch(p, written.get().file())));
+    }
+    patches.addAll(overrides.patches());
+    for (SourcedPatch patch : patches) {
+      patch(patch, acc);
+    }
+    Optional<String> namespace =
+        overrides
+            .namespace()
+            .or(() -> written.flatMap(w -> w.overlay().namespace()).map(Located::value));
+    namespace.ifPresent(n -> replaceAll(acc, e -> namespaced(e, n)));
+    String prefix =
+        overrides.prefix().orElse(written.flatMap(w -> w.overlay().namePrefix()).orElse(""));
+    String suffix =
+        overrides.suffix().orElse(written.flatMap(w -> w.overlay().nameSuffix()).orElse(""));
+    if (!prefix.isEmpty() || !suffix.isEmpty()) {
+      replaceAll(acc, e -> renamed(e, prefix, suffix));
+    }
+    if (written.isEmpty()) {
+      return;
+    }
+    KustomizeOverlay overlay = written.get().overlay();
+    for (KustomizeOverlay.LabelSet labels : overlay.labels()) {
+      replaceAll(acc, e -> e.labelled(labels.pairs()));
+    }
+    List<Replacement> replacements = new ArrayList<>();
+    List<Origin> origins = new ArrayList<>();
+    for (Replacement replacement : overlay.replacements()) {
+      replacements.add(replacement);
+      origins.add(new Origin(written.get().file(), replacement.range()));
+    }
+    for (Located<String> path : overlay.replacementFiles()) {
+      Optional<String> target = RepositoryPath.resolve(folder, path.value());
+      if (target.isEmpty() || snapshot.file(target.get()).isEmpty()) {
+        acc.references.add(
+            new PathReference(
+                written.get().file(),
+                path.range(),
+                path.value(),
+                target.orElse(""),
+                target.isEmpty()
+                    ? PathReference.Status.OUTSIDE_REPOSITORY
+                    : PathReference.Status.MISSING));
+        continue;
+      }
+      acc.files.add(target.get());
+      acc.references.add(
+          new PathReference(
+              written.get().file(),
+              path.range(),
+              path.value(),
+              target.get(),
+              PathReference.Status.FOUND));
+      for (YamlDocument document : snapshot.file(target.get()).get().syntax().documents()) {
+        List<Replacement> read = ManifestReader.replacements(document.root());
+        if (read.isEmpty() && document.root().isPresent()) {
+          read =
+              ManifestReader.replacements(
+                  Optional.of(
+                      new dev.strata.syntax.YamlSequence(
+                          List.of(document.root().get()), false, document.range())));
+        }
+        for (Replacement replacement : read) {
+          replacements.add(replacement);
+          origins.add(new Origin(target.get(), replacement.range()));
+        }
+      }
+    }
+    for (int i = 0; i < replacements.size(); i++) {
+      List<Emitted> replaced = Replacer.apply(acc.objects, replacements.get(i), origins.get(i));
+      acc.objects.clear();
+      acc.objects.addAll(replaced);
+    }
+    if (!overlay.unmodelled().isEmpty()) {
+      replaceAll(acc, Emitted::madeOpaque);
+    }
+  }
+
+  private List<SourcedPatch> patchFile(
+      Artifact artifact,
+      String folder,
+      String file,
+      KustomizeOverlay.PatchFile patchFile,
+      Accumulator acc) {
+    Optional<String> target = RepositoryPath.resolve(folder, patchFile.path().value());
+    if (target.isEmpty() || !artifact.covers(target.get())) {
+      acc.references.add(
+          new PathReference(
+              file,
+              patchFile.path().range(),
+              patchFile.path().value(),
+              "",
+              PathReference.Status.OUTSIDE_REPOSITORY));
+      return List.of();
+    }
+    Optional<SourceFile> source = snapshot.file(target.get());
+    if (source.isEmpty()) {
+      acc.references.add(
+          new PathReference(
+              file,
+              patchFile.path().range(),
+              patchFile.path().value(),
+              target.get(),
+              snapshot.exists(target.get())
+                  ? PathReference.Status.FOUND
+                  : PathReference.Status.MISSING));
+      return List.of();
+    }
+    acc.files.add(target.get());
+    acc.references.add(
+        new PathReference(
+            file,
+            patchFile.path().range(),
+            patchFile.path().value(),
+            target.get(),
+            PathReference.Status.FOUND));
+    List<SourcedPatch> result = new ArrayList<>();
+    for (YamlDocument document : source.get().syntax().documents()) {
+      if (document.root().isPresent()) {
+        Patch patch =
+            ManifestReader.patch(document.root(), patchFile.target(), patchFile.path().range());
+        result.add(new SourcedPatch(patch, file));
+      }
+    }
+    return result;
+  }
+
+  private static void patch(SourcedPatch sourced, Accumulator acc) {
+    Patch patch = sourced.patch();
+    List<Emitted> result = new ArrayList<>();
+    for (Emitted object : acc.objects) {
+      if (!targets(patch, object)) {
+        result.add(object);
+        continue;
+      }
+      Patcher.apply(object, sourced).ifPresent(result::add);
+    }
+    acc.objects.clear();
+    acc.objects.addAll(result);
+  }
+
+  private static boolean targets(Patch patch, Emitted object) {
+    if (!patch.target().equals(PatchTarget.ANY)) {
+      return Selector.selects(patch.target(), object, true);
+    }
+    if (patch.merge().isEmpty()) {
+      return false;
+    }
+    YamlMapping body = patch.merge().get();
+    Optional<String> kind = scalar(body, "kind");
+    Optional<YamlMapping> metadata =
+        body.get("metadata").filter(YamlMapping.class::isInstance).map(YamlMapping.class::cast);
+    Optional<String> name = metadata.flatMap(m -> scalar(m, "name"));
+    Optional<String> namespace = metadata.flatMap(m -> scalar(m, "namespace"));
+    return kind.map(object.kind()::equals).orElse(false)
+        && name.map(n -> n.equals(object.name()) || n.equals(object.originalName())).orElse(false)
+        && namespace.map(n -> n.equals(object.namespace().orElse(n))).orElse(true);
+  }
+
+  private static Optional<String> scalar(YamlMapping mapping, String key) {
+    return mapping
+        .get(key)
+        .filter(YamlScalar.class::isInstance)
+        .map(n -> ((YamlScalar) n).value());
+  }
+
+  private Emitted namespaced(Emitted object, String namespace) {
+    if (object.kind().equals("Namespace") && object.manifest().meta().group().isEmpty()) {
+      return object.named(namespace);
+    }
+    return scope.clusterScoped(object.kind()) ? object : object.inNamespace(namespace);
+  }
+
+  private static Emitted renamed(Emitted object, String prefix, String suffix) {
+    String kind = object.kind();
+    if (kind.equals("CustomResourceDefinition")
+        || kind.equals("Namespace")
+        || (kind.equals("APIService")
+            && object.manifest().meta().group().equals("apiregistration.k8s.io"))) {
+      return object;
+    }
+    return object.named(prefix + object.name() + suffix);
+  }
+
+  private static void replaceAll(
+      Accumulator acc, java.util.function.UnaryOperator<Emitted> change) {
+    acc.objects.replaceAll(change);
+  }
+
+  /**
+   * kustomize refuses a second object with the same group, version, kind, namespace and name
+   * ({@code api/resmap/reswrangler.go}, "may not add resource with an already registered id").
+   */
+  private static void markDuplicates(Accumulator acc) {
+    Map<String, Emitted> seen = new HashMap<>();
+    for (Emitted object : acc.objects) {
+      String id =
+          object.manifest().meta().apiVersion().value()
+              + "/"
+              + object.kind()
+              + "/"
+              + object.namespace().orElse("")
+              + "/"
+              + object.name();
+      Emitted first = seen.putIfAbsent(id, object);
+      if (first != null) {
+        acc.duplicates.add(new KustomizeBuild.Duplicate(first, object));
+      }
+    }
+  }
+}

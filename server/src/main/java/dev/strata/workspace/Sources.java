@@ -1,0 +1,93 @@
+package dev.strata.workspace;
+
+import dev.strata.model.ObjectReference;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every source a Kustomization of this repository can build from, own or external, found by
+ * structure rather than by name (see {@link SourceResolver}). A reference is looked up by kind and
+ * name, and by namespace where the source's is known: a source document often takes its namespace
+ * from the kustomization that lists it. A source that no document defines is unknown.
+ */
+public final class Sources {
+  private final Map<String, List<Entry>> byName = new HashMap<>();
+  private final List<RepositorySource> all = new ArrayList<>();
+
+  /** A source, with the artifact Strata builds its Kustomizations from when it is own. */
+  record Entry(RepositorySource source, Optional<Artifact> artifact, Optional<String> namespace) {}
+
+  void add(RepositorySource source, Optional<Artifact> artifact, Optional<String> namespace) {
+    byName
+        .computeIfAbsent(key(source.id().kind(), source.id().name()), k -> new ArrayList<>())
+        .add(new Entry(source, artifact, namespace));
+    all.add(source);
+  }
+
+  public Collection<RepositorySource> all() {
+    return List.copyOf(all);
+  }
+
+  /** The source a {@code sourceRef} names, resolved in {@code namespace} when it has none. */
+  public Optional<RepositorySource> find(ObjectReference ref, String namespace) {
+    return entry(ref.kindOr("GitRepository"), ref.name().value(), ref.namespace().map(n -> n.value()).orElse(namespace))
+        .map(Entry::source);
+  }
+
+  Optional<Entry> entry(String kind, String name, String namespace) {
+    return entry(kind, name, namespace, "");
+  }
+
+  /**
+   * The source a reference names; when several documents define it (one per cluster of a
+   * multi-cluster repository), the one defined nearest to {@code near}, the file that refers to it.
+   */
+  Optional<Entry> entry(String kind, String name, String namespace, String near) {
+    List<Entry> entries = byName.getOrDefault(key(kind, name), List.of());
+    List<Entry> matching = new ArrayList<>();
+    for (Entry entry : entries) {
+      if (entry.namespace().filter(namespace::equals).isPresent()) {
+        matching.add(entry);
+      }
+    }
+    if (matching.isEmpty()) {
+      for (Entry entry : entries) {
+        if (entry.namespace().isEmpty() || namespace.isEmpty() || namespace.contains("${")) {
+          matching.add(entry);
+        }
+      }
+    }
+    if (matching.isEmpty() && entries.size() == 1) {
+      matching.add(entries.get(0));
+    }
+    Entry best = null;
+    int bestShared = -1;
+    for (Entry entry : matching) {
+      int shared =
+          entry.source().origin().map(o -> sharedFolders(o.file(), near)).orElse(0);
+      if (shared > bestShared) {
+        best = entry;
+        bestShared = shared;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  private static int sharedFolders(String a, String b) {
+    String[] x = a.split("/");
+    String[] y = b.split("/");
+    int shared = 0;
+    while (shared < x.length - 1 && shared < y.length - 1 && x[shared].equals(y[shared])) {
+      shared++;
+    }
+    return shared;
+  }
+
+  private static String key(String kind, String name) {
+    return kind + "/" + name;
+  }
+}
