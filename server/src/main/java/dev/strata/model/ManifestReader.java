@@ -211,6 +211,7 @@ public final class ManifestReader {
             .flatMap(
                 s ->
                     s.text("kind")
+                        .or(() -> s.text("path").map(p -> Located.of("GitRepository", p.range())))
                         .map(
                             kind ->
                                 new FluxInstance.Sync(

@@ -5,32 +5,49 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Where objects built from sources outside the repository may land in a cluster. A Kustomization of
- * an external source with a {@code targetNamespace} confines its objects to that namespace; one
- * without may put objects anywhere. Rules that report names as unknown ask here first.
+ * Where objects that Strata cannot see may land in a cluster, and of what kind: the builds of
+ * Kustomizations of other projects' sources, remote kustomize resources, and objects a transformer
+ * Strata does not follow may have changed. A build with a {@code targetNamespace} confines its
+ * objects to that namespace; one without may put objects anywhere. A source whose {@code
+ * spec.ignore} keeps only CRD folders defines CRDs and nothing else. Rules that report names as
+ * unknown ask here first.
  */
 public final class ExternalContent {
-  private final boolean anywhere;
+  private boolean anywhere;
+  private boolean crdsAnywhere;
   private final Set<String> namespaces = new HashSet<>();
 
   public ExternalContent(Cluster cluster) {
-    boolean unconfined = false;
     for (AppliedKustomization kustomization : cluster.kustomizations()) {
-      if (!kustomization.external()) {
+      boolean remote =
+          kustomization.status() == BuildStatus.BUILT
+              && cluster.references().stream()
+                  .anyMatch(
+                      r ->
+                          r.status() == PathReference.Status.REMOTE
+                              && kustomization.path().map(p -> r.file().startsWith(p + "/")).orElse(false));
+      if (!kustomization.external() && !remote) {
         continue;
       }
+      boolean crds = kustomization.source().map(RepositorySource::crdsOnly).orElse(false);
       Optional<String> target =
           kustomization
               .kustomization()
               .targetNamespace()
               .map(t -> kustomization.applied().substituted(t.value()));
-      if (target.isPresent() && !Substitution.unresolved(target.get())) {
+      if (crds) {
+        crdsAnywhere = true;
+      } else if (target.isPresent() && !Substitution.unresolved(target.get())) {
         namespaces.add(target.get());
       } else {
-        unconfined = true;
+        anywhere = true;
       }
     }
-    this.anywhere = unconfined;
+    for (Applied applied : cluster.objects()) {
+      if (applied.opaque()) {
+        namespaces.add(applied.id().namespace());
+      }
+    }
   }
 
   /**
@@ -38,5 +55,13 @@ public final class ExternalContent {
    */
   public boolean mayDefine(String namespace) {
     return anywhere || namespaces.contains(namespace);
+  }
+
+  /** True when an external build could define an object of this kind in this namespace. */
+  public boolean mayDefine(String kind, String namespace) {
+    if (kind.equals("CustomResourceDefinition") && crdsAnywhere) {
+      return true;
+    }
+    return mayDefine(namespace);
   }
 }

@@ -34,6 +34,10 @@ final class FluxBuilder {
     return kustomize;
   }
 
+  Sources sources() {
+    return sources;
+  }
+
   /** What became of a Kustomization's build. */
   enum Status {
     /** Built from this workspace. */
@@ -84,6 +88,21 @@ final class FluxBuilder {
       String file,
       Substitution substitution,
       Optional<Artifact> forced) {
+    return build(kustomization, namespace, file, substitution, forced, Optional.empty());
+  }
+
+  /**
+   * The same, for a Kustomization applied by another whose source is {@code applierSource} ({@code
+   * Kind/name}): a source that no document defines is read as the repository only when it is the
+   * applier's own, or the Kustomization is a root.
+   */
+  FluxBuild build(
+      FluxKustomization kustomization,
+      String namespace,
+      String file,
+      Substitution substitution,
+      Optional<Artifact> forced,
+      Optional<String> applierSource) {
     Optional<ObjectReference> ref = kustomization.sourceRef();
     Optional<Sources.Entry> entry =
         ref.map(
@@ -105,8 +124,23 @@ final class FluxBuilder {
       return FluxBuild.of(Status.UNRESOLVED, source, Optional.empty());
     }
     Optional<Artifact> artifact = forced.or(() -> entry.flatMap(Sources.Entry::artifact));
-    boolean unknown = forced.isEmpty() && entry.isEmpty();
-    Artifact chosen = artifact.orElse(Artifact.WORKSPACE);
+    // A source that no document here defines (created at bootstrap, as flux bootstrap and Terraform
+    // do) is read as the repository itself, except for the whole of it (an empty path), which is
+    // what Kustomizations of other projects' artifacts build; a Kustomization without sourceRef
+    // (which Flux rejects) is read as the repository's too.
+    Optional<String> own =
+        ref.map(r -> r.kindOr("GitRepository") + "/" + substitution.apply(r.name().value()));
+    boolean whole = RepositoryPath.normalize(written).filter(String::isEmpty).isPresent();
+    if (forced.isEmpty() && ref.isEmpty() && whole) {
+      // No source and no path: Flux rejects the object, and it builds nothing.
+      return FluxBuild.of(Status.MISSING, source, Optional.empty());
+    }
+    boolean unknown =
+        forced.isEmpty()
+            && entry.isEmpty()
+            && ref.isPresent()
+            && (whole || (applierSource.isPresent() && !applierSource.equals(own)));
+    Artifact chosen = artifact.orElse(sources.workspace());
     Optional<String> folder = chosen.resolve(written);
     Snapshot snapshot = kustomize.snapshot();
     if (folder.isEmpty()) {
@@ -120,10 +154,10 @@ final class FluxBuilder {
                       file, at.range(), written, "", PathReference.Status.OUTSIDE_REPOSITORY)));
     }
     String path = folder.get();
+    if (unknown) {
+      return FluxBuild.of(Status.UNKNOWN, source, Optional.empty());
+    }
     if (!snapshot.isDirectory(path) || !chosen.contains(path)) {
-      if (unknown) {
-        return FluxBuild.of(Status.UNKNOWN, source, Optional.empty());
-      }
       PathReference.Status status =
           !snapshot.exists(path)
               ? PathReference.Status.MISSING

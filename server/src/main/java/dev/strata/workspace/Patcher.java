@@ -43,7 +43,13 @@ final class Patcher {
         return Optional.empty();
       }
       YamlMapping relocated = (YamlMapping) YamlNodes.relocate(body, anchor);
-      node = (YamlMapping) merge(node, without(relocated, "apiVersion", "kind"), true);
+      // The body's apiVersion, kind, name and namespace say what it targets; they set nothing.
+      YamlMapping setting = without(relocated, "apiVersion", "kind");
+      Optional<YamlNode> metadata = setting.get("metadata");
+      if (metadata.isPresent() && metadata.get() instanceof YamlMapping m) {
+        setting = YamlNodes.with(setting, "metadata", without(m, "name", "namespace"));
+      }
+      node = (YamlMapping) merge(node, setting, true);
       for (String path : leafPaths(body, "", 0)) {
         changed.put(path, sourced.origin());
       }

@@ -202,13 +202,20 @@ final class Renderer {
         rootIds.add(applied.id());
       }
       FluxKustomization kustomization = (FluxKustomization) applied.manifest();
+      Optional<String> applierSource =
+          applied
+              .owner()
+              .map(kustomizations::get)
+              .flatMap(k -> k.kustomization().sourceRef())
+              .map(r -> r.kindOr("GitRepository") + "/" + r.name().value());
       FluxBuilder.FluxBuild build =
           flux.build(
               kustomization,
               applied.id().namespace(),
               applied.file(),
               applied.substitution(),
-              Optional.empty());
+              Optional.empty(),
+              applierSource);
       builds.put(applied.id(), build);
       Optional<Decryption> decryption = kustomization.decryption();
       Optional<Origin> decryptionOrigin =

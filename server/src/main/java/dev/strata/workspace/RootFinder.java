@@ -40,6 +40,7 @@ final class RootFinder {
     int low;
     boolean onStack;
     int component = -1;
+    boolean dead;
 
     Node(Emitted object, Origin origin) {
       this.object = object;
@@ -90,9 +91,18 @@ final class RootFinder {
     return roots.isEmpty() ? unapplied(graph.nodes.values(), graph.applied) : roots;
   }
 
+  private static boolean wholeArtifact(Node node) {
+    return ((FluxKustomization) node.object.manifest())
+        .path()
+        .flatMap(p -> RepositoryPath.normalize(p.value()))
+        .orElse("")
+        .isEmpty();
+  }
+
   /**
-   * A Kustomization written beside the source it builds from, as {@code flux bootstrap} writes
-   * {@code gotk-sync.yaml}, is applied from outside even when its folder no longer lists it.
+   * A Kustomization written beside the repository's own source, as {@code flux bootstrap} writes
+   * {@code gotk-sync.yaml}, is applied from outside even when its folder no longer lists it. One
+   * beside another project's source is that project's content (its CRDs, say), not a root.
    */
   private boolean bootstrapped(List<Node> component) {
     if (component.size() != 1 || component.get(0).origin != Origin.DOCUMENT) {
@@ -100,12 +110,19 @@ final class RootFinder {
     }
     Emitted object = component.get(0).object;
     FluxKustomization kustomization = (FluxKustomization) object.manifest();
-    if (kustomization.sourceRef().isEmpty() || hidden(object.file())) {
+    if (kustomization.sourceRef().isEmpty() || component.get(0).dead) {
       return false;
     }
     String name = kustomization.sourceRef().get().name().value();
     String kind = kustomization.sourceRef().get().kindOr("GitRepository");
-    return snapshot.file(object.file()).stream()
+    boolean own =
+        builder
+            .sources()
+            .entry(kind, name, object.namespace().orElse(""), object.file())
+            .map(e -> e.source().own())
+            .orElse(false);
+    return own
+        && snapshot.file(object.file()).stream()
         .flatMap(f -> f.manifests().stream())
         .anyMatch(
             m ->
@@ -139,6 +156,12 @@ final class RootFinder {
     }
     while (!work.isEmpty()) {
       Node node = work.poll();
+      if (node.origin == Origin.DOCUMENT && hidden(node.object.file())) {
+        // A document its folder's kustomization leaves out (a patch, an entry commented out) is
+        // applied by nothing; what its build would hold says nothing about the cluster.
+        node.dead = true;
+        continue;
+      }
       FluxKustomization kustomization = (FluxKustomization) node.object.manifest();
       FluxBuilder.FluxBuild build =
           builder.build(
@@ -161,7 +184,7 @@ final class RootFinder {
     List<List<Node>> components = components(nodes.values());
     Set<Integer> applied = new HashSet<>();
     for (Node node : nodes.values()) {
-      for (Node target : node.applies) {
+      for (Node target : node.dead ? List.<Node>of() : node.applies) {
         if (target.component != node.component) {
           applied.add(target.component);
         }
@@ -170,22 +193,30 @@ final class RootFinder {
     return new Graph(nodes, applied, components);
   }
 
+  /**
+   * The components that nothing else applies and that something applies from outside: themselves
+   * (a self-applying root), a FluxInstance's operator, or a bootstrap that wrote them beside their
+   * source.
+   */
   private List<ClusterRoot> structural(Graph graph) {
     List<ClusterRoot> roots = new ArrayList<>();
     for (List<Node> component : graph.components()) {
-      if (graph.applied().contains(component.get(0).component)) {
+      if (component.stream().allMatch(n -> n.dead)
+          || graph.applied().contains(component.get(0).component)) {
         continue;
       }
+      // A Kustomization of a whole artifact (an empty path) holds its own definition whatever it
+      // is; only one of a folder applies itself in a way that says it roots a cluster.
       boolean selfApplying =
-          component.size() > 1 || component.get(0).applies.contains(component.get(0));
-      boolean instance = component.stream().anyMatch(n -> n.origin == Origin.INSTANCE);
-      if (selfApplying || instance || bootstrapped(component)) {
-        roots.add(
-            root(
-                component,
-                selfApplying
-                    ? ClusterRoot.Kind.SELF_APPLYING
-                    : instance ? ClusterRoot.Kind.FLUX_INSTANCE : ClusterRoot.Kind.BOOTSTRAP));
+          component.size() > 1
+              || (component.get(0).applies.contains(component.get(0))
+                  && !wholeArtifact(component.get(0)));
+      if (selfApplying) {
+        roots.add(root(component, ClusterRoot.Kind.SELF_APPLYING));
+      } else if (component.stream().anyMatch(n -> n.origin == Origin.INSTANCE)) {
+        roots.add(root(component, ClusterRoot.Kind.FLUX_INSTANCE));
+      } else if (bootstrapped(component)) {
+        roots.add(root(component, ClusterRoot.Kind.BOOTSTRAP));
       }
     }
     roots.sort(Comparator.comparing(ClusterRoot::name));
@@ -323,9 +354,7 @@ final class RootFinder {
   private List<ClusterRoot> unapplied(java.util.Collection<Node> nodes, Set<Integer> applied) {
     Map<String, List<ClusterRoot.Seed>> groups = new TreeMap<>();
     for (Node node : nodes) {
-      if (applied.contains(node.component)
-          || node.origin != Origin.DOCUMENT
-          || hidden(node.object.file())) {
+      if (applied.contains(node.component) || node.origin != Origin.DOCUMENT || node.dead) {
         continue;
       }
       groups

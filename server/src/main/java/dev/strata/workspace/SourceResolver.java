@@ -133,6 +133,15 @@ final class SourceResolver {
     }
     generated(candidates);
     Sources sources = new Sources();
+    Candidate repository =
+        new Candidate(
+            new ObjectId("GitRepository", "", ""),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
+    repository.root = Optional.of("");
+    sources.useWorkspace(Artifact.of("", ignore(repository)));
     for (Candidate candidate : candidates) {
       Optional<Artifact> artifact =
           candidate.own
@@ -146,7 +155,13 @@ final class SourceResolver {
                   + " project's artifact";
       sources.add(
           new RepositorySource(
-              candidate.id, candidate.url, candidate.own, candidate.root, reason, candidate.origin),
+              candidate.id,
+              candidate.url,
+              candidate.own,
+              candidate.root,
+              reason,
+              candidate.origin,
+              !candidate.own && crdsOnly(candidate.ignore)),
           artifact,
           candidate.namespace);
     }
@@ -440,6 +455,30 @@ final class SourceResolver {
       }
     }
     return votes.size() == 1 ? votes.keySet().iterator().next() : "";
+  }
+
+  /**
+   * An ignore list that leaves out everything ({@code /*}) and keeps only folders named for CRDs, as
+   * sources of other projects' CRDs are written.
+   */
+  private static boolean crdsOnly(Optional<Located<String>> ignore) {
+    if (ignore.isEmpty()) {
+      return false;
+    }
+    boolean excludesAll = false;
+    boolean kept = false;
+    for (String raw : ignore.get().value().split("\n")) {
+      String line = raw.strip();
+      if (line.equals("/*") || line.equals("*") || line.equals("/**")) {
+        excludesAll = true;
+      } else if (line.startsWith("!")) {
+        if (!line.toLowerCase(java.util.Locale.ROOT).matches(".*(^|/)[^/]*crds?[^/]*(/.*)?$")) {
+          return false;
+        }
+        kept = true;
+      }
+    }
+    return excludesAll && kept;
   }
 
   /** The source's {@code spec.ignore} and the repository's {@code .sourceignore} files. */

@@ -17,6 +17,19 @@ import java.util.Optional;
 public final class Sources {
   private final Map<String, List<Entry>> byName = new HashMap<>();
   private final List<RepositorySource> all = new ArrayList<>();
+  private Artifact workspace = Artifact.WORKSPACE;
+
+  /**
+   * What a Kustomization of a source that no document defines builds from: the repository, as a
+   * GitRepository delivers it (source-controller's default exclusions, {@code .sourceignore}).
+   */
+  Artifact workspace() {
+    return workspace;
+  }
+
+  void useWorkspace(Artifact artifact) {
+    workspace = artifact;
+  }
 
   /** A source, with the artifact Strata builds its Kustomizations from when it is own. */
   record Entry(RepositorySource source, Optional<Artifact> artifact, Optional<String> namespace) {}

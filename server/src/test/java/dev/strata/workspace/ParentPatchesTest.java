@@ -115,7 +115,7 @@ class ParentPatchesTest {
         """
         patches:
           - patch: |
-              - op: replace
+              - op: add
                 path: /spec/decryption
                 value: {provider: sops, secretRef: {name: sops-gpg}}
             target:
@@ -182,8 +182,8 @@ class ParentPatchesTest {
         patches:
           - patch: |
               - op: add
-                path: /spec/postBuild/substitute/CLUSTER
-                value: home
+                path: /spec/postBuild
+                value: {substitute: {CLUSTER: home}}
             target:
               kind: Kustomization
         """;

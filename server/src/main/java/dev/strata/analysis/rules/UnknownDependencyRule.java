@@ -41,7 +41,7 @@ public final class UnknownDependencyRule implements Rule {
       for (ObjectId node : graph.nodes()) {
         for (Dependency dependency : graph.dependencies(node)) {
           if (isUnknown(cluster, graph, dependency)
-              && !external.mayDefine(dependency.target().namespace())) {
+              && !external.mayDefine(dependency.target().kind(), dependency.target().namespace())) {
             reporter.report(
                 finding(
                     dependency.file(),

@@ -51,7 +51,7 @@ public final class UnknownSecretStoreRule implements Rule {
           ObjectId store = facts.storeOf(applied, ref);
           if (store.unresolved()
               || !cluster.find(store).isEmpty()
-              || outside.mayDefine(store.namespace())) {
+              || outside.mayDefine(store.kind(), store.namespace())) {
             continue;
           }
           reporter.report(

@@ -187,12 +187,41 @@ class SopsDecryptionMissingRuleTest {
   }
 
   @Test
-  void leavesObjectsOfTheRootAloneSinceItsDecryptionIsConfiguredOutsideGit() {
-    // Regression: flux bootstrap's gotk-sync.yaml has no decryption; it is set by flags or a
-    // kustomize patch.
+  void reportsObjectsOfASelfApplyingRootWithoutDecryption() {
+    // The root applies its own definition from Git, so Git's copy is what runs in the cluster.
     assertFindings(
         ROOT
             + """
+            #- clusters/home/cluster-secrets.sops.yaml
+            apiVersion: v1
+            kind: Secret
+            metadata:
+              name: cluster-secrets
+            #       ^^^^^^^^^^^^^^^ error[sops-decryption-missing]
+              namespace: flux-system
+            stringData:
+              DOMAIN: ENC[AES256_GCM,data:Zm9v,iv:YWJj,tag:ZGVm,type:str]
+            sops:
+              mac: ENC[AES256_GCM,data:bWFj,iv:YWJj,tag:ZGVm,type:str]
+            """,
+        "sops-decryption-missing");
+  }
+
+  @Test
+  void staysSilentWhenTheRootsOwnKustomizationPatchesDecryptionIn() {
+    assertFindings(
+        ROOT
+            + """
+            #- clusters/home/flux-system/kustomization.yaml
+            resources: [gotk-sync.yaml]
+            patches:
+              - patch: |
+                  - op: add
+                    path: /spec/decryption
+                    value: {provider: sops, secretRef: {name: sops-age}}
+                target:
+                  kind: Kustomization
+                  name: flux-system
             #- clusters/home/cluster-secrets.sops.yaml
             apiVersion: v1
             kind: Secret
