@@ -55,8 +55,8 @@ public final class Analyzer {
       if (cancelled.getAsBoolean()) {
         return List.of();
       }
-      Severity severity = snapshot.config().severity(rule.id()).orElse(rule.defaultSeverity());
-      if (severity == Severity.OFF) {
+      java.util.Optional<Severity> configured = snapshot.config().severity(rule.id());
+      if (configured.filter(Severity.OFF::equals).isPresent()) {
         continue;
       }
       List<Finding> own = new ArrayList<>();
@@ -67,7 +67,9 @@ public final class Analyzer {
         continue;
       }
       for (Finding finding : own) {
-        found.add(finding.withSeverity(severity));
+        // A rule may judge a finding less severe than its default (a syntax error in a file no
+        // cluster builds); a configured severity applies to every finding of the rule.
+        found.add(configured.map(finding::withSeverity).orElse(finding));
       }
     }
     return suppress(snapshot, found);

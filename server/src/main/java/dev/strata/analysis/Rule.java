@@ -28,6 +28,12 @@ public interface Rule {
     return new Finding(id(), defaultSeverity(), file, range, message, related);
   }
 
+  /** A finding at a severity of its own rather than the rule's default. */
+  default Finding finding(
+      String file, dev.strata.text.Range range, String message, Severity severity) {
+    return new Finding(id(), severity, file, range, message, java.util.List.of());
+  }
+
   /** Where rules put what they find. */
   interface Reporter {
     void report(Finding finding);

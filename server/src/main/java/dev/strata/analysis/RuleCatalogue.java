@@ -10,6 +10,7 @@ import dev.strata.analysis.rules.InfrastructureSecretInExternalSecretRule;
 import dev.strata.analysis.rules.InvalidConfigRule;
 import dev.strata.analysis.rules.MissingDependencyRule;
 import dev.strata.analysis.rules.MissingPathRule;
+import dev.strata.analysis.rules.NotAppliedRule;
 import dev.strata.analysis.rules.RemovedApiVersionRule;
 import dev.strata.analysis.rules.SopsCreationRuleMissingRule;
 import dev.strata.analysis.rules.SopsDecryptionMissingRule;
@@ -42,6 +43,7 @@ public final class RuleCatalogue {
           new UnknownSecretStoreRule(),
           new DuplicateObjectRule(),
           new MissingPathRule(),
+          new NotAppliedRule(),
           new RemovedApiVersionRule(),
           new InvalidConfigRule(),
           new FileSkippedRule());

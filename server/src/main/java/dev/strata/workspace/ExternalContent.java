@@ -19,17 +19,23 @@ public final class ExternalContent {
 
   public ExternalContent(Cluster cluster) {
     for (AppliedKustomization kustomization : cluster.kustomizations()) {
-      boolean remote =
-          kustomization.status() == BuildStatus.BUILT
-              && cluster.references().stream()
-                  .anyMatch(
-                      r ->
-                          r.status() == PathReference.Status.REMOTE
-                              && kustomization.path().map(p -> r.file().startsWith(p + "/")).orElse(false));
-      if (!kustomization.external() && !remote) {
+      java.util.List<PathReference> remote =
+          kustomization.status() != BuildStatus.BUILT
+              ? java.util.List.of()
+              : cluster.references().stream()
+                  .filter(r -> r.status() == PathReference.Status.REMOTE)
+                  .filter(
+                      r -> kustomization.path().map(p -> r.file().startsWith(p + "/")).orElse(false))
+                  .toList();
+      if (!kustomization.external() && remote.isEmpty()) {
         continue;
       }
-      boolean crds = kustomization.source().map(RepositorySource::crdsOnly).orElse(false);
+      // Remote resources named for CRDs (".../cert-manager.crds.yaml") are CRDs.
+      boolean crds =
+          kustomization.external()
+              ? kustomization.source().map(RepositorySource::crdsOnly).orElse(false)
+              : remote.stream()
+                  .allMatch(r -> r.written().toLowerCase(java.util.Locale.ROOT).contains("crd"));
       Optional<String> target =
           kustomization
               .kustomization()

@@ -35,13 +35,34 @@ public final class UnknownDependencyRule implements Rule {
 
   @Override
   public void check(Analysis analysis, Reporter reporter) {
+    dev.strata.workspace.Unreached unreached =
+        new dev.strata.workspace.Unreached(analysis.snapshot());
     for (Cluster cluster : analysis.clusters()) {
       ExternalContent external = new ExternalContent(cluster);
       DependencyGraph graph = analysis.graph(cluster);
       for (ObjectId node : graph.nodes()) {
         for (Dependency dependency : graph.dependencies(node)) {
-          if (isUnknown(cluster, graph, dependency)
-              && !external.mayDefine(dependency.target().kind(), dependency.target().namespace())) {
+          if (!isUnknown(cluster, graph, dependency)) {
+            continue;
+          }
+          // A target the repository defines but no cluster applies is a dangling dependency,
+          // whatever an external build might define: its entry was dropped here.
+          java.util.Optional<String> dead = unapplied(analysis, unreached, dependency.target());
+          if (dead.isPresent()) {
+            reporter.report(
+                finding(
+                    dependency.file(),
+                    dependency.ref().name().range(),
+                    dependency.from().kind()
+                        + " "
+                        + dependency.from().qualifiedName()
+                        + " depends on "
+                        + dependency.target().qualifiedName()
+                        + ", which "
+                        + dead.get()
+                        + "; Flux retries it forever"));
+          } else if (!external.mayDefine(
+              dependency.target().kind(), dependency.target().namespace())) {
             reporter.report(
                 finding(
                     dependency.file(),
@@ -51,6 +72,26 @@ public final class UnknownDependencyRule implements Rule {
         }
       }
     }
+  }
+
+  /** "is defined in F but not applied: why", when a document of the repository defines it. */
+  private static java.util.Optional<String> unapplied(
+      Analysis analysis, dev.strata.workspace.Unreached unreached, ObjectId target) {
+    for (dev.strata.workspace.SourceFile file : analysis.snapshot().files()) {
+      for (dev.strata.model.Manifest manifest : file.manifests()) {
+        if (manifest.kind().equals(target.kind())
+            && manifest.meta().nameText().equals(target.name())
+            && manifest.meta().namespaceText().map(target.namespace()::equals).orElse(true)
+            && (manifest instanceof dev.strata.model.FluxKustomization
+                || manifest instanceof dev.strata.model.HelmRelease)) {
+          java.util.Optional<String> why = unreached.why(file.path());
+          if (why.isPresent()) {
+            return java.util.Optional.of("is defined in " + file.path() + " but not applied: " + why.get());
+          }
+        }
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   static boolean isUnknown(Cluster cluster, DependencyGraph graph, Dependency dependency) {

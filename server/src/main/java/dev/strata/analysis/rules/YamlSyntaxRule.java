@@ -7,7 +7,12 @@ import dev.strata.syntax.SyntaxProblem;
 import dev.strata.workspace.FileNote;
 import dev.strata.workspace.SourceFile;
 
-/** Text that is not valid YAML, or not valid UTF-8; the rest of the workspace is still analysed. */
+/**
+ * Text that is not valid YAML, or not valid UTF-8; the rest of the workspace is still analysed. An
+ * error where a cluster builds the file (the build fails there); a warning in a file no cluster
+ * builds that looks like Kubernetes objects (it would fail once listed); silent for everything
+ * else: generator inputs, helmfiles, Ansible, CI workflows and other YAML that Flux never reads.
+ */
 public final class YamlSyntaxRule implements Rule {
   @Override
   public String id() {
@@ -24,17 +29,43 @@ public final class YamlSyntaxRule implements Rule {
     return "Text that is not valid YAML; the rest of the workspace is still analysed.";
   }
 
+  private static final java.util.regex.Pattern API_VERSION =
+      java.util.regex.Pattern.compile(
+          "(?m)^apiVersion:\\s*[\"']?(v1|(apps|batch|autoscaling|policy)/v\\w+|[a-z0-9-]+(\\.[a-z0-9-]+)+/v\\w+)[\"']?\\s*$");
+  private static final java.util.regex.Pattern KIND =
+      java.util.regex.Pattern.compile("(?m)^kind:\\s*\\S+");
+
   @Override
   public void check(Analysis analysis, Reporter reporter) {
+    dev.strata.workspace.RenderTree render = analysis.snapshot().render();
     for (SourceFile file : analysis.snapshot().files()) {
+      if (render.data(file.path())) {
+        continue;
+      }
+      Severity severity;
+      if (render.applied(file.path())) {
+        severity = Severity.ERROR;
+      } else if (looksLikeKubernetes(file.text())) {
+        severity = Severity.WARNING;
+      } else {
+        continue;
+      }
       for (SyntaxProblem problem : file.syntax().problems()) {
-        reporter.report(finding(file.path(), problem.range(), problem.message()));
+        reporter.report(finding(file.path(), problem.range(), problem.message(), severity));
       }
       for (FileNote note : file.notes()) {
         if (note.kind() == FileNote.Kind.ENCODING) {
-          reporter.report(finding(file.path(), note.range(), note.message()));
+          reporter.report(finding(file.path(), note.range(), note.message(), severity));
         }
       }
     }
+  }
+
+  /**
+   * Top-level {@code apiVersion} and {@code kind} of a Kubernetes API ({@code v1}, a built-in group
+   * or a dotted one): Talos' {@code v1alpha1} and other tools' documents are not.
+   */
+  static boolean looksLikeKubernetes(String text) {
+    return API_VERSION.matcher(text).find() && KIND.matcher(text).find();
   }
 }

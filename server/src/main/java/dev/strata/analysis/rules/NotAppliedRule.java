@@ -1,0 +1,72 @@
+package dev.strata.analysis.rules;
+
+import dev.strata.analysis.Analysis;
+import dev.strata.analysis.Rule;
+import dev.strata.model.KustomizeOverlay;
+import dev.strata.model.Manifest;
+import dev.strata.model.Severity;
+import dev.strata.text.Range;
+import dev.strata.workspace.RenderTree;
+import dev.strata.workspace.SourceFile;
+import dev.strata.workspace.Unreached;
+import java.util.Optional;
+
+/**
+ * A manifest file that no cluster root reaches: a dead file (an archive, an entry commented out of
+ * {@code resources:}, a template), reported once at its top with the folder that would have to
+ * list it. Silent where the repository has no cluster at all, and for files kustomize reads as
+ * data.
+ */
+public final class NotAppliedRule implements Rule {
+  @Override
+  public String id() {
+    return "not-applied";
+  }
+
+  @Override
+  public Severity defaultSeverity() {
+    return Severity.INFO;
+  }
+
+  @Override
+  public String summary() {
+    return "A manifest file that no cluster applies, with the folder that would have to list it.";
+  }
+
+  @Override
+  public void check(Analysis analysis, Reporter reporter) {
+    RenderTree render = analysis.snapshot().render();
+    if (render.clusters().isEmpty()) {
+      return;
+    }
+    Unreached unreached = new Unreached(analysis.snapshot());
+    for (SourceFile file : analysis.snapshot().files()) {
+      if (!holdsObjects(file)) {
+        continue;
+      }
+      Optional<String> why = unreached.why(file.path());
+      why.ifPresent(
+          reason ->
+              reporter.report(
+                  finding(
+                      file.path(),
+                      Range.ZERO,
+                      "No cluster applies " + file.path() + ": " + reason + ".")));
+    }
+  }
+
+  /** Kubernetes objects, not a kustomization file and not YAML of another tool. */
+  private static boolean holdsObjects(SourceFile file) {
+    if (dev.strata.model.ManifestReader.isKustomizationFileName(file.name())) {
+      return false;
+    }
+    for (Manifest manifest : file.manifests()) {
+      if (!(manifest instanceof KustomizeOverlay)
+          && YamlSyntaxRule.looksLikeKubernetes(
+              "apiVersion: " + manifest.meta().apiVersion().value() + "\nkind: " + manifest.kind())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

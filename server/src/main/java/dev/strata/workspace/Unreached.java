@@ -1,0 +1,84 @@
+package dev.strata.workspace;
+
+import dev.strata.model.ManifestReader;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Why no cluster applies a file: the nearest kustomization file above it that some cluster builds
+ * does not list it (and perhaps lists it in a comment), or the folder a Kustomization builds leaves
+ * it out of its source's artifact, or no cluster builds any folder above it. This is what a user
+ * must change to apply the file, or the sign that it is dead.
+ */
+public final class Unreached {
+  private final Snapshot snapshot;
+  private final RenderTree render;
+  private final Set<String> builtFolders = new HashSet<>();
+
+  public Unreached(Snapshot snapshot) {
+    this.snapshot = snapshot;
+    this.render = snapshot.render();
+    for (Cluster cluster : render.clusters()) {
+      for (AppliedKustomization kustomization : cluster.kustomizations()) {
+        if (kustomization.status() == BuildStatus.BUILT) {
+          kustomization.path().ifPresent(builtFolders::add);
+        }
+      }
+    }
+  }
+
+  /** The reason in words, or empty when a cluster does apply the file. */
+  public Optional<String> why(String file) {
+    if (render.applied(file) || render.data(file)) {
+      return Optional.empty();
+    }
+    String folder = SourceFile.directoryOf(file);
+    String child = SourceFile.nameOf(file);
+    while (true) {
+      Optional<String> overlay = kustomizationFile(folder);
+      if (overlay.isPresent() && render.applied(overlay.get())) {
+        String entry = child;
+        String listed = commentedOut(overlay.get(), entry) ? "its entry is commented out in " : "";
+        return Optional.of(
+            listed.isEmpty()
+                ? overlay.get() + " does not list " + entry + ", so no cluster applies it"
+                : listed + overlay.get() + ", so no cluster applies it");
+      }
+      if (overlay.isEmpty() && builtFolders.contains(folder)) {
+        return Optional.of(
+            "a Kustomization builds "
+                + (folder.isEmpty() ? "the repository's root" : folder)
+                + ", but its source leaves this file out of the artifact (spec.ignore or"
+                + " .sourceignore)");
+      }
+      if (folder.isEmpty()) {
+        return Optional.of("no cluster builds this folder or any folder above it");
+      }
+      child = SourceFile.nameOf(folder);
+      folder = SourceFile.directoryOf(folder);
+    }
+  }
+
+  private Optional<String> kustomizationFile(String folder) {
+    for (String name : ManifestReader.KUSTOMIZATION_FILE_NAMES) {
+      String path = folder.isEmpty() ? name : folder + "/" + name;
+      if (snapshot.file(path).isPresent()) {
+        return Optional.of(path);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** True when a comment line of the kustomization file names the entry. */
+  private boolean commentedOut(String overlay, String entry) {
+    String text = snapshot.file(overlay).map(SourceFile::text).orElse("");
+    for (String line : text.split("\n")) {
+      String trimmed = line.strip();
+      if (trimmed.startsWith("#") && trimmed.matches("#\\s*-\\s*\\S*" + java.util.regex.Pattern.quote(entry) + "\\S*\\s*(#.*)?")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
