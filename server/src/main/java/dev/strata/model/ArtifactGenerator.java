@@ -5,9 +5,9 @@ import java.util.Optional;
 
 /**
  * A source-watcher {@code ArtifactGenerator} ({@code source.extensions.fluxcd.io}): it makes one
- * {@code ExternalArtifact} per entry of {@code artifacts}, in its own namespace, by copying paths of
- * its sources ({@code @alias/path}) into the artifact ({@code @artifact/path}) with {@code cp}-like
- * rules (fluxcd/source-watcher {@code docs/spec/v1beta1/artifactgenerators.md}).
+ * {@code ExternalArtifact} per entry of {@code artifacts}, in its own namespace, by copying paths
+ * of its sources ({@code @alias/path}) into the artifact ({@code @artifact/path}) with {@code
+ * cp}-like rules (fluxcd/source-watcher {@code docs/spec/v1beta1/artifactgenerators.md}).
  */
 public record ArtifactGenerator(ObjectMeta meta, List<Source> sources, List<Output> artifacts)
     implements Manifest {

@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * A Flux {@code Kustomization} of group {@code kustomize.toolkit.fluxcd.io}, any served or removed
- * version. {@code waitsForAll} ({@code spec.wait}) and {@code healthChecks} decide whether its Ready waits for the health of
- * what it applies; {@code commonLabels} are {@code spec.commonMetadata.labels}.
+ * version. {@code waitsForAll} ({@code spec.wait}) and {@code healthChecks} decide whether its
+ * Ready waits for the health of what it applies; {@code commonLabels} are {@code
+ * spec.commonMetadata.labels}.
  */
 public record FluxKustomization(
     ObjectMeta meta,

@@ -25,9 +25,11 @@ public final class ManifestReader {
 
   private static final Set<String> SOURCE_KINDS =
       Set.of("GitRepository", "OCIRepository", "HelmRepository", "Bucket", "ExternalArtifact");
+
   /** Fields of a kustomization file whose effect Strata does not follow. */
   private static final List<String> UNMODELLED_OVERLAY_FIELDS =
       List.of("transformers", "generators", "helmCharts", "helmChartInflationGenerator", "vars");
+
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^}]+}");
   private static final Pattern REFERENCE =
       Pattern.compile("^\\s*(op://|ref\\+|<path:|vault:|\\{\\{\\s*op://)");

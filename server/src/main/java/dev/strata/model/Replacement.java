@@ -19,7 +19,10 @@ public record Replacement(Source source, List<Target> targets, Range range) {
 
   /** Where to copy to. */
   public record Target(
-      List<PatchTarget> select, List<PatchTarget> reject, List<String> fieldPaths, Options options) {
+      List<PatchTarget> select,
+      List<PatchTarget> reject,
+      List<String> fieldPaths,
+      Options options) {
     public Target {
       select = List.copyOf(select);
       reject = List.copyOf(reject);

@@ -152,7 +152,9 @@ public record StrataConfig(
     return fields.texts(path).stream().map(Located::value).toList();
   }
 
-  /** {@code sources: {NAME: FOLDER}}: the folder of this repository a source's artifact is made of. */
+  /**
+   * {@code sources: {NAME: FOLDER}}: the folder of this repository a source's artifact is made of.
+   */
   private static Map<String, String> folders(Fields fields, List<ConfigProblem> problems) {
     Optional<dev.strata.syntax.YamlNode> node = fields.node("sources");
     if (node.isEmpty()) {
@@ -171,7 +173,8 @@ public record StrataConfig(
         result.put(entry.keyText().get(), folder.value());
       } else {
         problems.add(
-            new ConfigProblem("a source's folder must be a path, such as ./kubernetes", entry.value().range()));
+            new ConfigProblem(
+                "a source's folder must be a path, such as ./kubernetes", entry.value().range()));
       }
     }
     return result;

@@ -8,9 +8,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * Pure operations that make new nodes from old ones: nodes are immutable, so every change copies
- * the path from the root to what changed and shares the rest. Used where a build rewrites a document
- * (patches, replacements) or where Strata writes a document that no file holds (what a FluxInstance
- * or a ResourceSet creates).
+ * the path from the root to what changed and shares the rest. Used where a build rewrites a
+ * document (patches, replacements) or where Strata writes a document that no file holds (what a
+ * FluxInstance or a ResourceSet creates).
  */
 public final class YamlNodes {
   private YamlNodes() {}

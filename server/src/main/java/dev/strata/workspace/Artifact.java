@@ -9,8 +9,8 @@ import java.util.Optional;
  * each {@link Mapping} puts a workspace folder (or file) at a place of the artifact. A repository's
  * own GitRepository maps the whole workspace to the artifact's root; an OCI artifact that CI pushes
  * from {@code kubernetes} maps that folder; an ExternalArtifact of an ArtifactGenerator maps the
- * folders it copies. {@code ignore} is what the source leaves out. Paths of a Kustomization of
- * this source are artifact paths, and cannot leave the artifact.
+ * folders it copies. {@code ignore} is what the source leaves out. Paths of a Kustomization of this
+ * source are artifact paths, and cannot leave the artifact.
  */
 record Artifact(List<Mapping> mappings, SourceIgnore ignore) {
   static final Artifact WORKSPACE = of("", SourceIgnore.NONE);
@@ -95,7 +95,8 @@ record Artifact(List<Mapping> mappings, SourceIgnore ignore) {
         String rest = root.isEmpty() ? workspacePath : workspacePath.substring(root.length());
         rest = rest.startsWith("/") ? rest.substring(1) : rest;
         String prefix = mapping.artifact();
-        return Optional.of(prefix.isEmpty() ? rest : (rest.isEmpty() ? prefix : prefix + "/" + rest));
+        return Optional.of(
+            prefix.isEmpty() ? rest : (rest.isEmpty() ? prefix : prefix + "/" + rest));
       }
     }
     return Optional.empty();

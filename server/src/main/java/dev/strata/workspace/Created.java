@@ -28,9 +28,9 @@ import java.util.Optional;
 /**
  * What controllers create from objects of a build, as further objects of the cluster: the source
  * and Kustomization of a FluxInstance's sync (flux-operator {@code internal/builder/templates.go},
- * {@code syncTmpl}), the FluxInstance a flux-instance HelmRelease renders from its {@code
- * instance} values, and what a ResourceSet renders from inline inputs. A ResourceSet fed by input
- * providers creates what only the cluster knows: nothing is concluded about it.
+ * {@code syncTmpl}), the FluxInstance a flux-instance HelmRelease renders from its {@code instance}
+ * values, and what a ResourceSet renders from inline inputs. A ResourceSet fed by input providers
+ * creates what only the cluster knows: nothing is concluded about it.
  */
 final class Created {
   /** An object created by another object of the build, at index {@code creator} of that build. */
@@ -129,10 +129,12 @@ final class Created {
 
   /**
    * The FluxInstance a HelmRelease of the flux-instance chart renders: its inline {@code
-   * values.instance}, else the {@code instance} of a {@code valuesFrom} ConfigMap of the same build.
+   * values.instance}, else the {@code instance} of a {@code valuesFrom} ConfigMap of the same
+   * build.
    */
   Optional<Instance> instance(HelmRelease release, List<Emitted> build, String namespace) {
-    Optional<Fields> inline = Fields.of(release.meta().node()).mapping("spec", "values", "instance");
+    Optional<Fields> inline =
+        Fields.of(release.meta().node()).mapping("spec", "values", "instance");
     if (inline.isPresent() && inline.get().mapping("sync").isPresent()) {
       return Optional.of(new Instance(named(release, inline), fileOf(release, build)));
     }
@@ -185,7 +187,8 @@ final class Created {
             continue;
           }
           YamlNode root = YamlNodes.relocate(documents.get(0).root().get(), text.range());
-          Optional<Fields> instance = Fields.of(Optional.of(root)).flatMap(f -> f.mapping("instance"));
+          Optional<Fields> instance =
+              Fields.of(Optional.of(root)).flatMap(f -> f.mapping("instance"));
           if (instance.isPresent() && instance.get().mapping("sync").isPresent()) {
             return Optional.of(new Instance(named(release, instance), configMap.file()));
           }
@@ -200,7 +203,8 @@ final class Created {
     ObjectMeta meta = release.meta();
     ObjectMeta instanceMeta =
         new ObjectMeta(
-            Located.of(dev.strata.model.ApiVersion.parse("fluxcd.controlplane.io/v1"), meta.anchor()),
+            Located.of(
+                dev.strata.model.ApiVersion.parse("fluxcd.controlplane.io/v1"), meta.anchor()),
             Located.of("FluxInstance", meta.anchor()),
             Optional.of(Located.of("flux", meta.anchor())),
             Optional.empty(),

@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One object as a kustomize build emits it: the typed record of its document as the build's
- * patches and replacements left it, the file that holds it, its name and namespace after the
- * namespace and prefix transformers, its labels, and where each changed field was set ({@code
- * changes}: a field path such as {@code spec.decryption} to the patch that set it). A generated
- * ConfigMap keeps the files its keys were read from ({@code dataFiles}). {@code opaque} marks an
- * object that a transformer Strata does not follow may have changed.
+ * One object as a kustomize build emits it: the typed record of its document as the build's patches
+ * and replacements left it, the file that holds it, its name and namespace after the namespace and
+ * prefix transformers, its labels, and where each changed field was set ({@code changes}: a field
+ * path such as {@code spec.decryption} to the patch that set it). A generated ConfigMap keeps the
+ * files its keys were read from ({@code dataFiles}). {@code opaque} marks an object that a
+ * transformer Strata does not follow may have changed.
  */
 record Emitted(
     Manifest manifest,
@@ -84,7 +84,16 @@ record Emitted(
     Map<String, String> all = new LinkedHashMap<>(labels);
     all.putAll(more);
     return new Emitted(
-        manifest, file, originalName, name, namespace, all, annotations, changes, dataFiles, opaque);
+        manifest,
+        file,
+        originalName,
+        name,
+        namespace,
+        all,
+        annotations,
+        changes,
+        dataFiles,
+        opaque);
   }
 
   Emitted annotated(Map<String, String> more) {
@@ -96,7 +105,16 @@ record Emitted(
 
   Emitted madeOpaque() {
     return new Emitted(
-        manifest, file, originalName, name, namespace, labels, annotations, changes, dataFiles, true);
+        manifest,
+        file,
+        originalName,
+        name,
+        namespace,
+        labels,
+        annotations,
+        changes,
+        dataFiles,
+        true);
   }
 
   Emitted withData(Map<String, String> files) {

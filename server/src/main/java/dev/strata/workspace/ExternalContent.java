@@ -25,7 +25,8 @@ public final class ExternalContent {
               : cluster.references().stream()
                   .filter(r -> r.status() == PathReference.Status.REMOTE)
                   .filter(
-                      r -> kustomization.path().map(p -> r.file().startsWith(p + "/")).orElse(false))
+                      r ->
+                          kustomization.path().map(p -> r.file().startsWith(p + "/")).orElse(false))
                   .toList();
       if (!kustomization.external() && remote.isEmpty()) {
         continue;

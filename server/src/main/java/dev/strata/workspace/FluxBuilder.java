@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One Flux Kustomization's build, as kustomize-controller makes it: find the artifact of its source,
- * resolve {@code spec.path} in it (empty is the artifact's root; it cannot climb out), build that
- * folder with what the controller writes into its root kustomization ({@code targetNamespace},
- * {@code namePrefix}, {@code nameSuffix}, {@code patches}, {@code components}), and add what
- * controllers create from the result. A Kustomization of an external source builds another
- * project's artifact: nothing of this workspace.
+ * One Flux Kustomization's build, as kustomize-controller makes it: find the artifact of its
+ * source, resolve {@code spec.path} in it (empty is the artifact's root; it cannot climb out),
+ * build that folder with what the controller writes into its root kustomization ({@code
+ * targetNamespace}, {@code namePrefix}, {@code nameSuffix}, {@code patches}, {@code components}),
+ * and add what controllers create from the result. A Kustomization of an external source builds
+ * another project's artifact: nothing of this workspace.
  */
 final class FluxBuilder {
   private final KustomizeBuilder kustomize;
@@ -60,13 +60,15 @@ final class FluxBuilder {
       Optional<PathReference> path,
       KustomizeBuild build,
       List<Created.Made> made) {
-    static FluxBuild of(Status status, Optional<RepositorySource> source, Optional<PathReference> path) {
+    static FluxBuild of(
+        Status status, Optional<RepositorySource> source, Optional<PathReference> path) {
       return new FluxBuild(
           status,
           source,
           Optional.empty(),
           path,
-          new KustomizeBuild("", List.of(), List.of(), java.util.Set.of(), java.util.Set.of(), List.of()),
+          new KustomizeBuild(
+              "", List.of(), List.of(), java.util.Set.of(), java.util.Set.of(), List.of()),
           List.of());
     }
 
@@ -115,8 +117,7 @@ final class FluxBuilder {
             .orElse(Optional.empty());
     Optional<RepositorySource> source = entry.map(Sources.Entry::source);
     String written = kustomization.path().map(p -> substitution.apply(p.value())).orElse("");
-    Located<String> at =
-        kustomization.path().orElse(Located.of("", kustomization.meta().anchor()));
+    Located<String> at = kustomization.path().orElse(Located.of("", kustomization.meta().anchor()));
     if (forced.isEmpty() && source.isPresent() && !source.get().own()) {
       return FluxBuild.of(Status.EXTERNAL, source, Optional.empty());
     }

@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * The part of flux-operator's ResourceSet templates that can be rendered without a cluster: Go
- * template actions between {@code <<} and {@code >>} that read an input ({@code inputs.a.b},
- * {@code index inputs "a"}, {@code get inputs "a"}) through a pipeline of the string functions
- * {@code quote}, {@code squote}, {@code lower}, {@code upper}, {@code title}, {@code trim}, {@code
+ * template actions between {@code <<} and {@code >>} that read an input ({@code inputs.a.b}, {@code
+ * index inputs "a"}, {@code get inputs "a"}) through a pipeline of the string functions {@code
+ * quote}, {@code squote}, {@code lower}, {@code upper}, {@code title}, {@code trim}, {@code
  * toString}, {@code slugify} and {@code default}. Any other action (conditions, loops, other
  * functions) makes the text unknown, and so does a missing input, which fails the real render
  * ({@code missingkey=error}; flux-operator {@code internal/builder/resourceset.go}).
@@ -72,7 +72,8 @@ final class InputTemplate {
       }
       return Optional.ofNullable(current);
     }
-    Matcher lookup = Pattern.compile("^(?:index|get)\\s+inputs\\s+\"([^\"]+)\"$").matcher(expression);
+    Matcher lookup =
+        Pattern.compile("^(?:index|get)\\s+inputs\\s+\"([^\"]+)\"$").matcher(expression);
     if (lookup.matches()) {
       Object value = inputs.get(lookup.group(1));
       if (value == null && expression.startsWith("get")) {
@@ -99,7 +100,8 @@ final class InputTemplate {
       case "lower" -> Optional.of(text.toLowerCase(Locale.ROOT));
       case "upper" -> Optional.of(text.toUpperCase(Locale.ROOT));
       case "title" ->
-          Optional.of(text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1));
+          Optional.of(
+              text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1));
       case "trim" -> Optional.of(text.strip());
       case "toString" -> Optional.of(text);
       case "slugify" -> Optional.of(slug(text));

@@ -122,7 +122,8 @@ final class KustomizeBuilder {
     if (file.isEmpty()) {
       if (top) {
         generated(artifact, folder, acc, stack);
-        components(artifact, folder, overrides.components(), overrides.componentsFile(), acc, stack);
+        components(
+            artifact, folder, overrides.components(), overrides.componentsFile(), acc, stack);
         transform(artifact, folder, Optional.empty(), overrides, acc);
       }
       return;
@@ -330,8 +331,8 @@ final class KustomizeBuilder {
   }
 
   /**
-   * A generated object as a document of its own, written at the generator entry: the reader sees
-   * it as it sees any other ConfigMap or Secret, and no value of a Secret is ever part of it.
+   * A generated object as a document of its own, written at the generator entry: the reader sees it
+   * as it sees any other ConfigMap or Secret, and no value of a Secret is ever part of it.
    */
   private static Optional<Emitted> generated(
       String apiVersion,
@@ -357,7 +358,8 @@ final class KustomizeBuilder {
                   .append(Synthetic.quote(v))
                   .append('\n'));
     }
-    return Synthetic.manifest(text.toString(), name.range(), document).map(m -> Emitted.of(m, file));
+    return Synthetic.manifest(text.toString(), name.range(), document)
+        .map(m -> Emitted.of(m, file));
   }
 
   private void transform(
@@ -532,10 +534,7 @@ final class KustomizeBuilder {
   }
 
   private static Optional<String> scalar(YamlMapping mapping, String key) {
-    return mapping
-        .get(key)
-        .filter(YamlScalar.class::isInstance)
-        .map(n -> ((YamlScalar) n).value());
+    return mapping.get(key).filter(YamlScalar.class::isInstance).map(n -> ((YamlScalar) n).value());
   }
 
   private Emitted namespaced(Emitted object, String namespace) {

@@ -133,8 +133,7 @@ final class Patcher {
           continue;
         }
         Optional<YamlNode> existing = result.get(key);
-        YamlNode merged =
-            existing.map(e -> merge(e, entry.value(), false)).orElse(entry.value());
+        YamlNode merged = existing.map(e -> merge(e, entry.value(), false)).orElse(entry.value());
         result = YamlNodes.with(result, key, merged);
       }
       return result;
@@ -179,7 +178,8 @@ final class Patcher {
       }
       if (at < 0) {
         items.add(item);
-      } else if (item instanceof YamlMapping m && directive(m).filter("delete"::equals).isPresent()) {
+      } else if (item instanceof YamlMapping m
+          && directive(m).filter("delete"::equals).isPresent()) {
         items.remove(at);
       } else {
         items.set(at, merge(items.get(at), item, false));

@@ -20,7 +20,8 @@ record Publications(List<String> remotes, List<Push> pushes) {
   record Push(Optional<String> url, String folder, String file) {}
 
   private static final Pattern PUSH =
-      Pattern.compile("flux\\s+push\\s+artifact\\s+(\\S+)((?:\\s+(?:--|-)\\S+(?:\\s+[^-\\s]\\S*)?)*)");
+      Pattern.compile(
+          "flux\\s+push\\s+artifact\\s+(\\S+)((?:\\s+(?:--|-)\\S+(?:\\s+[^-\\s]\\S*)?)*)");
   private static final Pattern PATH = Pattern.compile("--path(?:=|\\s+)[\"']?([^\"'\\s]+)");
   private static final Pattern REMOTE = Pattern.compile("(?m)^\\s*url\\s*=\\s*(\\S+)\\s*$");
   private static final Pattern VARIABLE =
@@ -77,7 +78,10 @@ record Publications(List<String> remotes, List<Push> pushes) {
     while (m.find()) {
       String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
       Matcher assignment =
-          Pattern.compile("(?m)^\\s*(?:export\\s+)?" + Pattern.quote(name) + "\\s*[:=]\\s*[\"']?([^\"'\\s#]+)")
+          Pattern.compile(
+                  "(?m)^\\s*(?:export\\s+)?"
+                      + Pattern.quote(name)
+                      + "\\s*[:=]\\s*[\"']?([^\"'\\s#]+)")
               .matcher(text);
       out.append(value, last, m.start());
       out.append(assignment.find() ? assignment.group(1) : m.group());

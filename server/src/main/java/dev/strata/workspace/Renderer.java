@@ -154,8 +154,7 @@ final class Renderer {
 
     private Optional<Map<String, String>> variables(
         dev.strata.model.ObjectReference from, ObjectId kustomization) {
-      if (!from.kindOr("ConfigMap").equals("ConfigMap")
-          || from.name().value().contains("${")) {
+      if (!from.kindOr("ConfigMap").equals("ConfigMap") || from.name().value().contains("${")) {
         return Optional.empty();
       }
       ObjectId id = new ObjectId("ConfigMap", kustomization.namespace(), from.name().value());
@@ -190,7 +189,11 @@ final class Renderer {
     }
 
     private static String document(Emitted object) {
-      return object.file() + "#" + object.manifest().meta().document() + "#" + object.originalName();
+      return object.file()
+          + "#"
+          + object.manifest().meta().document()
+          + "#"
+          + object.originalName();
     }
 
     /** Registers a Kustomization of the cluster and queues its build, once per identity. */
@@ -267,7 +270,8 @@ final class Renderer {
                 kustomization.id(),
                 identity(first, substitution),
                 new Origin(first.file(), first.manifest().meta().anchor()),
-                new Origin(duplicate.second().file(), duplicate.second().manifest().meta().anchor())));
+                new Origin(
+                    duplicate.second().file(), duplicate.second().manifest().meta().anchor())));
       }
       List<Emitted> all = build.objects();
       List<Optional<ObjectId>> ids = new ArrayList<>();

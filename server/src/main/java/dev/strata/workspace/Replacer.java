@@ -16,10 +16,10 @@ import java.util.Optional;
 /**
  * kustomize {@code replacements}: copies a scalar from the one object a source selects (exactly, by
  * current or original identity) to field paths of the objects each target selects (by anchored
- * patterns) and no {@code reject} matches; a missing target field is skipped unless {@code
- * create} is set (kubernetes-sigs/kustomize {@code api/filters/replacement/replacement.go}). A
- * source that selects nothing, or more than one object, fails the kustomize build; Strata then
- * leaves the targets unchanged.
+ * patterns) and no {@code reject} matches; a missing target field is skipped unless {@code create}
+ * is set (kubernetes-sigs/kustomize {@code api/filters/replacement/replacement.go}). A source that
+ * selects nothing, or more than one object, fails the kustomize build; Strata then leaves the
+ * targets unchanged.
  */
 final class Replacer {
   private Replacer() {}
@@ -66,7 +66,8 @@ final class Replacer {
     Optional<String> value = get(matches.get(0), source.fieldPath());
     Replacement.Options options = source.options();
     if (value.isPresent() && options.delimiter().isPresent()) {
-      String[] parts = value.get().split(java.util.regex.Pattern.quote(options.delimiter().get()), -1);
+      String[] parts =
+          value.get().split(java.util.regex.Pattern.quote(options.delimiter().get()), -1);
       return options.index() >= 0 && options.index() < parts.length
           ? Optional.of(parts[options.index()])
           : Optional.empty();
@@ -93,11 +94,7 @@ final class Replacer {
   }
 
   private static Emitted set(
-      Emitted object,
-      String fieldPath,
-      String value,
-      Replacement.Options options,
-      Origin origin) {
+      Emitted object, String fieldPath, String value, Replacement.Options options, Origin origin) {
     if (fieldPath.equals("metadata.name")) {
       return object.named(partial(Optional.of(object.name()), value, options));
     }

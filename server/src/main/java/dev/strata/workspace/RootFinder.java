@@ -6,7 +6,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,16 +122,17 @@ final class RootFinder {
             .orElse(false);
     return own
         && snapshot.file(object.file()).stream()
-        .flatMap(f -> f.manifests().stream())
-        .anyMatch(
-            m ->
-                m instanceof dev.strata.model.FluxSource
-                    && m.kind().equals(kind)
-                    && m.meta().nameText().equals(name));
+            .flatMap(f -> f.manifests().stream())
+            .anyMatch(
+                m ->
+                    m instanceof dev.strata.model.FluxSource
+                        && m.kind().equals(kind)
+                        && m.meta().nameText().equals(name));
   }
 
   /** The applies relation over every Kustomization, and which components something applies. */
-  private record Graph(Map<String, Node> nodes, Set<Integer> applied, List<List<Node>> components) {}
+  private record Graph(
+      Map<String, Node> nodes, Set<Integer> applied, List<List<Node>> components) {}
 
   private Graph graph(boolean releases) {
     Map<String, Node> nodes = new LinkedHashMap<>();
@@ -175,7 +175,11 @@ final class RootFinder {
       for (Emitted object : build.objects()) {
         if (object.manifest() instanceof FluxKustomization) {
           Node target =
-              node(nodes, work, object, made.contains(key(object)) ? Origin.CREATED : Origin.DOCUMENT);
+              node(
+                  nodes,
+                  work,
+                  object,
+                  made.contains(key(object)) ? Origin.CREATED : Origin.DOCUMENT);
           node.applies.add(target);
           target.appearances.putIfAbsent(node, object);
         }
@@ -194,8 +198,8 @@ final class RootFinder {
   }
 
   /**
-   * The components that nothing else applies and that something applies from outside: themselves
-   * (a self-applying root), a FluxInstance's operator, or a bootstrap that wrote them beside their
+   * The components that nothing else applies and that something applies from outside: themselves (a
+   * self-applying root), a FluxInstance's operator, or a bootstrap that wrote them beside their
    * source.
    */
   private List<ClusterRoot> structural(Graph graph) {
@@ -258,9 +262,16 @@ final class RootFinder {
     Node start =
         component.stream()
             .filter(n -> n.origin == Origin.DOCUMENT)
-            .filter(n -> n.appearances.keySet().stream().anyMatch(a -> a.origin != Origin.DOCUMENT && component.contains(a)))
+            .filter(
+                n ->
+                    n.appearances.keySet().stream()
+                        .anyMatch(a -> a.origin != Origin.DOCUMENT && component.contains(a)))
             .findFirst()
-            .or(() -> component.stream().filter(n -> n.origin == Origin.DOCUMENT && n.applies.contains(n)).findFirst())
+            .or(
+                () ->
+                    component.stream()
+                        .filter(n -> n.origin == Origin.DOCUMENT && n.applies.contains(n))
+                        .findFirst())
             .or(() -> component.stream().filter(n -> n.origin == Origin.DOCUMENT).findFirst())
             .orElse(entry);
     Optional<Map.Entry<Node, Emitted>> inside =
@@ -280,7 +291,8 @@ final class RootFinder {
         List.of(seed),
         members,
         Optional.of(
-            new dev.strata.workspace.Origin(entry.object.file(), entry.object.manifest().meta().anchor())));
+            new dev.strata.workspace.Origin(
+                entry.object.file(), entry.object.manifest().meta().anchor())));
   }
 
   /** The workspace folder a Kustomization builds, once its source's artifact is known. */
@@ -349,7 +361,8 @@ final class RootFinder {
 
   /**
    * Without any root in the repository: the Kustomizations nothing applies, grouped by folder,
-   * except those the kustomization file of their folder (or of the nearest folder above) leaves out.
+   * except those the kustomization file of their folder (or of the nearest folder above) leaves
+   * out.
    */
   private List<ClusterRoot> unapplied(java.util.Collection<Node> nodes, Set<Integer> applied) {
     Map<String, List<ClusterRoot.Seed>> groups = new TreeMap<>();
@@ -383,7 +396,11 @@ final class RootFinder {
     while (true) {
       Optional<String> overlay = builder.kustomize().kustomizationFile(folder);
       if (overlay.isPresent()) {
-        return builder.kustomize().build(Artifact.WORKSPACE, folder, FluxOverrides.NONE).objects().stream()
+        return builder
+            .kustomize()
+            .build(Artifact.WORKSPACE, folder, FluxOverrides.NONE)
+            .objects()
+            .stream()
             .noneMatch(o -> o.file().equals(file));
       }
       if (folder.isEmpty()) {

@@ -7,12 +7,13 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Which kinds are cluster-scoped: the built-in ones, and the kinds of every CustomResourceDefinition
- * in the repository whose {@code spec.scope} is {@code Cluster}. A namespaced object keeps the
- * namespace its builds give it; a cluster-scoped one has none. kustomize's namespace transformer
- * skips the kinds it knows to be cluster-scoped (kubernetes-sigs/kustomize {@code
- * api/filters/namespace/namespace.go}, {@code metaNamespaceHack}); Strata also skips those a CRD
- * here declares, since the API server ignores their namespace.
+ * Which kinds are cluster-scoped: the built-in ones, and the kinds of every
+ * CustomResourceDefinition in the repository whose {@code spec.scope} is {@code Cluster}. A
+ * namespaced object keeps the namespace its builds give it; a cluster-scoped one has none.
+ * kustomize's namespace transformer skips the kinds it knows to be cluster-scoped
+ * (kubernetes-sigs/kustomize {@code api/filters/namespace/namespace.go}, {@code
+ * metaNamespaceHack}); Strata also skips those a CRD here declares, since the API server ignores
+ * their namespace.
  */
 final class Scope {
   private static final Set<String> BUILT_IN =
@@ -57,7 +58,10 @@ final class Scope {
       for (Manifest manifest : file.manifests()) {
         if (manifest.kind().equals("CustomResourceDefinition")) {
           Fields spec = Fields.of(manifest.meta().node());
-          if (spec.text("spec", "scope").map(Located::value).filter("Cluster"::equals).isPresent()) {
+          if (spec.text("spec", "scope")
+              .map(Located::value)
+              .filter("Cluster"::equals)
+              .isPresent()) {
             spec.text("spec", "names", "kind").ifPresent(kind -> kinds.add(kind.value()));
           }
         }

@@ -7,11 +7,11 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * kustomize's selection of objects by a patch or replacement target: group, version, kind, name
- * and namespace are anchored regular expressions matched against the current or the original
- * identity, labels and annotations by Kubernetes selectors (kubernetes-sigs/kustomize {@code
- * api/resmap/reswrangler.go} {@code Select}, {@code api/types/selector.go}). A replacement source is
- * selected exactly instead ({@code kyaml/resid} {@code IsSelectedBy}).
+ * kustomize's selection of objects by a patch or replacement target: group, version, kind, name and
+ * namespace are anchored regular expressions matched against the current or the original identity,
+ * labels and annotations by Kubernetes selectors (kubernetes-sigs/kustomize {@code
+ * api/resmap/reswrangler.go} {@code Select}, {@code api/types/selector.go}). A replacement source
+ * is selected exactly instead ({@code kyaml/resid} {@code IsSelectedBy}).
  */
 final class Selector {
   private Selector() {}

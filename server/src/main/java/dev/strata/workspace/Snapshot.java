@@ -87,14 +87,7 @@ public final class Snapshot {
       }
     }
     return new Snapshot(
-        0,
-        root,
-        map,
-        Set.copyOf(others),
-        new TreeMap<>(texts),
-        null,
-        Map.of(),
-        Optional.empty());
+        0, root, map, Set.copyOf(others), new TreeMap<>(texts), null, Map.of(), Optional.empty());
   }
 
   /**
@@ -122,7 +115,14 @@ public final class Snapshot {
    */
   public Snapshot withConfigFile(SourceFile config) {
     return new Snapshot(
-        revision + 1, root, files, otherFiles, texts, directories, severityOverrides, Optional.of(config));
+        revision + 1,
+        root,
+        files,
+        otherFiles,
+        texts,
+        directories,
+        severityOverrides,
+        Optional.of(config));
   }
 
   /** The file the configuration comes from, relative to the root when it lies inside it. */
@@ -158,7 +158,14 @@ public final class Snapshot {
     NavigableMap<String, SourceFile> next = new TreeMap<>(files);
     next.put(file.path(), file);
     return new Snapshot(
-        revision + 1, root, next, otherFiles, texts, directories, severityOverrides, explicitConfig);
+        revision + 1,
+        root,
+        next,
+        otherFiles,
+        texts,
+        directories,
+        severityOverrides,
+        explicitConfig);
   }
 
   public Snapshot withoutFile(String path) {
@@ -191,8 +198,8 @@ public final class Snapshot {
   }
 
   /**
-   * The text of a file that is not YAML but says how the repository is bootstrapped or published
-   * (a justfile, a Makefile, a shell script, a template, {@code .git/config}), by path.
+   * The text of a file that is not YAML but says how the repository is bootstrapped or published (a
+   * justfile, a Makefile, a shell script, a template, {@code .git/config}), by path.
    */
   public NavigableMap<String, String> texts() {
     return Collections.unmodifiableNavigableMap(texts);

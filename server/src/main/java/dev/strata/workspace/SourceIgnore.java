@@ -8,8 +8,8 @@ import java.util.List;
  * What a source leaves out of its artifact, in source-controller's terms: {@code .gitignore}-style
  * patterns, matched as go-git matches them (the last pattern that matches a path or one of its
  * folders decides; {@code !} re-includes). With no pattern of the user's ({@code spec.ignore} or a
- * {@code .sourceignore} file), source-controller's defaults apply; with any, only the version-control
- * patterns and the user's (fluxcd/pkg {@code sourceignore/sourceignore.go}, {@code
+ * {@code .sourceignore} file), source-controller's defaults apply; with any, only the
+ * version-control patterns and the user's (fluxcd/pkg {@code sourceignore/sourceignore.go}, {@code
  * artifact/storage/archive.go} {@code SourceIgnoreFilter}).
  */
 final class SourceIgnore {
@@ -38,7 +38,8 @@ final class SourceIgnore {
           "**/.flux.yaml");
   static final SourceIgnore NONE = new SourceIgnore(List.of());
 
-  private record Pattern(List<String> domain, List<String> segments, boolean negate, boolean dirOnly, boolean glob) {}
+  private record Pattern(
+      List<String> domain, List<String> segments, boolean negate, boolean dirOnly, boolean glob) {}
 
   private final List<Pattern> patterns;
 
@@ -47,8 +48,9 @@ final class SourceIgnore {
   }
 
   /**
-   * The ignore rules of a source: {@code user} patterns (from {@code .sourceignore} files, each with
-   * the folder it applies in, and {@code spec.ignore} last) or, when there are none, the defaults.
+   * The ignore rules of a source: {@code user} patterns (from {@code .sourceignore} files, each
+   * with the folder it applies in, and {@code spec.ignore} last) or, when there are none, the
+   * defaults.
    */
   static SourceIgnore of(List<Scoped> user) {
     List<Pattern> result = new ArrayList<>();
@@ -70,7 +72,10 @@ final class SourceIgnore {
     return new SourceIgnore(result);
   }
 
-  /** Patterns read from one place: a {@code .sourceignore} in {@code folder}, or {@code spec.ignore}. */
+  /**
+   * Patterns read from one place: a {@code .sourceignore} in {@code folder}, or {@code
+   * spec.ignore}.
+   */
   record Scoped(String folder, String text) {}
 
   private static java.util.Optional<Pattern> parse(String raw, List<String> domain) {
@@ -187,7 +192,10 @@ final class SourceIgnore {
             regex.append("\\[");
           } else {
             String set = pattern.substring(i + 1, end).replace("\\", "\\\\");
-            regex.append('[').append(set.startsWith("!") ? "^" + set.substring(1) : set).append(']');
+            regex
+                .append('[')
+                .append(set.startsWith("!") ? "^" + set.substring(1) : set)
+                .append(']');
             i = end;
           }
         }

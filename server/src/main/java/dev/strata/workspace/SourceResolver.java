@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Decides which sources are this repository's own, whatever their names. A source is own when it
- * is the sync source of a FluxInstance; when {@code .strata.yaml} names the folder its artifact is
+ * Decides which sources are this repository's own, whatever their names. A source is own when it is
+ * the sync source of a FluxInstance; when {@code .strata.yaml} names the folder its artifact is
  * made of; when its URL is one of the checkout's git remotes or another own source's; when a CI
  * command pushes its artifact from a folder here; or when a Kustomization of it builds the folder
  * that holds that Kustomization's own definition (a self-applying root, as {@code flux bootstrap}
@@ -199,7 +199,10 @@ final class SourceResolver {
                   new Candidate(
                       new ObjectId(m.kind(), m.namespace().orElse(""), m.name()),
                       m.namespace(),
-                      ((FluxSource) m.manifest()).url().map(Located::value).flatMap(SourceUrl::normalize),
+                      ((FluxSource) m.manifest())
+                          .url()
+                          .map(Located::value)
+                          .flatMap(SourceUrl::normalize),
                       Optional.empty(),
                       Optional.of(new Origin(m.file(), instance.meta().anchor())));
               candidate.own(
@@ -211,7 +214,10 @@ final class SourceResolver {
       made.removeIf(m -> m.manifest() instanceof FluxSource);
     } else if (manifest instanceof HelmRelease release) {
       String namespace =
-          release.targetNamespace().map(Located::value).orElse(object.namespace().orElse("flux-system"));
+          release
+              .targetNamespace()
+              .map(Located::value)
+              .orElse(object.namespace().orElse("flux-system"));
       created
           .instance(release, List.of(object), namespace)
           .ifPresent(i -> made.add(Emitted.of(i.instance(), i.file()).inNamespace(namespace)));
@@ -239,7 +245,8 @@ final class SourceResolver {
         for (ArtifactGenerator.Source source : generator.sources()) {
           Optional<Candidate> match =
               candidates.stream()
-                  .filter(c -> c.id.kind().equals(source.kind()) && c.id.name().equals(source.name()))
+                  .filter(
+                      c -> c.id.kind().equals(source.kind()) && c.id.name().equals(source.name()))
                   .findFirst();
           if (match.isPresent() && !match.get().own) {
             own = false;
@@ -257,8 +264,13 @@ final class SourceResolver {
           if (own) {
             candidate.own(
                 Optional.empty(),
-                "ArtifactGenerator " + generator.meta().nameText() + " (" + file.path() + ") makes it from this repository");
-            candidate.artifact = Optional.of(new Artifact(mappings(output, roots), SourceIgnore.NONE));
+                "ArtifactGenerator "
+                    + generator.meta().nameText()
+                    + " ("
+                    + file.path()
+                    + ") makes it from this repository");
+            candidate.artifact =
+                Optional.of(new Artifact(mappings(output, roots), SourceIgnore.NONE));
             candidate.root = Optional.of(candidate.artifact.get().root());
           }
           candidates.add(candidate);
@@ -316,7 +328,13 @@ final class SourceResolver {
       }
       for (Candidate other : candidates) {
         if (!other.own && other.url.equals(own.url)) {
-          other.own(own.root, "its URL is that of " + own.id.kind() + " " + own.id.qualifiedName() + ", which is this repository's");
+          other.own(
+              own.root,
+              "its URL is that of "
+                  + own.id.kind()
+                  + " "
+                  + own.id.qualifiedName()
+                  + ", which is this repository's");
           changed = true;
         }
       }
@@ -329,7 +347,9 @@ final class SourceResolver {
     boolean changed = false;
     Map<String, List<Candidate>> byName = new HashMap<>();
     for (Candidate candidate : candidates) {
-      byName.computeIfAbsent(candidate.id.kind() + "/" + candidate.id.name(), k -> new ArrayList<>()).add(candidate);
+      byName
+          .computeIfAbsent(candidate.id.kind() + "/" + candidate.id.name(), k -> new ArrayList<>())
+          .add(candidate);
     }
     for (Emitted object : kustomizations) {
       FluxKustomization kustomization = (FluxKustomization) object.manifest();
@@ -342,7 +362,11 @@ final class SourceResolver {
       // A Kustomization of an artifact's root (an empty path) holds everything: that it would hold
       // its own definition proves nothing, and most such Kustomizations build other projects.
       boolean wholeArtifact =
-          kustomization.path().flatMap(p -> RepositoryPath.normalize(p.value())).orElse("").isEmpty();
+          kustomization
+              .path()
+              .flatMap(p -> RepositoryPath.normalize(p.value()))
+              .orElse("")
+              .isEmpty();
       if (named.isEmpty() || wholeArtifact || named.stream().allMatch(c -> c.own)) {
         continue;
       }
@@ -398,7 +422,8 @@ final class SourceResolver {
       int at = folder.indexOf(path);
       while (at >= 0) {
         if ((at == 0 || folder.charAt(at - 1) == '/')
-            && (folder.length() == at + path.length() || folder.charAt(at + path.length()) == '/')) {
+            && (folder.length() == at + path.length()
+                || folder.charAt(at + path.length()) == '/')) {
           String root = at == 0 ? "" : folder.substring(0, at - 1);
           if (!result.contains(root)) {
             result.add(root);
@@ -458,8 +483,8 @@ final class SourceResolver {
   }
 
   /**
-   * An ignore list that leaves out everything ({@code /*}) and keeps only folders named for CRDs, as
-   * sources of other projects' CRDs are written.
+   * An ignore list that leaves out everything ({@code /*}) and keeps only folders named for CRDs,
+   * as sources of other projects' CRDs are written.
    */
   private static boolean crdsOnly(Optional<Located<String>> ignore) {
     if (ignore.isEmpty()) {
@@ -489,7 +514,10 @@ final class SourceResolver {
       if (SourceFile.nameOf(path).equals(".sourceignore")
           && (root.isEmpty() || path.startsWith(root + "/"))) {
         String folder = SourceFile.directoryOf(path);
-        String inside = root.isEmpty() ? folder : folder.substring(Math.min(folder.length(), root.length() + 1));
+        String inside =
+            root.isEmpty()
+                ? folder
+                : folder.substring(Math.min(folder.length(), root.length() + 1));
         scoped.add(new SourceIgnore.Scoped(inside, snapshot.texts().get(path)));
       }
     }

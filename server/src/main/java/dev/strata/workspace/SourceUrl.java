@@ -40,7 +40,10 @@ final class SourceUrl {
     return Optional.of((host + path).toLowerCase(Locale.ROOT));
   }
 
-  /** An OCI reference without its tag or digest: {@code ghcr.io/org/app:v1} is {@code ghcr.io/org/app}. */
+  /**
+   * An OCI reference without its tag or digest: {@code ghcr.io/org/app:v1} is {@code
+   * ghcr.io/org/app}.
+   */
   static Optional<String> withoutTag(String reference) {
     String text = reference;
     int digest = text.indexOf('@', text.indexOf("://") + 3);

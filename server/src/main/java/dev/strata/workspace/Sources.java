@@ -47,7 +47,10 @@ public final class Sources {
 
   /** The source a {@code sourceRef} names, resolved in {@code namespace} when it has none. */
   public Optional<RepositorySource> find(ObjectReference ref, String namespace) {
-    return entry(ref.kindOr("GitRepository"), ref.name().value(), ref.namespace().map(n -> n.value()).orElse(namespace))
+    return entry(
+            ref.kindOr("GitRepository"),
+            ref.name().value(),
+            ref.namespace().map(n -> n.value()).orElse(namespace))
         .map(Entry::source);
   }
 
@@ -80,8 +83,7 @@ public final class Sources {
     Entry best = null;
     int bestShared = -1;
     for (Entry entry : matching) {
-      int shared =
-          entry.source().origin().map(o -> sharedFolders(o.file(), near)).orElse(0);
+      int shared = entry.source().origin().map(o -> sharedFolders(o.file(), near)).orElse(0);
       if (shared > bestShared) {
         best = entry;
         bestShared = shared;

@@ -43,7 +43,8 @@ public record Substitution(boolean enabled, Map<String, String> values, boolean 
   public static Substitution of(
       PostBuild postBuild,
       Substitution applier,
-      java.util.function.Function<dev.strata.model.ObjectReference, java.util.Optional<Map<String, String>>>
+      java.util.function.Function<
+              dev.strata.model.ObjectReference, java.util.Optional<Map<String, String>>>
           known) {
     if (!postBuild.present()) {
       return NONE;

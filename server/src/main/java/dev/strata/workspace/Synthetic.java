@@ -11,10 +11,10 @@ import dev.strata.text.Range;
 import java.util.Optional;
 
 /**
- * Documents that no file holds but that Flux creates: the ConfigMaps and Secrets of generators,
- * the source and Kustomization of a FluxInstance's sync, what a ResourceSet renders. Each is
- * written as YAML, read like any document, and placed at the range that explains it, so findings
- * about it point at real text.
+ * Documents that no file holds but that Flux creates: the ConfigMaps and Secrets of generators, the
+ * source and Kustomization of a FluxInstance's sync, what a ResourceSet renders. Each is written as
+ * YAML, read like any document, and placed at the range that explains it, so findings about it
+ * point at real text.
  */
 final class Synthetic {
   private Synthetic() {}
@@ -53,6 +53,7 @@ final class Synthetic {
   /** The manifest of a node read elsewhere, every range moved to {@code at}. */
   static Optional<Manifest> manifest(YamlNode node, Range at, int document) {
     YamlNode placed = YamlNodes.relocate(node, at);
-    return ManifestReader.read(new YamlDocument(document, Optional.of(placed), at), "generated.yaml");
+    return ManifestReader.read(
+        new YamlDocument(document, Optional.of(placed), at), "generated.yaml");
   }
 }

@@ -75,7 +75,9 @@ public final class Unreached {
     String text = snapshot.file(overlay).map(SourceFile::text).orElse("");
     for (String line : text.split("\n")) {
       String trimmed = line.strip();
-      if (trimmed.startsWith("#") && trimmed.matches("#\\s*-\\s*\\S*" + java.util.regex.Pattern.quote(entry) + "\\S*\\s*(#.*)?")) {
+      if (trimmed.startsWith("#")
+          && trimmed.matches(
+              "#\\s*-\\s*\\S*" + java.util.regex.Pattern.quote(entry) + "\\S*\\s*(#.*)?")) {
         return true;
       }
     }

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every kind of broken or hostile file the issue lists, placed in an otherwise healthy repository:
  * the loader, every rule and the CLI finish, the file gets a finding or a note, and the healthy
- * part is still analysed (the {@code missing-path} finding of {@code apps/kustomization.yaml} still
- * appears).
+ * part is still analysed (the {@code missing-path} finding of the {@code gone} Kustomization still
+ * appears). Broken files are written below {@code apps/}, which the cluster builds with Flux's
+ * generated kustomization, so that they are applied.
  */
 @Timeout(60)
 class BadInputTest {
@@ -52,16 +53,19 @@ class BadInputTest {
           sourceRef:
             kind: GitRepository
             name: flux-system
-        """);
-    Disk.write(
-        root,
-        "apps/kustomization.yaml",
-        """
-        apiVersion: kustomize.config.k8s.io/v1beta1
+        ---
+        apiVersion: kustomize.toolkit.fluxcd.io/v1
         kind: Kustomization
-        resources:
-          - ./app.yaml
-          - ./gone.yaml
+        metadata:
+          name: gone
+          namespace: flux-system
+        spec:
+          interval: 10m
+          path: ./gone
+          prune: true
+          sourceRef:
+            kind: GitRepository
+            name: flux-system
         """);
     Disk.write(
         root,
@@ -264,8 +268,7 @@ class BadInputTest {
   void readsCrlfLikeLf() {
     healthyRepository();
     List<Finding> lf = Analyses.check(root);
-    for (String path :
-        List.of("clusters/prod/apps.yaml", "apps/kustomization.yaml", "apps/app.yaml")) {
+    for (String path : List.of("clusters/prod/apps.yaml", "apps/app.yaml")) {
       String text = readString(root.resolve(path));
       Disk.write(root, path, text.replace("\n", "\r\n"));
     }

@@ -17,8 +17,16 @@ public final class FixtureAssertions {
    * Checks that {@code ruleId} reports exactly what the fixture's annotations for that rule ask
    * for.
    */
-  public static void assertFindings(String fixtureText, String ruleId) {
+  /** The findings of several rules, each checked against the annotations of its id. */
+  public static void assertFindings(String fixtureText, String ruleId, String... more) {
     Fixture fixture = Fixture.of(fixtureText);
+    assertFindings(fixture, ruleId);
+    for (String other : more) {
+      assertFindings(fixture, other);
+    }
+  }
+
+  public static void assertFindings(Fixture fixture, String ruleId) {
     List<Finding> actual = fixture.findings(ruleId);
     List<Fixture.Expected> expected =
         fixture.expected().stream().filter(e -> e.rule().equals(ruleId)).toList();

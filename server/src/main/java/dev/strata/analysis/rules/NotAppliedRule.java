@@ -13,9 +13,8 @@ import java.util.Optional;
 
 /**
  * A manifest file that no cluster root reaches: a dead file (an archive, an entry commented out of
- * {@code resources:}, a template), reported once at its top with the folder that would have to
- * list it. Silent where the repository has no cluster at all, and for files kustomize reads as
- * data.
+ * {@code resources:}, a template), reported once at its top with the folder that would have to list
+ * it. Silent where the repository has no cluster at all, and for files kustomize reads as data.
  */
 public final class NotAppliedRule implements Rule {
   @Override
@@ -41,32 +40,38 @@ public final class NotAppliedRule implements Rule {
     }
     Unreached unreached = new Unreached(analysis.snapshot());
     for (SourceFile file : analysis.snapshot().files()) {
-      if (!holdsObjects(file)) {
+      Optional<Manifest> first = firstObject(file);
+      if (first.isEmpty()) {
         continue;
       }
-      Optional<String> why = unreached.why(file.path());
-      why.ifPresent(
-          reason ->
-              reporter.report(
-                  finding(
-                      file.path(),
-                      Range.ZERO,
-                      "No cluster applies " + file.path() + ": " + reason + ".")));
+      Range top = first.get().meta().apiVersion().range();
+      unreached
+          .why(file.path())
+          .ifPresent(
+              reason ->
+                  reporter.report(
+                      finding(
+                          file.path(),
+                          top,
+                          "No cluster applies " + file.path() + ": " + reason + ".")));
     }
   }
 
-  /** Kubernetes objects, not a kustomization file and not YAML of another tool. */
-  private static boolean holdsObjects(SourceFile file) {
+  /** The first Kubernetes object of a file that is not a kustomization file nor another tool's. */
+  private static Optional<Manifest> firstObject(SourceFile file) {
     if (dev.strata.model.ManifestReader.isKustomizationFileName(file.name())) {
-      return false;
+      return Optional.empty();
     }
     for (Manifest manifest : file.manifests()) {
       if (!(manifest instanceof KustomizeOverlay)
           && YamlSyntaxRule.looksLikeKubernetes(
-              "apiVersion: " + manifest.meta().apiVersion().value() + "\nkind: " + manifest.kind())) {
-        return true;
+              "apiVersion: "
+                  + manifest.meta().apiVersion().value()
+                  + "\nkind: "
+                  + manifest.kind())) {
+        return Optional.of(manifest);
       }
     }
-    return false;
+    return Optional.empty();
   }
 }

@@ -86,7 +86,8 @@ public final class UnknownDependencyRule implements Rule {
                 || manifest instanceof dev.strata.model.HelmRelease)) {
           java.util.Optional<String> why = unreached.why(file.path());
           if (why.isPresent()) {
-            return java.util.Optional.of("is defined in " + file.path() + " but not applied: " + why.get());
+            return java.util.Optional.of(
+                "is defined in " + file.path() + " but not applied: " + why.get());
           }
         }
       }

@@ -12,6 +12,7 @@ import dev.strata.workspace.SourceFile;
  * error where a cluster builds the file (the build fails there); a warning in a file no cluster
  * builds that looks like Kubernetes objects (it would fail once listed); silent for everything
  * else: generator inputs, helmfiles, Ansible, CI workflows and other YAML that Flux never reads.
+ * {@code .strata.yaml} and {@code .sops.yaml} are always read, so always an error.
  */
 public final class YamlSyntaxRule implements Rule {
   @Override
@@ -43,10 +44,14 @@ public final class YamlSyntaxRule implements Rule {
         continue;
       }
       Severity severity;
-      if (render.applied(file.path())) {
+      boolean configuration =
+          file.path().equals(analysis.snapshot().configPath())
+              || dev.strata.model.SopsConfig.isConfigName(file.name());
+      if (render.applied(file.path()) || configuration) {
         severity = Severity.ERROR;
       } else if (looksLikeKubernetes(file.text())) {
-        severity = Severity.WARNING;
+        // Without any cluster nothing tells what is applied: a manifest may be applied.
+        severity = render.clusters().isEmpty() ? Severity.ERROR : Severity.WARNING;
       } else {
         continue;
       }
