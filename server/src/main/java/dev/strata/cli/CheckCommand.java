@@ -77,7 +77,10 @@ final class CheckCommand implements Callable<Integer> {
       err.println("strata: " + repository.directory + " is not inside --sarif-root " + sarifRoot);
       return Main.USAGE;
     }
-    List<Finding> findings = Analyzer.standard(Main.ruleFailures(err)).analyze(analysis);
+    List<Finding> findings =
+        RealFiles.reportOnce(
+            Analyzer.standard(Main.ruleFailures(err)).analyze(analysis),
+            analysis.snapshot().layout());
     Optional<ConfigFile> outside =
         Optional.ofNullable(config)
             .map(ConfigFile::new)
@@ -92,7 +95,11 @@ final class CheckCommand implements Callable<Integer> {
         }
       }
       default -> {
-        TextReport.write(findings, out, err, analysis.snapshot().files().size());
+        TextReport.write(
+            findings,
+            out,
+            err,
+            RealFiles.count(analysis.snapshot().files().size(), analysis.snapshot().layout()));
         outside.ifPresent(
             c ->
                 err.println(

@@ -21,7 +21,8 @@ final class FindingsJson {
     JsonObject root = new JsonObject();
     root.addProperty("version", 1);
     root.addProperty("root", analysis.snapshot().root().toString());
-    root.addProperty("files", analysis.snapshot().files().size());
+    root.addProperty(
+        "files", RealFiles.count(analysis.snapshot().files().size(), analysis.snapshot().layout()));
     root.add("config", config(analysis));
     JsonArray array = new JsonArray();
     for (Finding finding : findings) {

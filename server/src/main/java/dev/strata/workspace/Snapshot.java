@@ -32,6 +32,7 @@ public final class Snapshot {
   private final Optional<SourceFile> explicitConfig;
   private final StrataConfig config;
   private final List<SopsConfig> sopsConfigs;
+  private final DiskLayout layout;
   private volatile RenderTree render;
 
   private Snapshot(
@@ -41,8 +42,10 @@ public final class Snapshot {
       Set<String> otherFiles,
       DirectoryIndex previous,
       Map<String, Severity> severityOverrides,
-      Optional<SourceFile> explicitConfig) {
+      Optional<SourceFile> explicitConfig,
+      DiskLayout layout) {
     this.revision = revision;
+    this.layout = layout;
     this.root = root;
     this.files = files;
     this.otherFiles = otherFiles;
@@ -70,7 +73,8 @@ public final class Snapshot {
         map.put(file.path(), file);
       }
     }
-    return new Snapshot(0, root, map, Set.copyOf(others), null, Map.of(), Optional.empty());
+    return new Snapshot(
+        0, root, map, Set.copyOf(others), null, Map.of(), Optional.empty(), DiskLayout.NONE);
   }
 
   /**
@@ -98,7 +102,14 @@ public final class Snapshot {
    */
   public Snapshot withConfigFile(SourceFile config) {
     return new Snapshot(
-        revision + 1, root, files, otherFiles, directories, severityOverrides, Optional.of(config));
+        revision + 1,
+        root,
+        files,
+        otherFiles,
+        directories,
+        severityOverrides,
+        Optional.of(config),
+        layout);
   }
 
   /** The file the configuration comes from, relative to the root when it lies inside it. */
@@ -129,12 +140,26 @@ public final class Snapshot {
       Set<String> others = new HashSet<>(otherFiles);
       others.add(file.path());
       return new Snapshot(
-          revision + 1, root, files, others, directories, severityOverrides, explicitConfig);
+          revision + 1,
+          root,
+          files,
+          others,
+          directories,
+          severityOverrides,
+          explicitConfig,
+          layout);
     }
     NavigableMap<String, SourceFile> next = new TreeMap<>(files);
     next.put(file.path(), file);
     return new Snapshot(
-        revision + 1, root, next, otherFiles, directories, severityOverrides, explicitConfig);
+        revision + 1,
+        root,
+        next,
+        otherFiles,
+        directories,
+        severityOverrides,
+        explicitConfig,
+        layout);
   }
 
   public Snapshot withoutFile(String path) {
@@ -146,12 +171,25 @@ public final class Snapshot {
       others.remove(path);
     }
     return new Snapshot(
-        revision + 1, root, next, others, directories, severityOverrides, explicitConfig);
+        revision + 1, root, next, others, directories, severityOverrides, explicitConfig, layout);
   }
 
   public Snapshot withSeverityOverrides(Map<String, Severity> overrides) {
     return new Snapshot(
-        revision + 1, root, files, otherFiles, directories, overrides, explicitConfig);
+        revision + 1, root, files, otherFiles, directories, overrides, explicitConfig, layout);
+  }
+
+  /**
+   * A copy that knows what the loader saw of the disk beyond the files: their real paths where a
+   * symbolic link inside the root reached them, and the folders it could not read.
+   */
+  public Snapshot withLayout(DiskLayout next) {
+    return new Snapshot(
+        revision, root, files, otherFiles, directories, severityOverrides, explicitConfig, next);
+  }
+
+  public DiskLayout layout() {
+    return layout;
   }
 
   public long revision() {
