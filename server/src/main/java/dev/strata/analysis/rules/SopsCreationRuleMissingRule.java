@@ -59,7 +59,10 @@ public final class SopsCreationRuleMissingRule implements Rule {
   @Override
   public void check(Analysis analysis, Reporter reporter) {
     for (SourceFile file : analysis.snapshot().files()) {
-      if (!file.memo().get(SOPS_FILE, () -> isSopsFile(file))) {
+      // sops matches path_regex against the path a file is edited under: a copy reached through a
+      // symbolic link is judged by its real file.
+      if (analysis.snapshot().layout().realPath(file.path()).isPresent()
+          || !file.memo().get(SOPS_FILE, () -> isSopsFile(file))) {
         continue;
       }
       Optional<SopsConfig> config = analysis.snapshot().sopsConfigFor(file.path());
