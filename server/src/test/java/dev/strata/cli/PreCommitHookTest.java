@@ -2,11 +2,9 @@ package dev.strata.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
+import dev.strata.testing.EndToEndTool;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -21,14 +19,7 @@ import org.junit.jupiter.api.Test;
 class PreCommitHookTest {
   @Test
   void failsTheCommitOfTheBrokenExampleAndPassesTheLayeredOne() throws Exception {
-    boolean required = "1".equals(System.getenv("STRATA_REQUIRE_E2E"));
-    boolean present = onPath("pre-commit");
-    if (required) {
-      assertTrue(
-          present,
-          "STRATA_REQUIRE_E2E=1 but pre-commit is not on PATH (apt-get install -y pre-commit)");
-    }
-    assumeTrue(present, "pre-commit is not on PATH");
+    EndToEndTool.require("pre-commit", "pre-commit");
     Path script =
         Path.of(System.getProperty("strata.examples", "../examples"))
             .resolve("../e2e/pre-commit/run.sh")
@@ -42,14 +33,5 @@ class PreCommitHookTest {
     String text = new String(output, StandardCharsets.UTF_8);
     assertEquals(0, process.exitValue(), "e2e/pre-commit/run.sh failed:\n" + text);
     assertTrue(text.contains("2 passed, 0 failed"), text);
-  }
-
-  private static boolean onPath(String command) {
-    for (String directory : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      if (Files.isExecutable(Path.of(directory, command))) {
-        return true;
-      }
-    }
-    return false;
   }
 }
