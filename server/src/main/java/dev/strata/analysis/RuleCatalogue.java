@@ -10,6 +10,7 @@ import dev.strata.analysis.rules.InfrastructureSecretInExternalSecretRule;
 import dev.strata.analysis.rules.InvalidConfigRule;
 import dev.strata.analysis.rules.MissingDependencyRule;
 import dev.strata.analysis.rules.MissingPathRule;
+import dev.strata.analysis.rules.MissingSecretAlertsRule;
 import dev.strata.analysis.rules.NotAppliedRule;
 import dev.strata.analysis.rules.RemovedApiVersionRule;
 import dev.strata.analysis.rules.SopsCreationRuleMissingRule;
@@ -46,7 +47,8 @@ public final class RuleCatalogue {
           new NotAppliedRule(),
           new RemovedApiVersionRule(),
           new InvalidConfigRule(),
-          new FileSkippedRule());
+          new FileSkippedRule(),
+          new MissingSecretAlertsRule());
   private static final Set<String> IDS =
       RULES.stream().map(Rule::id).collect(Collectors.toUnmodifiableSet());
 

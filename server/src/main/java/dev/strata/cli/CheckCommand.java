@@ -55,6 +55,13 @@ final class CheckCommand implements Callable<Integer> {
       description = "Configuration file to use instead of DIR/.strata.yaml.")
   Path config;
 
+  @Option(
+      names = "--sarif-root",
+      paramLabel = "FOLDER",
+      description =
+          "Folder that SARIF paths are relative to (default: the top of the git work tree that holds DIR, else DIR).")
+  Path sarifRoot;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -64,11 +71,44 @@ final class CheckCommand implements Callable<Integer> {
       return Main.USAGE;
     }
     Analysis analysis = loaded.get();
-    List<Finding> findings = Analyzer.standard(Main.ruleFailures(err)).analyze(analysis);
+    Optional<SarifRoots> roots =
+        SarifRoots.of(analysis.snapshot().root(), Optional.ofNullable(sarifRoot));
+    if (format == Format.sarif && roots.isEmpty()) {
+      err.println("strata: " + repository.directory + " is not inside --sarif-root " + sarifRoot);
+      return Main.USAGE;
+    }
+    List<Finding> findings =
+        RealFiles.reportOnce(
+            Analyzer.standard(Main.ruleFailures(err)).analyze(analysis),
+            analysis.snapshot().layout());
+    Optional<ConfigFile> outside =
+        Optional.ofNullable(config)
+            .map(ConfigFile::new)
+            .filter(c -> c.outside(analysis.snapshot().root()));
     switch (format) {
       case json -> out.println(FindingsJson.write(analysis, findings));
-      case sarif -> out.println(Sarif.write(analysis, findings));
-      default -> TextReport.write(findings, out, err, analysis.snapshot().files().size());
+      case sarif -> {
+        Sarif.Log log = Sarif.write(analysis, findings, roots.get());
+        out.println(log.json());
+        if (log.leftOut() > 0) {
+          err.println("strata: " + Sarif.capMessage(log.leftOut()));
+        }
+      }
+      default -> {
+        TextReport.write(
+            findings,
+            out,
+            err,
+            RealFiles.count(analysis.snapshot().files().size(), analysis.snapshot().layout()));
+        outside.ifPresent(
+            c ->
+                err.println(
+                    "strata: the configuration file "
+                        + c.path().toAbsolutePath().normalize()
+                        + " lies outside "
+                        + repository.directory
+                        + ", so findings in it name it by its absolute path"));
+      }
     }
     out.flush();
     Severity threshold = Severity.valueOf(failOn.name().toUpperCase(java.util.Locale.ROOT));

@@ -2,12 +2,15 @@ package dev.strata.cli;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import dev.strata.analysis.Analysis;
 import dev.strata.analysis.Finding;
 import dev.strata.analysis.ViewJson;
 import dev.strata.analysis.fix.Fix;
 import dev.strata.analysis.fix.Fixes;
+import java.nio.file.Path;
 import java.util.List;
 
 /** The {@code check --format json} contract of DESIGN.md, version 1. */
@@ -18,13 +21,35 @@ final class FindingsJson {
     JsonObject root = new JsonObject();
     root.addProperty("version", 1);
     root.addProperty("root", analysis.snapshot().root().toString());
-    root.addProperty("files", analysis.snapshot().files().size());
+    root.addProperty(
+        "files", RealFiles.count(analysis.snapshot().files().size(), analysis.snapshot().layout()));
+    root.add("config", config(analysis));
     JsonArray array = new JsonArray();
     for (Finding finding : findings) {
       array.add(finding(analysis, finding));
     }
     root.add("findings", array);
-    return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root);
+    return new GsonBuilder()
+        .serializeNulls()
+        .setPrettyPrinting()
+        .disableHtmlEscaping()
+        .create()
+        .toJson(root);
+  }
+
+  /**
+   * The configuration file in use, or null: its path as findings name it, and whether it lies
+   * inside the root; a {@code --config} file outside it is named by its absolute path.
+   */
+  private static JsonElement config(Analysis analysis) {
+    if (!analysis.snapshot().hasConfigFile()) {
+      return JsonNull.INSTANCE;
+    }
+    String path = analysis.snapshot().configPath();
+    JsonObject config = new JsonObject();
+    config.addProperty("path", path);
+    config.addProperty("insideRoot", !Path.of(path).isAbsolute());
+    return config;
   }
 
   private static JsonObject finding(Analysis analysis, Finding finding) {

@@ -27,8 +27,7 @@ final class Repository {
       err.println("strata: " + directory + ": no such directory");
       return Optional.empty();
     }
-    if (config.isPresent() && !Files.isRegularFile(config.get())) {
-      err.println("strata: " + config.get() + ": no such configuration file");
+    if (config.isPresent() && !new ConfigFile(config.get()).usable(err)) {
       return Optional.empty();
     }
     try {

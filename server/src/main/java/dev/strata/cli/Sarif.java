@@ -9,48 +9,57 @@ import dev.strata.analysis.Rule;
 import dev.strata.analysis.RuleCatalogue;
 import dev.strata.model.Severity;
 import dev.strata.text.Range;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import dev.strata.workspace.SourceFile;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * SARIF 2.1.0 as GitHub code scanning reads it: rule metadata with help from the rule's
- * documentation page, results with 1-based UTF-16 regions relative to {@code %SRCROOT%}, related
- * locations, and a fingerprint that survives unrelated edits.
+ * documentation page, results with 1-based UTF-16 regions and percent-encoded URIs relative to
+ * {@code SRCROOT} (see {@link SarifRoots}), related locations linked from the message, line-based
+ * fingerprints, and at most 25,000 results with a notification for the rest.
  */
 final class Sarif {
+  /** The log's text and how many findings the cap left out. */
+  record Log(String json, int leftOut) {}
+
   private Sarif() {}
 
-  static String write(Analysis analysis, List<Finding> findings) {
+  static Log write(Analysis analysis, List<Finding> findings, SarifRoots roots) {
+    return write(analysis, findings, roots, ResultCap.GITHUB_LIMIT);
+  }
+
+  static Log write(Analysis analysis, List<Finding> findings, SarifRoots roots, int limit) {
+    ResultCap cap = ResultCap.of(findings, limit);
+    JsonArray rules = new JsonArray();
+    Map<String, Integer> index = new HashMap<>();
+    for (Rule rule : RuleCatalogue.rules()) {
+      index.put(rule.id(), rules.size());
+      rules.add(SarifRule.of(rule));
+    }
     JsonObject driver = new JsonObject();
     driver.addProperty("name", "Strata");
     driver.addProperty("version", Version.current());
     driver.addProperty("semanticVersion", Version.current());
     driver.addProperty("informationUri", "https://strata.dev");
-    JsonArray rules = new JsonArray();
-    Map<String, Integer> index = new HashMap<>();
-    for (Rule rule : RuleCatalogue.rules()) {
-      index.put(rule.id(), rules.size());
-      rules.add(rule(rule));
-    }
     driver.add("rules", rules);
     JsonObject tool = new JsonObject();
     tool.add("driver", driver);
 
     JsonObject run = new JsonObject();
     run.add("tool", tool);
-    JsonObject base = new JsonObject();
-    JsonObject srcroot = new JsonObject();
-    srcroot.addProperty("uri", analysis.snapshot().root().toUri().toString());
-    base.add("SRCROOT", srcroot);
-    run.add("originalUriBaseIds", base);
+    run.add("invocations", invocations(cap));
+    run.add("originalUriBaseIds", roots.baseIds(files(cap.kept())));
     run.addProperty("columnKind", "utf16CodeUnits");
+    List<String> fingerprints = Fingerprints.of(cap.kept(), f -> lineText(analysis, f));
     JsonArray results = new JsonArray();
-    for (Finding finding : findings) {
-      results.add(result(finding, index.getOrDefault(finding.rule(), -1)));
+    for (int i = 0; i < cap.kept().size(); i++) {
+      Finding finding = cap.kept().get(i);
+      results.add(
+          result(finding, index.getOrDefault(finding.rule(), -1), fingerprints.get(i), roots));
     }
     run.add("results", results);
 
@@ -60,53 +69,79 @@ final class Sarif {
     JsonArray runs = new JsonArray();
     runs.add(run);
     log.add("runs", runs);
-    return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(log);
+    return new Log(
+        new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(log),
+        cap.leftOut());
   }
 
-  private static JsonObject rule(Rule rule) {
-    JsonObject json = new JsonObject();
-    json.addProperty("id", rule.id());
-    json.addProperty("name", pascalCase(rule.id()));
-    json.add("shortDescription", text(rule.summary()));
-    json.add("fullDescription", text(rule.summary()));
-    json.addProperty("helpUri", RuleCatalogue.documentationUrl(rule.id()));
-    String markdown = documentation(rule.id());
-    JsonObject help = text(rule.summary() + " See " + RuleCatalogue.documentationUrl(rule.id()));
-    help.addProperty("markdown", markdown.isEmpty() ? rule.summary() : markdown);
-    json.add("help", help);
-    JsonObject configuration = new JsonObject();
-    configuration.addProperty("level", level(rule.defaultSeverity()));
-    json.add("defaultConfiguration", configuration);
-    JsonObject properties = new JsonObject();
-    JsonArray tags = new JsonArray();
-    tags.add("flux");
-    tags.add(
-        rule.id().contains("secret")
-                || rule.id().startsWith("sops")
-                || rule.id().equals("bootstrap-deadlock")
-            ? "security"
-            : "correctness");
-    properties.add("tags", tags);
-    json.add("properties", properties);
-    return json;
+  private static JsonArray invocations(ResultCap cap) {
+    JsonObject invocation = new JsonObject();
+    invocation.addProperty("executionSuccessful", true);
+    if (cap.leftOut() > 0) {
+      JsonObject notification = new JsonObject();
+      JsonObject descriptor = new JsonObject();
+      descriptor.addProperty("id", "results-capped");
+      notification.add("descriptor", descriptor);
+      notification.addProperty("level", "warning");
+      notification.add("message", text(capMessage(cap.leftOut())));
+      JsonArray notifications = new JsonArray();
+      notifications.add(notification);
+      invocation.add("toolExecutionNotifications", notifications);
+    }
+    JsonArray invocations = new JsonArray();
+    invocations.add(invocation);
+    return invocations;
   }
 
-  private static JsonObject result(Finding finding, int ruleIndex) {
+  static String capMessage(int leftOut) {
+    return leftOut
+        + " results were left out: GitHub code scanning accepts at most "
+        + ResultCap.GITHUB_LIMIT
+        + " per run, so the most severe were kept; run `strata check` for all of them";
+  }
+
+  private static Set<String> files(List<Finding> findings) {
+    Set<String> files = new LinkedHashSet<>();
+    for (Finding finding : findings) {
+      files.add(finding.file());
+      finding.related().forEach(r -> files.add(r.file()));
+    }
+    return files;
+  }
+
+  private static String lineText(Analysis analysis, Finding finding) {
+    return analysis
+        .snapshot()
+        .file(finding.file())
+        .map(file -> line(file, finding.range().start().line()))
+        .orElse("");
+  }
+
+  private static String line(SourceFile file, int line) {
+    var lines = file.syntax().lines();
+    if (line >= lines.lineCount()) {
+      return "";
+    }
+    return file.text().substring(lines.lineStart(line), lines.lineEnd(line, file.text()));
+  }
+
+  private static JsonObject result(
+      Finding finding, int ruleIndex, String fingerprint, SarifRoots roots) {
     JsonObject json = new JsonObject();
     json.addProperty("ruleId", finding.rule());
     if (ruleIndex >= 0) {
       json.addProperty("ruleIndex", ruleIndex);
     }
     json.addProperty("level", level(finding.severity()));
-    json.add("message", text(finding.message()));
+    json.add("message", text(SarifMessage.text(finding)));
     JsonArray locations = new JsonArray();
-    locations.add(location(finding.file(), finding.range()));
+    locations.add(location(roots.artifact(finding.file()), finding.range()));
     json.add("locations", locations);
     if (!finding.related().isEmpty()) {
       JsonArray related = new JsonArray();
       int id = 1;
       for (Finding.Related r : finding.related()) {
-        JsonObject location = location(r.file(), r.range());
+        JsonObject location = location(roots.artifact(r.file()), r.range());
         location.addProperty("id", id++);
         location.add("message", text(r.message()));
         related.add(location);
@@ -114,32 +149,29 @@ final class Sarif {
       json.add("relatedLocations", related);
     }
     JsonObject fingerprints = new JsonObject();
-    fingerprints.addProperty(
-        "strataFinding/v1",
-        Integer.toHexString(
-            (finding.rule() + "|" + finding.file() + "|" + finding.message()).hashCode()));
+    fingerprints.addProperty(Fingerprints.KEY, fingerprint);
     json.add("partialFingerprints", fingerprints);
     return json;
   }
 
-  private static JsonObject location(String file, Range range) {
-    JsonObject artifact = new JsonObject();
-    artifact.addProperty("uri", file);
-    artifact.addProperty("uriBaseId", "SRCROOT");
+  private static JsonObject location(SarifRoots.Artifact artifact, Range range) {
+    JsonObject location = new JsonObject();
+    JsonObject uri = new JsonObject();
+    uri.addProperty("uri", artifact.uri().encoded());
+    uri.addProperty("uriBaseId", artifact.baseId());
     JsonObject region = new JsonObject();
     region.addProperty("startLine", range.start().line() + 1);
     region.addProperty("startColumn", range.start().character() + 1);
     region.addProperty("endLine", range.end().line() + 1);
     region.addProperty("endColumn", range.end().character() + 1);
     JsonObject physical = new JsonObject();
-    physical.add("artifactLocation", artifact);
+    physical.add("artifactLocation", uri);
     physical.add("region", region);
-    JsonObject location = new JsonObject();
     location.add("physicalLocation", physical);
     return location;
   }
 
-  private static JsonObject text(String value) {
+  static JsonObject text(String value) {
     JsonObject json = new JsonObject();
     json.addProperty("text", value);
     return json;
@@ -151,22 +183,5 @@ final class Sarif {
       case WARNING -> "warning";
       default -> "note";
     };
-  }
-
-  private static String pascalCase(String id) {
-    StringBuilder out = new StringBuilder();
-    for (String part : id.split("-")) {
-      out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-    }
-    return out.toString();
-  }
-
-  /** The rule's page from {@code docs/rules}, bundled into the jar at build time. */
-  static String documentation(String id) {
-    try (InputStream in = Sarif.class.getResourceAsStream("/strata/rules/" + id + ".md")) {
-      return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return "";
-    }
   }
 }

@@ -39,8 +39,10 @@ final class TextReport {
             + " errors, "
             + counts.getOrDefault(Severity.WARNING, 0)
             + " warnings, "
-            + (counts.getOrDefault(Severity.INFO, 0) + counts.getOrDefault(Severity.HINT, 0))
-            + " notes in "
+            + counts.getOrDefault(Severity.INFO, 0)
+            + " info"
+            + (counts.containsKey(Severity.HINT) ? ", " + counts.get(Severity.HINT) + " hints" : "")
+            + " in "
             + files
             + " YAML files");
   }

@@ -99,7 +99,9 @@ public final class Loader {
     }
     readText(TextFiles.GIT_CONFIG, config.maxFileSize())
         .ifPresent(text -> texts.put(TextFiles.GIT_CONFIG, text));
-    Snapshot snapshot = Snapshot.of(root, parseAll(yaml, config.maxFileSize()), others, texts);
+    Snapshot snapshot =
+        Snapshot.of(root, parseAll(yaml, config.maxFileSize()), others, texts)
+            .withLayout(layout(yaml, others));
     return explicit.isPresent() ? snapshot.withConfigFile(explicit.get()) : snapshot;
   }
 
@@ -116,8 +118,27 @@ public final class Loader {
     }
   }
 
+  /** Aliases whose real file is read under its own path too; the others stand for themselves. */
+  private DiskLayout layout(List<String> yaml, List<String> others) {
+    java.util.Set<String> read = new java.util.HashSet<>(yaml);
+    read.addAll(others);
+    java.util.Map<String, String> kept = new java.util.TreeMap<>();
+    aliases.forEach(
+        (alias, real) -> {
+          if (read.contains(real)) {
+            kept.put(alias, real);
+          }
+        });
+    return new DiskLayout(kept, unreadableFolders);
+  }
+
+  private final java.util.Map<String, String> aliases = new java.util.HashMap<>();
+  private final java.util.Map<String, FileNote> unreadableFolders = new java.util.TreeMap<>();
+
   private void walk(List<PathMatcher> ignored, List<String> yaml, List<String> others)
       throws IOException {
+    java.util.Deque<Boolean> linked = new java.util.ArrayDeque<>();
+    IOException[] rootFailure = new IOException[1];
     Files.walkFileTree(
         root,
         EnumSet.of(FileVisitOption.FOLLOW_LINKS),
@@ -131,6 +152,15 @@ public final class Loader {
                     || isIgnored(ignored, dir))) {
               return FileVisitResult.SKIP_SUBTREE;
             }
+            linked.push(
+                Boolean.TRUE.equals(linked.peek())
+                    || !dir.equals(root) && Files.isSymbolicLink(dir));
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+            linked.pop();
             return FileVisitResult.CONTINUE;
           }
 
@@ -142,13 +172,30 @@ public final class Loader {
             String relative = relative(file);
             String name = file.getFileName().toString();
             (name.endsWith(".yaml") || name.endsWith(".yml") ? yaml : others).add(relative);
+            if (Boolean.TRUE.equals(linked.peek()) || Files.isSymbolicLink(file)) {
+              realPath(file).ifPresent(real -> aliases.put(relative, real));
+            }
             return FileVisitResult.CONTINUE;
           }
 
           @Override
           public FileVisitResult visitFileFailed(Path file, IOException e) {
-            // Loops, files deleted while walking and unreadable folders are simply not part of the
-            // snapshot.
+            if (file.equals(root)) {
+              rootFailure[0] = e;
+              return FileVisitResult.TERMINATE;
+            }
+            if (!(e instanceof FileSystemLoopException) && Files.isDirectory(file)) {
+              unreadableFolders.put(
+                  relative(file),
+                  new FileNote(
+                      FileNote.Kind.SKIPPED,
+                      "skipped: the folder cannot be read ("
+                          + e.getClass().getSimpleName()
+                          + "), so nothing below it is analysed",
+                      Range.ZERO));
+              return FileVisitResult.CONTINUE;
+            }
+            // Loops and files deleted while walking are simply not part of the snapshot.
             if (!(e instanceof FileSystemLoopException)
                 && Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
               String name = file.getFileName().toString();
@@ -159,6 +206,21 @@ public final class Loader {
             return FileVisitResult.CONTINUE;
           }
         });
+    if (rootFailure[0] != null) {
+      throw new IOException(rootFailure[0].getClass().getSimpleName(), rootFailure[0]);
+    }
+  }
+
+  /** A file's real path relative to the real root, when it lies inside. */
+  private Optional<String> realPath(Path file) {
+    try {
+      Path real = file.toRealPath();
+      return real.startsWith(realRoot)
+          ? Optional.of(realRoot.relativize(real).toString().replace('\\', '/'))
+          : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   /**

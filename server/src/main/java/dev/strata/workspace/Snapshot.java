@@ -34,6 +34,7 @@ public final class Snapshot {
   private final Optional<SourceFile> explicitConfig;
   private final StrataConfig config;
   private final List<SopsConfig> sopsConfigs;
+  private final DiskLayout layout;
   private volatile RenderTree render;
 
   private Snapshot(
@@ -44,8 +45,10 @@ public final class Snapshot {
       NavigableMap<String, String> texts,
       DirectoryIndex previous,
       Map<String, Severity> severityOverrides,
-      Optional<SourceFile> explicitConfig) {
+      Optional<SourceFile> explicitConfig,
+      DiskLayout layout) {
     this.revision = revision;
+    this.layout = layout;
     this.root = root;
     this.files = files;
     this.otherFiles = otherFiles;
@@ -87,7 +90,15 @@ public final class Snapshot {
       }
     }
     return new Snapshot(
-        0, root, map, Set.copyOf(others), new TreeMap<>(texts), null, Map.of(), Optional.empty());
+        0,
+        root,
+        map,
+        Set.copyOf(others),
+        new TreeMap<>(texts),
+        null,
+        Map.of(),
+        Optional.empty(),
+        DiskLayout.NONE);
   }
 
   /**
@@ -122,7 +133,8 @@ public final class Snapshot {
         texts,
         directories,
         severityOverrides,
-        Optional.of(config));
+        Optional.of(config),
+        layout);
   }
 
   /** The file the configuration comes from, relative to the root when it lies inside it. */
@@ -153,7 +165,15 @@ public final class Snapshot {
       Set<String> others = new HashSet<>(otherFiles);
       others.add(file.path());
       return new Snapshot(
-          revision + 1, root, files, others, texts, directories, severityOverrides, explicitConfig);
+          revision + 1,
+          root,
+          files,
+          others,
+          texts,
+          directories,
+          severityOverrides,
+          explicitConfig,
+          layout);
     }
     NavigableMap<String, SourceFile> next = new TreeMap<>(files);
     next.put(file.path(), file);
@@ -165,7 +185,8 @@ public final class Snapshot {
         texts,
         directories,
         severityOverrides,
-        explicitConfig);
+        explicitConfig,
+        layout);
   }
 
   public Snapshot withoutFile(String path) {
@@ -177,12 +198,25 @@ public final class Snapshot {
       others.remove(path);
     }
     return new Snapshot(
-        revision + 1, root, next, others, texts, directories, severityOverrides, explicitConfig);
+        revision + 1, root, next, others, texts, directories, severityOverrides, explicitConfig, layout);
   }
 
   public Snapshot withSeverityOverrides(Map<String, Severity> overrides) {
     return new Snapshot(
-        revision + 1, root, files, otherFiles, texts, directories, overrides, explicitConfig);
+        revision + 1, root, files, otherFiles, texts, directories, overrides, explicitConfig, layout);
+  }
+
+  /**
+   * A copy that knows what the loader saw of the disk beyond the files: their real paths where a
+   * symbolic link inside the root reached them, and the folders it could not read.
+   */
+  public Snapshot withLayout(DiskLayout next) {
+    return new Snapshot(
+        revision, root, files, otherFiles, texts, directories, severityOverrides, explicitConfig, next);
+  }
+
+  public DiskLayout layout() {
+    return layout;
   }
 
   public long revision() {

@@ -15,10 +15,20 @@ public final class Unreached {
   private final Snapshot snapshot;
   private final RenderTree render;
   private final Set<String> builtFolders = new HashSet<>();
+  private final Set<String> appliedThroughLinks = new HashSet<>();
 
   public Unreached(Snapshot snapshot) {
     this.snapshot = snapshot;
     this.render = snapshot.render();
+    snapshot
+        .layout()
+        .aliases()
+        .forEach(
+            (alias, real) -> {
+              if (render.applied(alias)) {
+                appliedThroughLinks.add(real);
+              }
+            });
     for (Cluster cluster : render.clusters()) {
       for (AppliedKustomization kustomization : cluster.kustomizations()) {
         if (kustomization.status() == BuildStatus.BUILT) {
@@ -30,7 +40,11 @@ public final class Unreached {
 
   /** The reason in words, or empty when a cluster does apply the file. */
   public Optional<String> why(String file) {
-    if (render.applied(file) || render.data(file)) {
+    // A linked copy is reported under its real file, which a cluster may apply through the link.
+    if (render.applied(file)
+        || render.data(file)
+        || appliedThroughLinks.contains(file)
+        || snapshot.layout().realPath(file).isPresent()) {
       return Optional.empty();
     }
     String folder = SourceFile.directoryOf(file);

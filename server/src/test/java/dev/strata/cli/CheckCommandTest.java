@@ -159,7 +159,8 @@ class CheckCommandTest {
     CommandLineRun run = CommandLineRun.of("check", root.toString(), "--format", "json");
     assertEquals(1, run.exitCode(), run.toString());
     JsonObject report = json(run.out());
-    assertEquals(Set.of("version", "root", "files", "findings"), keys(report));
+    assertEquals(Set.of("version", "root", "files", "config", "findings"), keys(report));
+    assertTrue(report.get("config").isJsonNull(), report.toString());
     assertEquals(1, report.get("version").getAsInt());
     assertEquals(root.toAbsolutePath().normalize().toString(), report.get("root").getAsString());
     assertEquals(5, report.get("files").getAsInt());
@@ -260,7 +261,7 @@ class CheckCommandTest {
                     + " did you mean db/database?"),
         run.out());
     assertEquals(4, run.outLines().size(), run.out());
-    assertTrue(run.err().contains("3 errors, 1 warnings"), run.err());
+    assertEquals("3 errors, 1 warnings, 0 info in 5 YAML files\n", run.err());
   }
 
   @Test
@@ -324,6 +325,47 @@ class CheckCommandTest {
             .contains("error[unknown-dependency]"));
     Files.delete(config);
     Files.delete(config.getParent());
+  }
+
+  @Test
+  void rejectsAConfigurationFileThatIsNotYamlWithExitTwo() throws IOException {
+    Path root = repo(WARNING_ONLY);
+    Path config = dir.resolve("broken-config.yaml");
+    Files.writeString(config, "rules:\n  unknown-dependency: [error\n");
+    for (String format : List.of("text", "json", "sarif")) {
+      CommandLineRun run =
+          CommandLineRun.of(
+              "check", root.toString(), "--config", config.toString(), "--format", format);
+      assertEquals(2, run.exitCode(), run.toString());
+      assertEquals("", run.out());
+      assertTrue(run.err().startsWith("strata: " + config + ":3:1: not valid YAML"), run.err());
+    }
+  }
+
+  @Test
+  void saysWhenTheConfigurationLiesOutsideTheFolder() throws IOException {
+    Path root = Files.createDirectories(dir.resolve("repo"));
+    repo(WARNING_ONLY.replace("#- ", "#- repo/"));
+    Path config = dir.resolve("strict.yaml");
+    Files.writeString(config, "rules:\n  no-such-rule: error\n");
+    CommandLineRun text =
+        CommandLineRun.of("check", root.toString(), "--config", config.toString());
+    assertTrue(text.out().startsWith(config + ":2:3: error[invalid-config]"), text.out());
+    assertTrue(
+        text.err().contains("the configuration file " + config + " lies outside " + root),
+        text.err());
+    JsonObject json =
+        json(
+            CommandLineRun.of(
+                    "check", root.toString(), "--config", config.toString(), "--format", "json")
+                .out());
+    JsonObject described = json.getAsJsonObject("config");
+    assertEquals(config.toString(), described.get("path").getAsString());
+    assertFalse(described.get("insideRoot").getAsBoolean());
+    Files.writeString(root.resolve(".strata.yaml"), "rules: {}\n");
+    JsonObject inside = json(CommandLineRun.of("check", root.toString(), "--format", "json").out());
+    assertEquals(".strata.yaml", inside.getAsJsonObject("config").get("path").getAsString());
+    assertTrue(inside.getAsJsonObject("config").get("insideRoot").getAsBoolean());
   }
 
   @Test

@@ -2,11 +2,9 @@ package dev.strata.lsp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
+import dev.strata.testing.EndToEndTool;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -20,13 +18,7 @@ import org.junit.jupiter.api.Test;
 class NeovimEndToEndTest {
   @Test
   void neovimSeesCyclesAcrossFilesAndAppliesTheSopsMigration() throws Exception {
-    boolean required = "1".equals(System.getenv("STRATA_REQUIRE_E2E"));
-    boolean present = onPath("nvim");
-    if (required) {
-      assertTrue(
-          present, "STRATA_REQUIRE_E2E=1 but nvim is not on PATH (apt-get install -y neovim)");
-    }
-    assumeTrue(present, "nvim is not on PATH");
+    EndToEndTool.require("nvim", "neovim");
     Path script =
         Path.of(System.getProperty("strata.examples", "../examples"))
             .resolve("../e2e/neovim/run.sh")
@@ -41,14 +33,5 @@ class NeovimEndToEndTest {
         0,
         process.exitValue(),
         "e2e/neovim/run.sh failed:\n" + new String(output, StandardCharsets.UTF_8));
-  }
-
-  private static boolean onPath(String command) {
-    for (String directory : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      if (Files.isExecutable(Path.of(directory, command))) {
-        return true;
-      }
-    }
-    return false;
   }
 }

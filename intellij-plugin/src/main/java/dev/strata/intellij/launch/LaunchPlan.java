@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Either the command that starts the server or the one message that explains why it cannot start.
- * The IDE side turns {@link Blocked} into a notification and never starts a half-configured
- * process.
+ * The IDE side turns {@link Blocked} into the exception whose message LSP4IJ's own notification
+ * shows, and never starts a half-configured process.
  */
 public sealed interface LaunchPlan {
 
@@ -29,6 +29,14 @@ public sealed interface LaunchPlan {
                         JvmOptions.parse(jvmOptions),
                         jar)))
         .orElseGet(() -> missingJar(pluginFolder));
+  }
+
+  /** The plugin's classes were not loaded from its jar: a development sandbox, not an install. */
+  static LaunchPlan pluginFolderUnknown() {
+    return new Blocked(
+        "Strata: plugin folder unknown",
+        "The Strata plugin's classes were not loaded from strata-intellij/lib/*.jar, so its"
+            + " server/strata.jar cannot be found. Install the plugin from its zip.");
   }
 
   private static LaunchPlan missingJar(Path pluginFolder) {

@@ -27,7 +27,8 @@ public final class RuleIds {
           "duplicate-object",
           "removed-api-version",
           "invalid-config",
-          "file-skipped");
+          "file-skipped",
+          "missing-secret-alerts");
 
   private RuleIds() {}
 }

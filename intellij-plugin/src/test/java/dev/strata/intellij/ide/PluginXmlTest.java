@@ -70,8 +70,8 @@ class PluginXmlTest {
   }
 
   @Test
-  void declaresTheNotificationGroupTheCodeUses() {
-    assertEquals(StrataPlugin.NOTIFICATION_GROUP, first("notificationGroup").getAttribute("id"));
+  void declaresNoNotificationGroupSinceLsp4ijShowsTheOneNotification() {
+    assertEquals(0, root.getElementsByTagName("notificationGroup").getLength());
   }
 
   @Test

@@ -256,7 +256,7 @@ public final class ConvertToSopsFix implements FixBuilder {
     }
   }
 
-  private static void addResourceAfter(
+  static void addResourceAfter(
       FileEdits edits, YamlSequence sequence, YamlScalar item, String value) {
     YamlText text = edits.source();
     String quote =

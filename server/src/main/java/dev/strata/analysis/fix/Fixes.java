@@ -19,6 +19,7 @@ public final class Fixes {
           new RemoveDependsOnFix(),
           new UnknownDependencyFix(),
           new AddDecryptionFix(),
+          new AddSecretAlertsFix(),
           new SuppressFix());
 
   private Fixes() {}

@@ -6,7 +6,10 @@ import dev.strata.model.Severity;
 import dev.strata.workspace.FileNote;
 import dev.strata.workspace.SourceFile;
 
-/** A YAML file that was not analysed: larger than the configured limit, binary, or unreadable. */
+/**
+ * A YAML file that was not analysed: larger than the configured limit, binary, or unreadable; or a
+ * folder that could not be read, so that nothing below it was.
+ */
 public final class FileSkippedRule implements Rule {
   @Override
   public String id() {
@@ -20,7 +23,7 @@ public final class FileSkippedRule implements Rule {
 
   @Override
   public String summary() {
-    return "A YAML file that was not analysed: larger than the limit, binary, or unreadable.";
+    return "A YAML file or a folder that was not analysed: larger than the limit, binary, or unreadable.";
   }
 
   @Override
@@ -32,5 +35,10 @@ public final class FileSkippedRule implements Rule {
         }
       }
     }
+    analysis
+        .snapshot()
+        .layout()
+        .unreadableFolders()
+        .forEach((folder, note) -> reporter.report(finding(folder, note.range(), note.message())));
   }
 }

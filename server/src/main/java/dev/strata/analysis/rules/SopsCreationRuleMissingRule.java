@@ -43,10 +43,26 @@ public final class SopsCreationRuleMissingRule implements Rule {
             .anyMatch(d -> d.mapping().flatMap(m -> m.get("sops")).isPresent());
   }
 
+  /**
+   * The finding is about the whole file and sits on its first line, which it spans: an empty range
+   * is invisible in most viewers. A first line without text reaches to the next line's start.
+   */
+  static Range firstLine(SourceFile file) {
+    var lines = file.syntax().lines();
+    int end = lines.lineEnd(0, file.text());
+    if (end > 0) {
+      return Range.of(0, 0, 0, end);
+    }
+    return lines.lineCount() > 1 ? Range.of(0, 0, 1, 0) : Range.ZERO;
+  }
+
   @Override
   public void check(Analysis analysis, Reporter reporter) {
     for (SourceFile file : analysis.snapshot().files()) {
-      if (!file.memo().get(SOPS_FILE, () -> isSopsFile(file))) {
+      // sops matches path_regex against the path a file is edited under: a copy reached through a
+      // symbolic link is judged by its real file.
+      if (analysis.snapshot().layout().realPath(file.path()).isPresent()
+          || !file.memo().get(SOPS_FILE, () -> isSopsFile(file))) {
         continue;
       }
       Optional<SopsConfig> config = analysis.snapshot().sopsConfigFor(file.path());
@@ -61,7 +77,7 @@ public final class SopsCreationRuleMissingRule implements Rule {
         reporter.report(
             finding(
                 file.path(),
-                Range.ZERO,
+                firstLine(file),
                 "no creation_rules entry of "
                     + location
                     + " matches "

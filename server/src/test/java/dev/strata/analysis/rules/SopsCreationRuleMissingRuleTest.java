@@ -9,7 +9,7 @@ import dev.strata.text.Range;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Findings of this rule are about a whole file and sit at its start, where carets cannot point. */
+/** Findings of this rule are about a whole file and span its first line. */
 class SopsCreationRuleMissingRuleTest {
   private static final String ENCRYPTED =
       """
@@ -35,7 +35,11 @@ class SopsCreationRuleMissingRuleTest {
 
   private static List<String> reported(String fixture) {
     List<Finding> findings = Fixture.of(fixture).findings("sops-creation-rule-missing");
-    findings.forEach(f -> assertEquals(Range.ZERO, f.range()));
+    for (Finding finding : findings) {
+      Range range = finding.range();
+      assertEquals(Range.of(0, 0, 0, range.end().character()), range, finding.toString());
+      assertTrue(range.end().character() > 0, "an empty range is invisible: " + finding);
+    }
     return findings.stream().map(f -> f.file() + ": " + f.message()).toList();
   }
 
