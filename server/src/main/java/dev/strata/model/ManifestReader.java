@@ -354,7 +354,10 @@ public final class ManifestReader {
   private static Optional<ObjectReference> reference(Fields fields) {
     return fields
         .text("name")
-        .map(name -> new ObjectReference(fields.text("kind"), name, fields.text("namespace")));
+        .map(
+            name ->
+                new ObjectReference(
+                    fields.text("kind"), name, fields.text("namespace"), fields.flag("optional")));
   }
 
   private static List<Patch> patches(Fields fields) {
@@ -470,7 +473,8 @@ public final class ManifestReader {
         fields.text("spec", "chart", "spec", "chart"),
         chartSource,
         valuesFrom,
-        fields.flag("spec", "suspend"));
+        fields.flag("spec", "suspend"),
+        !fields.flag("spec", "install", "disableWait"));
   }
 
   /** The {@code sync.path} a HelmRelease of the flux-instance chart passes to its FluxInstance. */

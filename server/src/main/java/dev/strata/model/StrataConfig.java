@@ -21,6 +21,7 @@ public record StrataConfig(
     Map<String, Range> ruleKeys,
     List<String> roots,
     Map<String, String> sources,
+    OutOfBand bootstrap,
     List<String> ignore,
     List<String> infrastructureNamespaces,
     List<String> infrastructurePaths,
@@ -33,13 +34,14 @@ public record StrataConfig(
           Map.of(),
           List.of(),
           Map.of(),
+          OutOfBand.NONE,
           List.of(),
           List.of(),
           List.of(),
           DEFAULT_MAX_FILE_SIZE,
           List.of());
   private static final Set<String> KEYS =
-      Set.of("rules", "roots", "sources", "ignore", "layers", "maxFileSize");
+      Set.of("rules", "roots", "sources", "bootstrap", "ignore", "layers", "maxFileSize");
 
   public StrataConfig {
     severities = Map.copyOf(severities);
@@ -87,6 +89,10 @@ public record StrataConfig(
         ruleKeys,
         strings(fields, problems, "roots"),
         folders(fields, problems),
+        new OutOfBand(
+            strings(fields, problems, "bootstrap", "files"),
+            strings(fields, problems, "bootstrap", "charts"),
+            strings(fields, problems, "bootstrap", "objects")),
         strings(fields, problems, "ignore"),
         strings(fields, problems, "layers", "infrastructure", "namespaces"),
         strings(fields, problems, "layers", "infrastructure", "paths"),
@@ -100,6 +106,7 @@ public record StrataConfig(
         ruleKeys,
         roots,
         sources,
+        bootstrap,
         ignore,
         infrastructureNamespaces,
         infrastructurePaths,
@@ -150,6 +157,21 @@ public record StrataConfig(
       return List.of();
     }
     return fields.texts(path).stream().map(Located::value).toList();
+  }
+
+  /**
+   * What exists before Flux runs, declared in {@code bootstrap:}: manifest files applied by hand or
+   * by a script ({@code files}), Helm charts installed before Flux ({@code charts}, with their CRDs),
+   * and single objects ({@code objects}, written {@code Kind/namespace/name} or {@code Kind/name}).
+   */
+  public record OutOfBand(List<String> files, List<String> charts, List<String> objects) {
+    public static final OutOfBand NONE = new OutOfBand(List.of(), List.of(), List.of());
+
+    public OutOfBand {
+      files = List.copyOf(files);
+      charts = List.copyOf(charts);
+      objects = List.copyOf(objects);
+    }
   }
 
   /**
@@ -211,6 +233,7 @@ public record StrataConfig(
         ruleKeys,
         roots,
         sources,
+        bootstrap,
         ignore,
         infrastructureNamespaces,
         infrastructurePaths,

@@ -8,10 +8,15 @@ import java.util.Set;
 /**
  * The clusters of a snapshot, the repository's sources, which files any cluster reads ({@code
  * appliedFiles}) and which files kustomize reads as opaque data anywhere in the repository ({@code
- * dataFiles}: generator inputs are not manifests, whatever they hold).
+ * dataFiles}: generator inputs are not manifests, whatever they hold), and what exists before Flux
+ * runs ({@code seeds}).
  */
 public record RenderTree(
-    List<Cluster> clusters, Set<String> appliedFiles, Set<String> dataFiles, Sources sources) {
+    List<Cluster> clusters,
+    Set<String> appliedFiles,
+    Set<String> dataFiles,
+    Sources sources,
+    Seeds seeds) {
   public RenderTree {
     clusters = List.copyOf(clusters);
     appliedFiles = Set.copyOf(appliedFiles);

@@ -57,7 +57,8 @@ final class Renderer {
     clusters = withoutAppliedRoots(clusters);
     Set<String> applied = new HashSet<>();
     clusters.forEach(c -> applied.addAll(c.files()));
-    return new RenderTree(clusters, applied, dataFiles(kustomize), sources);
+    return new RenderTree(
+        clusters, applied, dataFiles(kustomize), sources, Seeds.of(snapshot, applied, kustomize));
   }
 
   /**

@@ -42,7 +42,7 @@ class InvalidConfigRuleTest {
     assertEquals(
         List.of(
             ".strata.yaml:1:22-1:26 severity of unknown-dependency must be error, warning, info, hint or off",
-            ".strata.yaml:2:0-2:6 unknown setting \"colour\"; expected one of [ignore, layers, maxFileSize, roots, rules, sources]",
+            ".strata.yaml:2:0-2:6 unknown setting \"colour\"; expected one of [bootstrap, ignore, layers, maxFileSize, roots, rules, sources]",
             ".strata.yaml:3:13-3:17 maxFileSize must be a positive number of bytes"),
         findings.stream().map(f -> f.file() + ":" + f.range() + " " + f.message()).toList());
   }
