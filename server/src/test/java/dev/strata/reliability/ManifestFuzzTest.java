@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Coverage-guided fuzzing of decoding and {@code ManifestReader}: any bytes, read as an ordinary
  * manifest file, a kustomization file and a SOPS file, give manifests and notes without throwing,
- * the same ones when read again, with ranges inside the text.
+ * the same ones when read again, with ranges inside the text, and a text whose secret values are
+ * masked without moving an offset or a line break.
  */
 class ManifestFuzzTest {
   private static final List<String> NAMES =
@@ -25,6 +26,7 @@ class ManifestFuzzTest {
       assertEquals(first.notes(), again.notes(), "the same bytes, noted again");
       assertEquals(first.text(), again.text(), "the same bytes, decoded again");
       FuzzChecks.rangesInside(first.syntax());
+      FuzzChecks.maskedLikeDecoded(input, first);
     }
   }
 }
