@@ -19,7 +19,11 @@ import java.util.List;
  */
 class ConfigFuzzTest {
   private static final List<String> PATHS =
-      List.of("apps/app/secret.sops.yaml", "clusters/prod/secret.yaml", "a/b/c/d/e/f.yml");
+      List.of(
+          "apps/app/secret.sops.yaml",
+          "clusters/prod/secret.yaml",
+          "a/b/c/d/e/f.yml",
+          "a".repeat(60) + ".sops.yaml");
 
   @FuzzTest
   void read(byte[] input) {
