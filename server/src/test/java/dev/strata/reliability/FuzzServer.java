@@ -29,6 +29,9 @@ final class FuzzServer {
   /** An input that gets no answer within this is a hang. */
   static final long HANG_SECONDS = 10;
 
+  /** The first answer waits for Jazzer to instrument the classes the server loads. */
+  private static final long STARTUP_SECONDS = 180;
+
   final Path root;
   final CompletableFuture<Integer> exitCode;
   private final OutputStream toServer;
@@ -62,7 +65,7 @@ final class FuzzServer {
               + "\"processId\":null,\"rootUri\":\""
               + server.root.toUri()
               + "\",\"capabilities\":{},\"initializationOptions\":{\"debounceMs\":0}}}");
-      server.await(m -> isResponse(m, "init"), "the answer to initialize");
+      server.await(m -> isResponse(m, "init"), "the answer to initialize", STARTUP_SECONDS);
       server.send("{\"jsonrpc\":\"2.0\",\"method\":\"initialized\",\"params\":{}}");
       return server;
     } catch (IOException e) {
@@ -103,15 +106,19 @@ final class FuzzServer {
    * Every message up to the first that {@code wanted} accepts; fails after {@link #HANG_SECONDS}.
    */
   List<JsonObject> await(Predicate<JsonObject> wanted, String what) {
+    return await(wanted, what, HANG_SECONDS);
+  }
+
+  private List<JsonObject> await(Predicate<JsonObject> wanted, String what, long seconds) {
     List<JsonObject> seen = new ArrayList<>();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(HANG_SECONDS);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     try {
       while (true) {
         long left = deadline - System.nanoTime();
         JsonObject message = left > 0 ? messages.poll(left, TimeUnit.NANOSECONDS) : null;
         if (message == null) {
           throw new AssertionError(
-              "no " + what + " within " + HANG_SECONDS + " s; server exited: " + exitCode.isDone());
+              "no " + what + " within " + seconds + " s; server exited: " + exitCode.isDone());
         }
         seen.add(message);
         if (wanted.test(message)) {
