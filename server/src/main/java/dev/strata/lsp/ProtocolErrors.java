@@ -36,15 +36,30 @@ final class ProtocolErrors {
                 null)));
   }
 
-  /** LSP4J's endpoint, except for the code of requests whose params could not be read. */
+  /**
+   * LSP4J's endpoint, except for the code of requests whose params could not be read, and of
+   * requests that LSP4J's service interfaces declare but the server does not announce: their
+   * default methods throw {@code UnsupportedOperationException}, which is MethodNotFound (-32601),
+   * not an internal error.
+   */
   static RemoteEndpoint endpoint(MessageConsumer out, Endpoint local) {
-    return new RemoteEndpoint(out, local) {
+    return new RemoteEndpoint(out, local, ProtocolErrors::error) {
       @Override
       protected void handleRequestIssues(RequestMessage request, List<MessageIssue> issues) {
         super.handleRequestIssues(
             request, issues.stream().map(issue -> classify(request, issue)).toList());
       }
     };
+  }
+
+  static ResponseError error(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (t instanceof UnsupportedOperationException) {
+        return new ResponseError(
+            ResponseErrorCode.MethodNotFound, "the server does not support this request", null);
+      }
+    }
+    return RemoteEndpoint.DEFAULT_EXCEPTION_HANDLER.apply(thrown);
   }
 
   static MessageIssue classify(RequestMessage request, MessageIssue issue) {

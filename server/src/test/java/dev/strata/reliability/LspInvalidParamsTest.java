@@ -107,6 +107,64 @@ class LspInvalidParamsTest {
     }
   }
 
+  @Test
+  void answersMethodNotFoundToEveryRequestItDoesNotAnnounce() throws Exception {
+    Disk.writeAll(root, FuzzRepository.base());
+    String uri = root.toRealPath().resolve("clusters/prod/apps.yaml").toUri().toString();
+    try (RawLsp raw = new RawLsp()) {
+      raw.initialize(root.toRealPath());
+      Set<String> supported =
+          Set.of(
+              "initialize",
+              "shutdown",
+              "textDocument/hover",
+              "textDocument/definition",
+              "textDocument/references",
+              "textDocument/completion",
+              "textDocument/rename",
+              "textDocument/prepareRename",
+              "textDocument/documentSymbol",
+              "textDocument/codeLens",
+              "textDocument/codeAction",
+              "workspace/symbol");
+      int id = 100;
+      List<String> wrong = new ArrayList<>();
+      List<String> sent = new ArrayList<>();
+      for (Class<?> service :
+          List.of(
+              org.eclipse.lsp4j.services.TextDocumentService.class,
+              org.eclipse.lsp4j.services.WorkspaceService.class,
+              org.eclipse.lsp4j.services.LanguageServer.class)) {
+        JsonSegment segment = service.getAnnotation(JsonSegment.class);
+        for (Method method : service.getMethods()) {
+          JsonRequest request = method.getAnnotation(JsonRequest.class);
+          if (request == null) {
+            continue;
+          }
+          String name = request.value().isEmpty() ? method.getName() : request.value();
+          String full =
+              request.useSegment() && segment != null ? segment.value() + "/" + name : name;
+          if (supported.contains(full)) {
+            continue;
+          }
+          raw.request(
+              ++id,
+              full,
+              "{\"textDocument\":{\"uri\":\""
+                  + uri
+                  + "\"},\"position\":{\"line\":3,\"character\":9}}");
+          JsonObject response = raw.response(id);
+          sent.add(full);
+          if (code(response) != -32601 && code(response) != INVALID_PARAMS) {
+            wrong.add(full + " -> " + response);
+          }
+        }
+      }
+      assertEquals(List.of(), wrong, "requests not refused as unknown");
+      assertTrue(sent.size() >= 20, "unannounced requests sent: " + sent);
+    }
+  }
+
   /** The requests the capabilities announce; fails on a capability this test does not know. */
   private static Map<String, Shape> advertised(JsonObject capabilities) {
     Map<String, Shape> requests = new LinkedHashMap<>();
