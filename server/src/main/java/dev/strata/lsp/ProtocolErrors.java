@@ -10,6 +10,8 @@ import org.eclipse.lsp4j.jsonrpc.Endpoint;
 import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
 import org.eclipse.lsp4j.jsonrpc.RemoteEndpoint;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.json.JsonRpcMethod;
+import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.jsonrpc.messages.MessageIssue;
 import org.eclipse.lsp4j.jsonrpc.messages.RequestMessage;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
@@ -42,8 +44,25 @@ final class ProtocolErrors {
    * default methods throw {@code UnsupportedOperationException}, which is MethodNotFound (-32601),
    * not an internal error.
    */
-  static RemoteEndpoint endpoint(MessageConsumer out, Endpoint local) {
+  static RemoteEndpoint endpoint(MessageConsumer out, Endpoint local, MessageJsonHandler json) {
     return new RemoteEndpoint(out, local, ProtocolErrors::error) {
+      /** A notification sent with an id is refused, and not run: nothing could answer it. */
+      @Override
+      protected void handleRequest(RequestMessage request) {
+        JsonRpcMethod method = json.getJsonRpcMethod(request.getMethod());
+        if (method != null && method.isNotification()) {
+          out.consume(
+              createErrorResponseMessage(
+                  request,
+                  new ResponseError(
+                      ResponseErrorCode.MethodNotFound,
+                      request.getMethod() + " is a notification: send it without an id",
+                      null)));
+          return;
+        }
+        super.handleRequest(request);
+      }
+
       @Override
       protected void handleRequestIssues(RequestMessage request, List<MessageIssue> issues) {
         super.handleRequestIssues(

@@ -32,7 +32,8 @@ public final class ServerLauncher {
               RemoteEndpoint endpoint =
                   ProtocolErrors.endpoint(
                       wrapMessageConsumer(new StreamMessageConsumer(output, json)),
-                      ServiceEndpoints.toEndpoint(localServices));
+                      ServiceEndpoints.toEndpoint(localServices),
+                      json);
               json.setMethodProvider(endpoint);
               endpoint.setJsonHandler(json);
               return endpoint;

@@ -108,7 +108,8 @@ class LspInvalidParamsTest {
   }
 
   @Test
-  void answersMethodNotFoundToEveryRequestItDoesNotAnnounce() throws Exception {
+  void answersMethodNotFoundToRequestsItDoesNotAnnounceAndToNotificationsWithAnId()
+      throws Exception {
     Disk.writeAll(root, FuzzRepository.base());
     String uri = root.toRealPath().resolve("clusters/prod/apps.yaml").toUri().toString();
     try (RawLsp raw = new RawLsp()) {
@@ -160,6 +161,22 @@ class LspInvalidParamsTest {
           }
         }
       }
+      for (String notification :
+          List.of(
+              "textDocument/didOpen",
+              "textDocument/didChange",
+              "textDocument/didClose",
+              "workspace/didChangeConfiguration",
+              "initialized",
+              "exit")) {
+        raw.request(++id, notification, "{}");
+        JsonObject response = raw.response(id);
+        sent.add(notification);
+        if (code(response) != -32601) {
+          wrong.add(notification + " sent as a request -> " + response);
+        }
+      }
+      assertFalse(raw.exitCode.isDone(), "exit sent as a request is not run");
       assertEquals(List.of(), wrong, "requests not refused as unknown");
       assertTrue(sent.size() >= 20, "unannounced requests sent: " + sent);
     }
