@@ -105,7 +105,7 @@ public final class SecretValues {
     Set<YamlMapping.Entry> regions = Collections.newSetFromMap(new IdentityHashMap<>());
     regions(root.get(), regions);
     Set<YamlNode> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    regions.forEach(region -> collect(region.value(), seen, hidden));
+    regions.forEach(region -> visible(region.value(), Set.of(), seen, hidden));
     Set<YamlScalar> visible = Collections.newSetFromMap(new IdentityHashMap<>());
     visible(root.get(), regions, Collections.newSetFromMap(new IdentityHashMap<>()), visible);
     Set<dev.strata.text.Range> shown = new java.util.HashSet<>();
@@ -174,23 +174,7 @@ public final class SecretValues {
     }
   }
 
-  private static void collect(YamlNode node, Set<YamlNode> seen, Set<YamlScalar> into) {
-    if (!seen.add(node)) {
-      return;
-    }
-    if (node instanceof YamlScalar scalar) {
-      into.add(scalar);
-    } else if (node instanceof YamlMapping mapping) {
-      for (YamlMapping.Entry entry : mapping.entries()) {
-        collect(entry.key(), seen, into);
-        collect(entry.value(), seen, into);
-      }
-    } else if (node instanceof YamlSequence sequence) {
-      sequence.items().forEach(item -> collect(item, seen, into));
-    }
-  }
-
-  /** Scalars reachable without entering a region's value. */
+  /** Scalars reachable from {@code node} without entering the value of a region entry. */
   private static void visible(
       YamlNode node, Set<YamlMapping.Entry> regions, Set<YamlNode> seen, Set<YamlScalar> into) {
     if (!seen.add(node)) {
