@@ -7,6 +7,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.RemoteEndpoint;
+import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
+import org.eclipse.lsp4j.jsonrpc.json.StreamMessageConsumer;
+import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 
@@ -22,8 +26,19 @@ public final class ServerLauncher {
     try (ServerExecutors executors = new ServerExecutors()) {
       StrataLanguageServer server = new StrataLanguageServer(executors, new ServerLog(err));
       Launcher<LanguageClient> launcher =
-          new LSPLauncher.Builder<LanguageClient>()
-              .setLocalService(server)
+          new LSPLauncher.Builder<LanguageClient>() {
+            @Override
+            protected RemoteEndpoint createRemoteEndpoint(MessageJsonHandler json) {
+              RemoteEndpoint endpoint =
+                  ProtocolErrors.endpoint(
+                      wrapMessageConsumer(new StreamMessageConsumer(output, json)),
+                      ServiceEndpoints.toEndpoint(localServices),
+                      json);
+              json.setMethodProvider(endpoint);
+              endpoint.setJsonHandler(json);
+              return endpoint;
+            }
+          }.setLocalService(server)
               .setRemoteInterface(LanguageClient.class)
               .setInput(in)
               .setOutput(out)

@@ -87,6 +87,9 @@ public final class StrataLanguageServer
 
   @Override
   public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+    if (params == null || params.getCapabilities() == null) {
+      return ProtocolErrors.invalid("initialize", "capabilities are required");
+    }
     support = ClientSupport.of(params.getCapabilities());
     publisher = new DiagnosticsPublisher(client, support);
     findings = new CurrentFindings(publisher, log);

@@ -42,6 +42,7 @@ import org.eclipse.lsp4j.PrepareRenameResult;
 import org.eclipse.lsp4j.ReferenceParams;
 import org.eclipse.lsp4j.RenameParams;
 import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentPositionParams;
 import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
@@ -98,13 +99,19 @@ final class StrataTextDocumentService implements TextDocumentService {
   @Override
   public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>>
       definition(DefinitionParams params) {
-    return atCursor(params, c -> Either.forLeft(Definitions.of(c)), Either.forLeft(List.of()));
+    return atCursor(
+        "textDocument/definition",
+        params,
+        c -> Either.forLeft(Definitions.of(c)),
+        Either.forLeft(List.of()));
   }
 
   @Override
   public CompletableFuture<List<? extends Location>> references(ReferenceParams params) {
-    boolean declaration = params.getContext() != null && params.getContext().isIncludeDeclaration();
-    return atCursor(params, c -> References.of(c, declaration), List.of());
+    boolean declaration =
+        params != null && params.getContext() != null && params.getContext().isIncludeDeclaration();
+    return atCursor(
+        "textDocument/references", params, c -> References.of(c, declaration), List.of());
   }
 
   @Override
@@ -112,6 +119,7 @@ final class StrataTextDocumentService implements TextDocumentService {
           Either3<org.eclipse.lsp4j.Range, PrepareRenameResult, PrepareRenameDefaultBehavior>>
       prepareRename(PrepareRenameParams params) {
     return atCursor(
+        "textDocument/prepareRename",
         params,
         c ->
             Renames.prepare(c)
@@ -125,13 +133,18 @@ final class StrataTextDocumentService implements TextDocumentService {
 
   @Override
   public CompletableFuture<WorkspaceEdit> rename(RenameParams params) {
-    return atCursor(params, c -> Renames.rename(c, params.getNewName()), null);
+    if (params != null && params.getNewName() == null) {
+      return ProtocolErrors.invalid("textDocument/rename", "newName is required");
+    }
+    return atCursor(
+        "textDocument/rename", params, c -> Renames.rename(c, params.getNewName()), null);
   }
 
   @Override
   public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(
       CompletionParams params) {
     return atCursor(
+        "textDocument/completion",
         params,
         c -> Either.forRight(new CompletionList(false, Completions.of(c))),
         Either.forLeft(List.of()));
@@ -139,12 +152,15 @@ final class StrataTextDocumentService implements TextDocumentService {
 
   @Override
   public CompletableFuture<Hover> hover(HoverParams params) {
-    return atCursor(params, c -> Hovers.of(c).orElse(null), null);
+    return atCursor("textDocument/hover", params, c -> Hovers.of(c).orElse(null), null);
   }
 
   @Override
   public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(
       DocumentSymbolParams params) {
+    if (params == null || missing(params.getTextDocument())) {
+      return ProtocolErrors.invalid("textDocument/documentSymbol", "textDocument is required");
+    }
     return requests.compute(
         state ->
             state
@@ -160,6 +176,9 @@ final class StrataTextDocumentService implements TextDocumentService {
 
   @Override
   public CompletableFuture<List<? extends CodeLens>> codeLens(CodeLensParams params) {
+    if (params == null || missing(params.getTextDocument())) {
+      return ProtocolErrors.invalid("textDocument/codeLens", "textDocument is required");
+    }
     return requests.compute(
         state ->
             state.locate(params.getTextDocument().getUri()).map(CodeLenses::of).orElse(List.of()));
@@ -167,6 +186,10 @@ final class StrataTextDocumentService implements TextDocumentService {
 
   @Override
   public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
+    if (params == null || missing(params.getTextDocument()) || !valid(params.getRange())) {
+      return ProtocolErrors.invalid(
+          "textDocument/codeAction", "textDocument and range are required");
+    }
     return requests.compute(
         state -> {
           Optional<FileRef> file = state.locate(params.getTextDocument().getUri());
@@ -188,15 +211,13 @@ final class StrataTextDocumentService implements TextDocumentService {
   }
 
   /**
-   * A request without a document or a position answers with nothing rather than an internal error.
+   * A request without a document or a position is refused with InvalidParams; one at a place the
+   * server does not know answers with nothing.
    */
   private <T> CompletableFuture<T> atCursor(
-      TextDocumentPositionParams params, Function<Cursor, T> feature, T none) {
-    if (params == null
-        || params.getTextDocument() == null
-        || params.getTextDocument().getUri() == null
-        || params.getPosition() == null) {
-      return CompletableFuture.completedFuture(none);
+      String method, TextDocumentPositionParams params, Function<Cursor, T> feature, T none) {
+    if (params == null || missing(params.getTextDocument()) || params.getPosition() == null) {
+      return ProtocolErrors.invalid(method, "textDocument and position are required");
     }
     return requests.compute(
         state ->
@@ -206,5 +227,13 @@ final class StrataTextDocumentService implements TextDocumentService {
                     FromProto.position(params.getPosition()))
                 .map(feature)
                 .orElse(none));
+  }
+
+  private static boolean missing(TextDocumentIdentifier document) {
+    return document == null || document.getUri() == null;
+  }
+
+  private static boolean valid(org.eclipse.lsp4j.Range range) {
+    return range != null && range.getStart() != null && range.getEnd() != null;
   }
 }

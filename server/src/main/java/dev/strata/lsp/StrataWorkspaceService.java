@@ -55,6 +55,9 @@ final class StrataWorkspaceService implements WorkspaceService {
   public CompletableFuture<
           Either<List<? extends SymbolInformation>, List<? extends WorkspaceSymbol>>>
       symbol(WorkspaceSymbolParams params) {
+    if (params == null || params.getQuery() == null) {
+      return ProtocolErrors.invalid("workspace/symbol", "query is required");
+    }
     return requests.compute(
         state -> Either.forRight(WorkspaceSymbols.of(state, params.getQuery())));
   }

@@ -41,8 +41,14 @@ public final class ManifestReader {
     return KUSTOMIZATION_FILE_NAMES.contains(fileName);
   }
 
-  /** Reads a document of a file named {@code fileName} (the last path segment). */
-  public static Optional<Manifest> read(YamlDocument document, String fileName) {
+  /**
+   * Reads a document of a file named {@code fileName} (the last path segment). The document is read
+   * with its secret values masked ({@link SecretValues}), so that no record, the node under {@code
+   * ObjectMeta.node} included, holds one; a document that {@code SecretValues.mask(YamlFile)} has
+   * already masked is read as it is.
+   */
+  public static Optional<Manifest> read(YamlDocument original, String fileName) {
+    YamlDocument document = SecretValues.mask(original);
     Optional<YamlMapping> root = document.mapping();
     if (root.isEmpty()) {
       return Optional.empty();

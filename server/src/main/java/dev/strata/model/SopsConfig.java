@@ -32,8 +32,63 @@ public record SopsConfig(
   /** One creation rule; no {@code pathRegex} matches every file. */
   public record CreationRule(
       Optional<Pattern> pathRegex, Optional<String> encryptedRegex, Range range) {
+    /**
+     * sops matches with Go's linear-time engine; Java's backtracks, so a hostile or careless
+     * pattern could run for hours or overflow the stack. A match that reads the path more than
+     * {@link #MATCH_BUDGET} times, or overflows, is undecided and counts as a match: the rules then
+     * stay silent rather than warn about a rule that may apply.
+     */
     public boolean matches(String relativePath) {
-      return pathRegex.map(p -> p.matcher(relativePath).find()).orElse(true);
+      if (pathRegex.isEmpty()) {
+        return true;
+      }
+      try {
+        return pathRegex.get().matcher(new Budgeted(relativePath)).find();
+      } catch (Budgeted.Exhausted | StackOverflowError e) {
+        return true;
+      }
+    }
+  }
+
+  /** Reads of the path one match may make before it is undecided. */
+  static final long MATCH_BUDGET = 2_000_000;
+
+  /** A path that stops a regular expression reading it too often. */
+  private static final class Budgeted implements CharSequence {
+    static final class Exhausted extends RuntimeException {
+      Exhausted() {
+        super("path_regex took too long", null, false, false);
+      }
+    }
+
+    private final String text;
+    private long left = MATCH_BUDGET;
+
+    Budgeted(String text) {
+      this.text = text;
+    }
+
+    @Override
+    public char charAt(int index) {
+      if (--left < 0) {
+        throw new Exhausted();
+      }
+      return text.charAt(index);
+    }
+
+    @Override
+    public int length() {
+      return text.length();
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return text.substring(start, end);
+    }
+
+    @Override
+    public String toString() {
+      return text;
     }
   }
 
@@ -73,6 +128,10 @@ public record SopsConfig(
       if (text.isPresent()) {
         try {
           regex = Optional.of(Pattern.compile(text.get().value()));
+        } catch (StackOverflowError e) {
+          problems.add(
+              new ConfigProblem("path_regex is nested too deeply to be read", text.get().range()));
+          continue;
         } catch (PatternSyntaxException e) {
           problems.add(
               new ConfigProblem(

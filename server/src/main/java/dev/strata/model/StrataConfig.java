@@ -161,8 +161,9 @@ public record StrataConfig(
 
   /**
    * What exists before Flux runs, declared in {@code bootstrap:}: manifest files applied by hand or
-   * by a script ({@code files}), Helm charts installed before Flux ({@code charts}, with their CRDs),
-   * and single objects ({@code objects}, written {@code Kind/namespace/name} or {@code Kind/name}).
+   * by a script ({@code files}), Helm charts installed before Flux ({@code charts}, with their
+   * CRDs), and single objects ({@code objects}, written {@code Kind/namespace/name} or {@code
+   * Kind/name}).
    */
   public record OutOfBand(List<String> files, List<String> charts, List<String> objects) {
     public static final OutOfBand NONE = new OutOfBand(List.of(), List.of(), List.of());

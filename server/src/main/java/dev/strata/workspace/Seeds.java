@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * only these break is no deadlock, but the cluster then cannot be rebuilt from Git alone.
  */
 public record Seeds(Map<String, Origin> charts, Map<ObjectId, Origin> objects) {
-  private static final Pattern RELEASE_NAME = Pattern.compile("^\\s*-\\s+name:\\s*[\"']?([\\w.-]+)");
+  private static final Pattern RELEASE_NAME =
+      Pattern.compile("^\\s*-\\s+name:\\s*[\"']?([\\w.-]+)");
   private static final Pattern CHART = Pattern.compile("^\\s*chart:\\s*[\"']?(\\S+?)[\"']?\\s*$");
   private static final Pattern APPLY =
       Pattern.compile(
@@ -159,7 +160,8 @@ public record Seeds(Map<String, Origin> charts, Map<ObjectId, Origin> objects) {
     }
   }
 
-  private static void add(Manifest manifest, String namespace, String file, Map<ObjectId, Origin> objects) {
+  private static void add(
+      Manifest manifest, String namespace, String file, Map<ObjectId, Origin> objects) {
     objects.putIfAbsent(
         new ObjectId(manifest.kind(), namespace, manifest.meta().nameText()),
         new Origin(file, manifest.meta().anchor()));

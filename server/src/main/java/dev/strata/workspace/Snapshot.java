@@ -198,12 +198,28 @@ public final class Snapshot {
       others.remove(path);
     }
     return new Snapshot(
-        revision + 1, root, next, others, texts, directories, severityOverrides, explicitConfig, layout);
+        revision + 1,
+        root,
+        next,
+        others,
+        texts,
+        directories,
+        severityOverrides,
+        explicitConfig,
+        layout);
   }
 
   public Snapshot withSeverityOverrides(Map<String, Severity> overrides) {
     return new Snapshot(
-        revision + 1, root, files, otherFiles, texts, directories, overrides, explicitConfig, layout);
+        revision + 1,
+        root,
+        files,
+        otherFiles,
+        texts,
+        directories,
+        overrides,
+        explicitConfig,
+        layout);
   }
 
   /**
@@ -212,7 +228,15 @@ public final class Snapshot {
    */
   public Snapshot withLayout(DiskLayout next) {
     return new Snapshot(
-        revision, root, files, otherFiles, texts, directories, severityOverrides, explicitConfig, next);
+        revision,
+        root,
+        files,
+        otherFiles,
+        texts,
+        directories,
+        severityOverrides,
+        explicitConfig,
+        next);
   }
 
   public DiskLayout layout() {

@@ -2,6 +2,7 @@ package dev.strata.workspace;
 
 import dev.strata.model.Manifest;
 import dev.strata.model.ManifestReader;
+import dev.strata.model.SecretValues;
 import dev.strata.model.SopsConfig;
 import dev.strata.syntax.YamlDocument;
 import dev.strata.syntax.YamlFile;
@@ -32,8 +33,13 @@ public record SourceFile(
     return parse(path, text, List.of());
   }
 
+  /**
+   * Parses {@code text}; the file keeps it with the values of Secrets, ExternalSecret templates and
+   * SOPS ciphertext masked ({@link SecretValues}: same length, lines and ranges), in {@link #text}
+   * and in the syntax tree alike. An editor's real text stays with the language server.
+   */
   public static SourceFile parse(String path, String text, List<FileNote> notes) {
-    YamlFile syntax = YamlParser.parse(text);
+    YamlFile syntax = SecretValues.mask(YamlParser.parse(text));
     String name = nameOf(path);
     List<Manifest> manifests = new ArrayList<>();
     if (!SopsConfig.isConfigName(name) && !name.equals(".strata.yaml")) {
@@ -41,7 +47,7 @@ public record SourceFile(
         ManifestReader.read(document, name).ifPresent(manifests::add);
       }
     }
-    return new SourceFile(path, text, syntax, manifests, notes, new FileMemo());
+    return new SourceFile(path, syntax.text(), syntax, manifests, notes, new FileMemo());
   }
 
   /** A file that was not parsed, kept so that the note about it can be reported. */

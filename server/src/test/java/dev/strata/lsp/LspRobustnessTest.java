@@ -71,14 +71,22 @@ class LspRobustnessTest {
   }
 
   @Test
-  void requestsWithoutADocumentOrPositionAnswerNothing() throws Exception {
+  void requestsWithoutADocumentOrPositionAreInvalidParams() throws Exception {
     Fixture.write(root, Repositories.CYCLE);
     try (LspSession session = LspSession.start(root)) {
       var documents = session.server.getTextDocumentService();
-      assertNull(
-          documents
-              .hover(new HoverParams())
-              .get(RecordingClient.TIMEOUT_SECONDS, TimeUnit.SECONDS));
+      ExecutionException refused =
+          assertThrows(
+              ExecutionException.class,
+              () ->
+                  documents
+                      .hover(new HoverParams())
+                      .get(RecordingClient.TIMEOUT_SECONDS, TimeUnit.SECONDS));
+      assertEquals(
+          org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.InvalidParams.getValue(),
+          ((org.eclipse.lsp4j.jsonrpc.ResponseErrorException) refused.getCause())
+              .getResponseError()
+              .getCode());
     }
   }
 

@@ -54,6 +54,16 @@ final class RawLsp implements AutoCloseable {
   }
 
   private void read(InputStream in) {
+    readMessages(
+        in,
+        message -> {
+          received.add(message);
+          messages.add(message);
+        });
+  }
+
+  /** Reads framed messages until the stream closes or breaks; shared with {@link FuzzServer}. */
+  static void readMessages(InputStream in, java.util.function.Consumer<JsonObject> sink) {
     try {
       while (true) {
         int length = -1;
@@ -67,10 +77,8 @@ final class RawLsp implements AutoCloseable {
         if (body.length < length) {
           return;
         }
-        JsonObject message =
-            JsonParser.parseString(new String(body, StandardCharsets.UTF_8)).getAsJsonObject();
-        received.add(message);
-        messages.add(message);
+        sink.accept(
+            JsonParser.parseString(new String(body, StandardCharsets.UTF_8)).getAsJsonObject());
       }
     } catch (IOException | RuntimeException e) {
       // The server closed its output.
