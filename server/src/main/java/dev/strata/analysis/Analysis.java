@@ -18,6 +18,7 @@ public final class Analysis {
   private final Map<Cluster, ClusterFacts> facts = new IdentityHashMap<>();
   private final Map<Cluster, Layers> layers = new IdentityHashMap<>();
   private final Map<Cluster, List<Deadlock>> deadlocks = new IdentityHashMap<>();
+  private final Map<Cluster, NeedGraph> needGraphs = new IdentityHashMap<>();
   private final Map<Cluster, OutageSimulation> outages = new IdentityHashMap<>();
 
   public Analysis(Snapshot snapshot) {
@@ -49,9 +50,14 @@ public final class Analysis {
     return existing;
   }
 
-  /** The bootstrap deadlocks of a cluster, computed once for the rules that need them. */
+  /** What must be true before what in a cluster, computed once. */
+  public NeedGraph needs(Cluster cluster) {
+    return cached(needGraphs, cluster, c -> new NeedGraph(c, facts(c), snapshot.render().seeds()));
+  }
+
+  /** The cycles of a cluster's need graph, computed once for the rules that need them. */
   public List<Deadlock> deadlocks(Cluster cluster) {
-    return cached(deadlocks, cluster, c -> List.copyOf(Deadlock.find(this, c)));
+    return cached(deadlocks, cluster, c -> List.copyOf(Deadlock.find(c, needs(c))));
   }
 
   /**

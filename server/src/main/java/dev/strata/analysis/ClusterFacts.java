@@ -54,6 +54,7 @@ public final class ClusterFacts {
   private final Map<String, List<SecretSource>> sourcesByName = new HashMap<>();
   private final Map<String, List<SecretUse>> usesByName = new HashMap<>();
   private final Map<Applied, List<SecretUse>> usesByConsumer = new IdentityHashMap<>();
+  private Optional<String> certManagerNamespace;
 
   ClusterFacts(Cluster cluster, Snapshot snapshot) {
     this.cluster = cluster;
@@ -333,7 +334,9 @@ public final class ClusterFacts {
         SecretFields.matches(snapshot.file(applied.file()), applied.manifest())) {
       SecretFields.Row row = match.row();
       Optional<String> namespace =
-          row.anyNamespace() ? Optional.empty() : Optional.of(applied.id().namespace());
+          row.anyNamespace()
+              ? clusterResourceNamespace(applied)
+              : Optional.of(applied.id().namespace());
       addUse(
           applied,
           namespace,
@@ -341,6 +344,39 @@ public final class ClusterFacts {
           row.role(),
           row.what());
     }
+  }
+
+  /**
+   * Where cert-manager looks up the Secrets of ClusterIssuers: its {@code
+   * --cluster-resource-namespace}, which the chart sets to the release's namespace unless {@code
+   * clusterResourceNamespace} says otherwise (cert-manager chart {@code deployment.yaml}). Empty
+   * when the cluster has no cert-manager release, or for other cluster-scoped consumers.
+   */
+  private Optional<String> clusterResourceNamespace(Applied consumer) {
+    if (!consumer.manifest().kind().equals("ClusterIssuer")) {
+      return Optional.empty();
+    }
+    if (certManagerNamespace == null) {
+      certManagerNamespace = Optional.empty();
+      for (Applied applied : cluster.objects()) {
+        if (applied.manifest() instanceof HelmRelease release
+            && chartNames(applied).contains("cert-manager")) {
+          Optional<Located<String>> configured =
+              Fields.of(applied.meta().node()).text("spec", "values", "clusterResourceNamespace");
+          certManagerNamespace =
+              Optional.of(
+                  configured
+                      .map(c -> applied.substituted(c.value()))
+                      .orElse(
+                          release
+                              .targetNamespace()
+                              .map(t -> applied.substituted(t.value()))
+                              .orElse(applied.id().namespace())));
+          break;
+        }
+      }
+    }
+    return certManagerNamespace;
   }
 
   /** CSI parameters pair {@code *-secret-name} with {@code *-secret-namespace}. */

@@ -1,60 +1,143 @@
 package dev.strata.analysis;
 
 import dev.strata.model.FluxKustomization;
-import dev.strata.model.SecretStore;
 import dev.strata.workspace.Applied;
 import dev.strata.workspace.Cluster;
 import dev.strata.workspace.ObjectId;
+import dev.strata.workspace.Origin;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * A Secret produced only by an ExternalSecret and used by a Kustomization that must be Ready before
- * External Secrets can serve: the implicit cycle that keeps a fresh cluster from starting. {@code
- * selfStore} marks the special case of a store whose own credentials come through itself.
+ * A cycle of the need graph that keeps a fresh cluster from starting: through a Secret an
+ * ExternalSecret makes ({@code SECRET}: the chicken-and-egg of External Secrets), through an input
+ * of a build that only the build itself, or something waiting for it, creates ({@code
+ * BUILD_INPUT}), or through the CRDs of a custom resource that only its own build, or something
+ * waiting for it, installs ({@code CRD}). {@code anchor} is the object to report on; {@code cycle}
+ * walks the cycle from it, edge by edge. {@code seed} is set when a bootstrap step breaks the
+ * cycle: the cluster starts, but cannot be rebuilt from Git alone.
  */
 public record Deadlock(
-    SecretSource source, SecretUse use, ObjectId kustomization, boolean selfStore) {
+    Type type, Applied anchor, List<NeedGraph.Edge> cycle, Optional<Origin> seed) {
+  public enum Type {
+    SECRET,
+    BUILD_INPUT,
+    CRD
+  }
 
-  /** Every deadlock of a cluster, at most one per ExternalSecret, store credentials first. */
-  public static List<Deadlock> find(Analysis analysis, Cluster cluster) {
-    ClusterFacts facts = analysis.facts(cluster);
-    Layers layers = analysis.layers(cluster);
+  public Deadlock {
+    cycle = List.copyOf(cycle);
+  }
+
+  public boolean seeded() {
+    return seed.isPresent();
+  }
+
+  /** The cycle in words, one step a sentence, with the file and line of each. */
+  public String walk() {
+    List<String> steps = new ArrayList<>();
+    for (NeedGraph.Edge edge : cycle) {
+      steps.add(
+          edge.from()
+              + " only once "
+              + edge.to()
+              + " ("
+              + edge.why()
+              + ", "
+              + edge.at().file()
+              + ":"
+              + (edge.at().range().start().line() + 1)
+              + ")");
+    }
+    return String.join("; ", steps);
+  }
+
+  /** Every deadlock of a cluster's need graph, broken by seeds or not, one per anchor and type. */
+  static List<Deadlock> find(Cluster cluster, NeedGraph graph) {
     List<Deadlock> result = new ArrayList<>();
-    for (SecretSource source : facts.sources()) {
-      if (source.mechanism() != SecretSource.Mechanism.EXTERNAL_SECRET
-          || providedFromGit(facts, source)) {
-        continue;
-      }
-      Deadlock best = null;
-      for (SecretUse use : facts.usesOf(source)) {
-        Optional<ObjectId> kustomization = kustomizationOf(use.consumer());
-        if (kustomization.isEmpty()
-            || !layers.bootstrap(kustomization.get())
-            || use.role() == SecretUse.Role.ADVISORY) {
-          continue;
-        }
-        boolean ownField = use.consumer().id().equals(kustomization.get());
-        if (!ownField && !layers.functional(kustomization.get())) {
-          continue;
-        }
-        boolean self =
-            use.consumer().manifest() instanceof SecretStore
-                && source.store().map(use.consumer().id().name()::equals).orElse(false);
-        Deadlock candidate = new Deadlock(source, use, kustomization.get(), self);
-        if (best == null
-            || self && !best.selfStore()
-            || use.role() == SecretUse.Role.INFRASTRUCTURE
-                && best.use().role() != SecretUse.Role.INFRASTRUCTURE) {
-          best = candidate;
-        }
-      }
-      if (best != null) {
-        result.add(best);
+    Set<Applied> anchors = new java.util.HashSet<>();
+    Set<NeedGraph.Node> withSeeds = graph.achievable(true, n -> false);
+    for (Set<NeedGraph.Node> cycle : graph.blockedCycles(withSeeds)) {
+      classify(cluster, graph, cycle, Optional.empty())
+          .filter(d -> anchors.add(d.anchor()))
+          .ifPresent(result::add);
+    }
+    // A cycle that only what a bootstrap step seeds breaks: the cluster starts, but only so.
+    Set<NeedGraph.Node> fromGit = graph.achievable(false, n -> false);
+    for (Set<NeedGraph.Node> cycle : graph.blockedCycles(fromGit)) {
+      Optional<Origin> seed = cycle.stream().map(graph::seed).flatMap(Optional::stream).findFirst();
+      if (seed.isPresent()) {
+        classify(cluster, graph, cycle, seed)
+            .filter(d -> anchors.add(d.anchor()))
+            .ifPresent(result::add);
       }
     }
+    result.sort(
+        Comparator.comparing((Deadlock d) -> d.anchor().file())
+            .thenComparing(d -> d.anchor().meta().anchor().start()));
     return result;
+  }
+
+  private static Optional<Deadlock> classify(
+      Cluster cluster, NeedGraph graph, Set<NeedGraph.Node> cycle, Optional<Origin> seed) {
+    List<NeedGraph.Node> sorted =
+        cycle.stream().sorted(Comparator.comparing(NeedGraph.Node::toString)).toList();
+    for (NeedGraph.Node node : sorted) {
+      if (node.kind() == NeedGraph.Kind.MADE) {
+        for (NeedGraph.Edge edge : graph.needs(node)) {
+          if (edge.to().kind() == NeedGraph.Kind.EXISTS) {
+            Optional<Applied> external = first(cluster, edge.to().id());
+            if (external.isPresent()) {
+              return Optional.of(
+                  new Deadlock(Type.SECRET, external.get(), graph.walk(cycle, node), seed));
+            }
+          }
+        }
+      }
+    }
+    for (NeedGraph.Node node : sorted) {
+      for (NeedGraph.Edge edge : graph.needs(node)) {
+        if (!cycle.contains(edge.to())) {
+          continue;
+        }
+        if (edge.cause() == NeedGraph.Cause.BUILD_INPUT) {
+          Optional<Applied> kustomization = first(cluster, node.id());
+          if (kustomization.isPresent()
+              && kustomization.get().manifest() instanceof FluxKustomization) {
+            return Optional.of(
+                new Deadlock(Type.BUILD_INPUT, kustomization.get(), graph.walk(cycle, node), seed));
+          }
+        }
+      }
+    }
+    for (NeedGraph.Node node : sorted) {
+      for (NeedGraph.Edge edge : graph.needs(node)) {
+        if (cycle.contains(edge.to()) && edge.cause() == NeedGraph.Cause.CRD) {
+          Optional<Applied> resource = appliedAt(cluster, edge.at());
+          if (resource.isPresent()) {
+            return Optional.of(
+                new Deadlock(Type.CRD, resource.get(), graph.walk(cycle, node), seed));
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Applied> first(Cluster cluster, ObjectId id) {
+    return cluster.find(id).stream().findFirst();
+  }
+
+  private static Optional<Applied> appliedAt(Cluster cluster, Origin at) {
+    for (Applied applied : cluster.inFile(at.file())) {
+      if (applied.origin().equals(at)) {
+        return Optional.of(applied);
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -65,18 +148,5 @@ public record Deadlock(
     return consumer.manifest() instanceof FluxKustomization
         ? Optional.of(consumer.id())
         : consumer.owner();
-  }
-
-  /**
-   * True when something in Git also produces this Secret, so it exists without External Secrets.
-   */
-  private static boolean providedFromGit(ClusterFacts facts, SecretSource source) {
-    return facts.sourcesNamed(source.name()).stream()
-        .anyMatch(
-            other ->
-                other.mechanism() != SecretSource.Mechanism.EXTERNAL_SECRET
-                    && (other.namespace().isEmpty()
-                        || source.namespace().isEmpty()
-                        || other.namespace().equals(source.namespace())));
   }
 }

@@ -2,6 +2,7 @@ package dev.strata.analysis;
 
 import dev.strata.analysis.rules.ApplicationSecretInSopsRule;
 import dev.strata.analysis.rules.BootstrapDeadlockRule;
+import dev.strata.analysis.rules.CustomResourceBeforeCrdRule;
 import dev.strata.analysis.rules.DependencyCycleRule;
 import dev.strata.analysis.rules.DependencyKindMismatchRule;
 import dev.strata.analysis.rules.DuplicateObjectRule;
@@ -32,6 +33,7 @@ public final class RuleCatalogue {
           new YamlSyntaxRule(),
           new DependencyCycleRule(),
           new BootstrapDeadlockRule(),
+          new CustomResourceBeforeCrdRule(),
           new UnknownDependencyRule(),
           new DependencyKindMismatchRule(),
           new MissingDependencyRule(),

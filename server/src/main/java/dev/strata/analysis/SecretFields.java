@@ -16,7 +16,9 @@ import java.util.stream.Collectors;
 /**
  * The fields through which Kubernetes objects name the Secrets they need, as data: add a row to
  * teach Strata a new consumer. Paths use {@link FieldPath}; each selects the scalar holding the
- * Secret's name. Rows with {@code anyNamespace} set do not fix the Secret's namespace.
+ * Secret's name. Rows with {@code anyNamespace} set do not fix the Secret's namespace: a
+ * ClusterIssuer's secrets live in cert-manager's cluster resource namespace (see {@link
+ * ClusterFacts}). Roles follow the layered-secrets strategy's table (docs/secrets.md).
  */
 final class SecretFields {
   record Row(
@@ -61,18 +63,20 @@ final class SecretFields {
               Role.INFRASTRUCTURE,
               "ACME account key",
               true),
+          // The strategy puts DNS provider API keys (Cloudflare's, say) in External Secrets: a
+          // cluster whose provider is down keeps its certificates until they expire.
           new Row(
               "cert-manager.io",
               Set.of("Issuer"),
               "spec.acme.solvers.[].dns01.**.*SecretRef.name",
-              Role.INFRASTRUCTURE,
+              Role.WORKLOAD,
               "DNS-01 solver credentials",
               false),
           new Row(
               "cert-manager.io",
               Set.of("ClusterIssuer"),
               "spec.acme.solvers.[].dns01.**.*SecretRef.name",
-              Role.INFRASTRUCTURE,
+              Role.WORKLOAD,
               "DNS-01 solver credentials",
               true),
           new Row(

@@ -30,8 +30,19 @@ public record Seeds(Map<String, Origin> charts, Map<ObjectId, Origin> objects) {
   private static final Pattern CHART = Pattern.compile("^\\s*chart:\\s*[\"']?(\\S+?)[\"']?\\s*$");
   private static final Pattern APPLY =
       Pattern.compile(
-          "(?:kubectl\\s+apply|op\\s+inject)[^\\n|;&]*?\\s(?:-f|--filename|-k|--kustomize|-i|--in-file)[ =][\"']?([^\"'\\s|;&]+)");
+          "(?:kubectl\\s+apply|op\\s+inject)[^\\n|;&]*?\\s(?:-f|--filename|-k|--kustomize|-i|--in-file)[ =][\"']?([^\"'\\s|;&]+)"
+              + "|sops\\s+(?:--decrypt|-d|exec-file)\\s+(?:--?[\\w-]+(?:[ =][^-\\s]\\S*)?\\s+)*[\"']?([^\"'\\s|;&]+)");
   private static final Pattern TEMPLATE_ACTION = Pattern.compile("\\{\\{.*?}}|\\{%.*?%}");
+  private static final Pattern CREATE_SECRET =
+      Pattern.compile(
+          "kubectl\\s+create\\s+secret\\s+[\\w-]+((?:\\s+(?:-n|--namespace)[ =]?\\S+|\\s+--[\\w-]+(?:=\\S+)?)*)\\s+([\\w.-]+)((?:\\s+\\S+)*)");
+  private static final Pattern NAMESPACE_FLAG =
+      Pattern.compile("(?:-n|--namespace)[ =]?([\\w.-]+)");
+  private static final Pattern ROOT_PATH =
+      Pattern.compile("[\"']?\\$\\{?ROOT_DIR}?/([^\"'\\s]+\\.ya?ml)");
+  private static final Pattern RAW_URL =
+      Pattern.compile(
+          "https://raw\\.githubusercontent\\.com/[^/\\s]+/[^/\\s]+/[^/\\s]+/(\\S+\\.ya?ml)");
   static final Seeds NONE = new Seeds(Map.of(), Map.of());
 
   public Seeds {
@@ -41,7 +52,9 @@ public record Seeds(Map<String, Origin> charts, Map<ObjectId, Origin> objects) {
 
   /** The chart a seed installs, by the name of the chart or release. */
   public Optional<Origin> chart(String name) {
-    return Optional.ofNullable(charts.get(name.toLowerCase(Locale.ROOT)));
+    String key = name.toLowerCase(Locale.ROOT);
+    return Optional.ofNullable(charts.get(key))
+        .or(() -> Optional.ofNullable(objects.get(new ObjectId("Chart", "", key))));
   }
 
   /** Where an object is created before Flux runs, when it is. */
@@ -78,7 +91,7 @@ public record Seeds(Map<String, Origin> charts, Map<ObjectId, Origin> objects) {
           documents(file.path(), file.syntax().documents(), objects);
         }
       }
-      if (isTaskOrScript(file.path())) {
+      if (isTaskOrScript(file.path()) || file.text().contains("extraManifests")) {
         commands(snapshot, builder, file.text(), objects);
       }
       if (file.text().contains("inlineManifests")) {
@@ -162,9 +175,18 @@ public record Seeds(Map<String, Origin> charts, Map<ObjectId, Origin> objects) {
 
   private static void add(
       Manifest manifest, String namespace, String file, Map<ObjectId, Origin> objects) {
-    objects.putIfAbsent(
-        new ObjectId(manifest.kind(), namespace, manifest.meta().nameText()),
-        new Origin(file, manifest.meta().anchor()));
+    Origin at = new Origin(file, manifest.meta().anchor());
+    objects.putIfAbsent(new ObjectId(manifest.kind(), namespace, manifest.meta().nameText()), at);
+    // Rendered chart manifests say which chart or application they come from: its CRDs come
+    // with it, and so do those its operator creates when it starts.
+    String chart = manifest.meta().labels().get("helm.sh/chart");
+    if (chart != null) {
+      objects.putIfAbsent(new ObjectId("Chart", "", chart.replaceAll("-v?\\d[\\w.+-]*$", "")), at);
+    }
+    String application = manifest.meta().labels().get("app.kubernetes.io/part-of");
+    if (application != null) {
+      objects.putIfAbsent(new ObjectId("Chart", "", application), at);
+    }
   }
 
   /** {@code {{ op://... }}} and Jinja actions become plain text, so the rest reads as YAML. */
@@ -172,20 +194,86 @@ public record Seeds(Map<String, Origin> charts, Map<ObjectId, Origin> objects) {
     return TEMPLATE_ACTION.matcher(text).replaceAll("templated");
   }
 
-  /** The files of {@code kubectl apply -f/-k} and {@code op inject -i} commands. */
+  /**
+   * The files of {@code kubectl apply -f/-k} and {@code op inject -i} commands, the Secrets of
+   * {@code kubectl create secret}, the {@code ${ROOT_DIR}/...} files of bootstrap scripts and the
+   * {@code raw.githubusercontent.com} manifests of Talos {@code extraManifests} that lie here. A
+   * path segment written with a variable matches any folder.
+   */
   private static void commands(
       Snapshot snapshot, KustomizeBuilder builder, String text, Map<ObjectId, Origin> objects) {
-    if (!text.contains("kubectl") && !text.contains("op inject")) {
-      return;
-    }
-    Matcher apply = APPLY.matcher(text.replaceAll("\\\\\\r?\\n", " "));
-    while (apply.find()) {
-      String target = apply.group(1);
-      if (target.contains("{{") || target.contains("$") || target.equals("-")) {
-        continue;
+    String joined = text.replaceAll("\\\\\\r?\\n", " ");
+    if (text.contains("kubectl") || text.contains("op inject") || text.contains("sops")) {
+      Matcher apply = APPLY.matcher(joined);
+      while (apply.find()) {
+        String target = apply.group(1) != null ? apply.group(1) : apply.group(2);
+        resolveAll(snapshot, target).forEach(p -> applied(snapshot, builder, p, objects));
       }
-      RepositoryPath.normalize(target).ifPresent(path -> applied(snapshot, builder, path, objects));
+      Matcher create = CREATE_SECRET.matcher(joined);
+      while (create.find()) {
+        Matcher namespace = NAMESPACE_FLAG.matcher(create.group(1) + " " + create.group(3));
+        String ns = namespace.find() ? namespace.group(1) : "";
+        if (!create.group(2).startsWith("-") && !create.group(2).contains("{{")) {
+          objects.putIfAbsent(
+              new ObjectId("Secret", ns.contains("{{") ? "" : ns, create.group(2)),
+              new Origin(".", Range.ZERO));
+        }
+      }
     }
+    Matcher root = ROOT_PATH.matcher(text);
+    while (root.find()) {
+      resolveAll(snapshot, root.group(1)).forEach(p -> applied(snapshot, builder, p, objects));
+    }
+    Matcher raw = RAW_URL.matcher(text);
+    while (raw.find()) {
+      RepositoryPath.normalize(raw.group(1))
+          .filter(p -> snapshot.exists(p))
+          .ifPresent(p -> applied(snapshot, builder, p, objects));
+    }
+  }
+
+  /** The paths a command's argument names, with templated segments as wildcards. */
+  private static List<String> resolveAll(Snapshot snapshot, String written) {
+    if (written.equals("-") || written.contains("://")) {
+      return List.of();
+    }
+    String cleaned = written.replaceAll("^\\./", "");
+    if (!cleaned.contains("{{") && !cleaned.contains("$")) {
+      return RepositoryPath.normalize(cleaned)
+          .filter(snapshot::exists)
+          .map(List::of)
+          .orElse(List.of());
+    }
+    // A templated segment ({{.ROOT_DIR}}, ${CLUSTER}) stands for any number of folders.
+    List<String> segments = new java.util.ArrayList<>();
+    for (String segment : cleaned.split("/")) {
+      if (!segment.isEmpty() && !segment.equals(".")) {
+        segments.add(segment);
+      }
+    }
+    StringBuilder regex = new StringBuilder();
+    for (int i = 0; i < segments.size(); i++) {
+      String segment = segments.get(i);
+      boolean last = i == segments.size() - 1;
+      if (segment.contains("{{") || segment.contains("$")) {
+        regex.append(last ? "[^/]+(?:/[^/]+)*" : "(?:[^/]+/)*");
+      } else {
+        regex.append(Pattern.quote(segment)).append(last ? "" : "/");
+      }
+    }
+    Pattern pattern = Pattern.compile("^" + regex + "$");
+    List<String> matches = new java.util.ArrayList<>();
+    for (SourceFile file : snapshot.files()) {
+      String path = file.path();
+      if (pattern.matcher(path).matches()) {
+        matches.add(path);
+      }
+      String folder = file.directory();
+      if (pattern.matcher(folder).matches() && !matches.contains(folder)) {
+        matches.add(folder);
+      }
+    }
+    return matches.size() > 20 ? List.of() : matches;
   }
 
   private static void applied(
@@ -201,9 +289,32 @@ public record Seeds(Map<String, Origin> charts, Map<ObjectId, Origin> objects) {
       return;
     }
     if (snapshot.isDirectory(path)) {
-      for (Emitted object : builder.build(Artifact.WORKSPACE, path, FluxOverrides.NONE).objects()) {
+      KustomizeBuild build = builder.build(Artifact.WORKSPACE, path, FluxOverrides.NONE);
+      for (Emitted object : build.objects()) {
         add(object.manifest(), object.namespace().orElse(""), object.file(), objects);
       }
+      for (PathReference reference : build.references()) {
+        if (reference.status() == PathReference.Status.REMOTE) {
+          remoteCrds(reference, objects);
+        }
+      }
+    }
+  }
+
+  /**
+   * A remote resource named as controller-gen names CRD files ({@code <group>_<plural>.yaml})
+   * installs CRDs of that group; another that mentions CRDs may install any.
+   */
+  private static void remoteCrds(PathReference reference, Map<ObjectId, Origin> objects) {
+    String written = reference.written();
+    String name = written.substring(written.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+    Origin at = new Origin(reference.file(), reference.range());
+    Matcher crd =
+        Pattern.compile("^([a-z0-9-]+(?:\\.[a-z0-9-]+)+)_[a-z0-9]+\\.ya?ml$").matcher(name);
+    if (crd.matches()) {
+      objects.putIfAbsent(new ObjectId("CRDs", "", crd.group(1)), at);
+    } else if (written.toLowerCase(Locale.ROOT).contains("crd")) {
+      objects.putIfAbsent(new ObjectId("CRDs", "", "*"), at);
     }
   }
 

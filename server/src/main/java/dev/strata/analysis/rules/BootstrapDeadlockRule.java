@@ -3,22 +3,22 @@ package dev.strata.analysis.rules;
 import dev.strata.analysis.Analysis;
 import dev.strata.analysis.Deadlock;
 import dev.strata.analysis.Finding;
-import dev.strata.analysis.Layers;
+import dev.strata.analysis.NeedGraph;
 import dev.strata.analysis.Rule;
 import dev.strata.model.ExternalSecret;
 import dev.strata.model.Severity;
 import dev.strata.text.Range;
 import dev.strata.workspace.Applied;
 import dev.strata.workspace.Cluster;
-import dev.strata.workspace.ObjectId;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An ExternalSecret whose Secret is needed by a Kustomization that must be Ready before External
- * Secrets can serve (the operator, its stores, the Connect server, the root, and everything they
- * depend on or use). On a fresh cluster neither side can start. Reported on the ExternalSecret with
- * the chain.
+ * A cycle of the need graph through a Secret an ExternalSecret makes (the chicken-and-egg of
+ * External Secrets), or through an input of a build that only the build, or something waiting for
+ * it, creates: on a fresh cluster none of it ever becomes ready. Nothing else is a deadlock,
+ * however the Kustomizations are laid out. When a bootstrap step seeds the cycle open, {@code
+ * infrastructure-secret-in-external-secret} says so instead. The message walks the cycle.
  */
 public final class BootstrapDeadlockRule implements Rule {
   @Override
@@ -33,69 +33,59 @@ public final class BootstrapDeadlockRule implements Rule {
 
   @Override
   public String summary() {
-    return "A Secret needed before External Secrets can serve is itself produced by an ExternalSecret.";
+    return "A cycle of what must be ready before what, through a Secret an ExternalSecret makes or a"
+        + " build input only the build creates: a fresh cluster never starts.";
   }
 
   @Override
   public void check(Analysis analysis, Reporter reporter) {
     SameSpot spots = new SameSpot();
     for (Cluster cluster : analysis.clusters()) {
-      Layers layers = analysis.layers(cluster);
       for (Deadlock deadlock : analysis.deadlocks(cluster)) {
-        Applied external = deadlock.source().source();
+        if (deadlock.seeded() || deadlock.type() == Deadlock.Type.CRD) {
+          continue;
+        }
         spots.add(
             finding(
-                external.file(),
-                anchor(external),
-                message(layers, deadlock),
-                related(cluster, layers, deadlock)));
+                deadlock.anchor().file(),
+                anchor(deadlock.anchor()),
+                message(deadlock),
+                related(deadlock)));
       }
     }
     spots.reportTo(reporter);
   }
 
-  static Range anchor(Applied external) {
-    ExternalSecret secret = (ExternalSecret) external.manifest();
-    return secret.target().map(t -> t.range()).orElse(external.meta().anchor());
-  }
-
-  private static String message(Layers layers, Deadlock deadlock) {
-    String secret = "Secret " + deadlock.source().qualifiedName();
-    if (deadlock.selfStore()) {
-      return deadlock.use().consumer().id().kind()
-          + " "
-          + deadlock.use().consumer().id().name()
-          + " reads its own credentials from "
-          + secret
-          + ", which this ExternalSecret produces through that same store: on a fresh cluster, or once the Secret is deleted,"
-          + " neither can start. Keep this secret in SOPS.";
+  static Range anchor(Applied applied) {
+    if (applied.manifest() instanceof ExternalSecret secret) {
+      return secret.target().map(t -> t.range()).orElse(applied.meta().anchor());
     }
-    String why =
-        layers
-            .explain(deadlock.kustomization())
-            .orElse("Kustomization " + deadlock.kustomization().qualifiedName() + " is bootstrap");
-    return why
-        + "; "
-        + deadlock.use().describe()
-        + " needs "
-        + secret
-        + ", which this ExternalSecret produces:"
-        + " on a fresh cluster neither can start. Keep this secret in SOPS.";
+    return applied.meta().anchor();
   }
 
-  private static List<Finding.Related> related(Cluster cluster, Layers layers, Deadlock deadlock) {
+  private static String message(Deadlock deadlock) {
+    String subject =
+        deadlock.type() == Deadlock.Type.SECRET
+            ? "The Secret this ExternalSecret makes is needed before External Secrets can make it"
+            : "Kustomization "
+                + deadlock.anchor().id().qualifiedName()
+                + " needs, to build, what only it or something waiting for it creates";
+    String fix =
+        deadlock.type() == Deadlock.Type.SECRET
+            ? " Keep this secret in SOPS, or create it before Flux runs."
+            : " Create that input outside this build (in SOPS, in an earlier Kustomization, or before"
+                + " Flux runs), or make the reference optional.";
+    return subject
+        + ": on a fresh cluster none of this ever becomes ready. "
+        + deadlock.walk()
+        + "."
+        + fix;
+  }
+
+  static List<Finding.Related> related(Deadlock deadlock) {
     List<Finding.Related> related = new ArrayList<>();
-    related.add(
-        Finding.Related.of(deadlock.use().at(), deadlock.use().describe() + " needs this Secret"));
-    for (ObjectId step : layers.chain(deadlock.kustomization())) {
-      cluster
-          .kustomization(step)
-          .ifPresent(
-              k ->
-                  related.add(
-                      Finding.Related.of(
-                          k.applied().origin(),
-                          "Kustomization " + step.qualifiedName() + " is bootstrap")));
+    for (NeedGraph.Edge edge : deadlock.cycle()) {
+      related.add(Finding.Related.of(edge.at(), edge.from() + " only once " + edge.to()));
     }
     return related;
   }

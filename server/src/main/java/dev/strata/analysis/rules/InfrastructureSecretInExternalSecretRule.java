@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * An ExternalSecret that delivers a Secret infrastructure consumes (store credentials, CSI and Ceph
@@ -46,16 +45,42 @@ public final class InfrastructureSecretInExternalSecretRule implements Rule {
     StrataConfig config = analysis.snapshot().config();
     for (Cluster cluster : analysis.clusters()) {
       ClusterFacts facts = analysis.facts(cluster);
-      Set<Applied> deadlocked =
-          analysis.deadlocks(cluster).stream()
-              .map(d -> d.source().source())
-              .collect(Collectors.toSet());
+      Set<Applied> deadlocked = new java.util.HashSet<>();
+      java.util.Map<Applied, dev.strata.analysis.Deadlock> seeded = new java.util.HashMap<>();
+      for (dev.strata.analysis.Deadlock deadlock : analysis.deadlocks(cluster)) {
+        if (deadlock.type() == dev.strata.analysis.Deadlock.Type.SECRET) {
+          if (deadlock.seeded()) {
+            seeded.put(deadlock.anchor(), deadlock);
+          } else {
+            deadlocked.add(deadlock.anchor());
+          }
+        }
+      }
       for (SecretSource source : facts.sources()) {
         if (source.mechanism() != SecretSource.Mechanism.EXTERNAL_SECRET
             || deadlocked.contains(source.source())) {
           continue;
         }
         Applied external = source.source();
+        dev.strata.analysis.Deadlock cycle = seeded.get(external);
+        if (cycle != null) {
+          dev.strata.workspace.Origin seed = cycle.seed().orElseThrow();
+          spots.add(
+              finding(
+                  external.file(),
+                  BootstrapDeadlockRule.anchor(external),
+                  "Only a bootstrap step outside Git ("
+                      + seed.file()
+                      + ":"
+                      + (seed.range().start().line() + 1)
+                      + ") keeps this cluster starting: the Secret this ExternalSecret makes is"
+                      + " needed before External Secrets can make it. "
+                      + cycle.walk()
+                      + ". With the secret provider down the cluster cannot be rebuilt from Git;"
+                      + " keep this secret in SOPS.",
+                  BootstrapDeadlockRule.related(cycle)));
+          continue;
+        }
         Optional<SecretUse> infrastructure =
             facts.usesOf(source).stream()
                 .filter(u -> u.role() == SecretUse.Role.INFRASTRUCTURE)

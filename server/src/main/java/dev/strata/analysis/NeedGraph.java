@@ -1,0 +1,899 @@
+package dev.strata.analysis;
+
+import dev.strata.model.ExternalSecret;
+import dev.strata.model.Fields;
+import dev.strata.model.FluxKustomization;
+import dev.strata.model.HelmRelease;
+import dev.strata.model.Located;
+import dev.strata.model.ObjectReference;
+import dev.strata.model.SecretStore;
+import dev.strata.syntax.YamlMapping;
+import dev.strata.syntax.YamlNode;
+import dev.strata.syntax.YamlScalar;
+import dev.strata.syntax.YamlSequence;
+import dev.strata.workspace.Applied;
+import dev.strata.workspace.AppliedKustomization;
+import dev.strata.workspace.Cluster;
+import dev.strata.workspace.Dependency;
+import dev.strata.workspace.ObjectId;
+import dev.strata.workspace.Origin;
+import dev.strata.workspace.Seeds;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * What must be true before what, in one cluster, from the controllers' own rules: an edge says
+ * "cannot become true until". A Kustomization's build is applied once it exists, its {@code
+ * dependsOn} are Ready, its decryption Secret and non-optional {@code substituteFrom} objects exist
+ * and the CRDs of its custom resources exist (kustomize-controller applies a build in one
+ * server-side apply whose dry-run fails as a whole on a missing kind: fluxcd/pkg {@code
+ * ssa/manager_apply.go} {@code ApplyAllStaged}). It is Ready once applied, and, only with {@code
+ * wait} or {@code healthChecks}, once what it waits for is healthy. A HelmRelease is installed once
+ * it exists, its chart source, {@code dependsOn} and non-optional {@code valuesFrom} are there; it
+ * is Ready once installed and, when Helm waits (the default), once the Secrets and claims its
+ * values name exist. An ExternalSecret's Secret exists once External Secrets serves its store: the
+ * operator is Ready, the store applied, the store's credentials exist, and for 1Password Connect
+ * the Connect server is Ready. A Secret, claim or CRD group with several producers exists once any
+ * of them does; one that nothing in the cluster produces is taken to exist (made outside Git), and
+ * so is what a bootstrap step seeds ({@link Seeds}).
+ */
+public final class NeedGraph {
+  /** What a node says becomes true. */
+  public enum Kind {
+    APPLIED("is applied"),
+    READY("is Ready"),
+    INSTALLED("is installed"),
+    EXISTS("exists"),
+    MADE("is made"),
+    BOUND("is bound"),
+    SERVES("is served by External Secrets"),
+    OPERATOR("runs"),
+    CRDS("are installed");
+
+    private final String verb;
+
+    Kind(String verb) {
+      this.verb = verb;
+    }
+  }
+
+  /** A fact about one object: "Kustomization a/b is applied", "Secret c/d exists". */
+  public record Node(Kind kind, ObjectId id) {
+    @Override
+    public String toString() {
+      String subject =
+          switch (kind) {
+            case OPERATOR -> "the External Secrets operator";
+            case CRDS -> "the CRDs of " + id.name();
+            case SERVES -> id.kind() + " " + id.qualifiedName();
+            case MADE -> "Secret " + id.qualifiedName() + " from its ExternalSecret";
+            default -> id.kind() + " " + id.qualifiedName();
+          };
+      return subject + " " + kind.verb;
+    }
+  }
+
+  /** Why one fact waits for another, and the text that says so. */
+  public record Edge(Node from, Node to, Cause cause, String why, Origin at) {}
+
+  /** The kind of rule an edge comes from, for telling deadlocks from dependency cycles. */
+  public enum Cause {
+    DEPENDS_ON,
+    BUILD_INPUT,
+    CRD,
+    SECRET,
+    STRUCTURE
+  }
+
+  static final Node OPERATOR =
+      new Node(Kind.OPERATOR, new ObjectId("Operator", "", "external-secrets"));
+  private static final Set<String> WORKLOADS =
+      Set.of("Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "Pod", "ReplicaSet");
+
+  private final Cluster cluster;
+  private final Map<Node, List<Edge>> needs = new LinkedHashMap<>();
+  private final Set<Node> anyOf = new HashSet<>();
+  private final Map<Node, Origin> seeds = new LinkedHashMap<>();
+  private final Set<Node> achievable;
+  private final Set<Node> unseeded;
+
+  NeedGraph(Cluster cluster, ClusterFacts facts, Seeds outOfBand) {
+    this.cluster = cluster;
+    new Builder(facts, outOfBand).build();
+    this.achievable = achievable(true, n -> false);
+    this.unseeded = achievable(false, n -> false);
+  }
+
+  public Cluster cluster() {
+    return cluster;
+  }
+
+  public List<Edge> needs(Node node) {
+    return needs.getOrDefault(node, List.of());
+  }
+
+  public Set<Node> nodes() {
+    return needs.keySet();
+  }
+
+  /** True when the fact becomes true on a fresh cluster, with what bootstrap steps seed. */
+  public boolean achievable(Node node) {
+    return achievable.contains(node) || !needs.containsKey(node);
+  }
+
+  /** True when the fact becomes true from Git alone, without what bootstrap steps seed. */
+  public boolean achievableFromGit(Node node) {
+    return unseeded.contains(node) || !needs.containsKey(node) && !seeds.containsKey(node);
+  }
+
+  public Optional<Origin> seed(Node node) {
+    return Optional.ofNullable(seeds.get(node));
+  }
+
+  /**
+   * What becomes true on a fresh cluster, by propagation from the facts that need nothing: an
+   * all-of fact once all its needs are true, an any-of fact once one is. {@code down} facts never
+   * become true (a provider outage).
+   */
+  public Set<Node> achievable(boolean withSeeds, Predicate<Node> down) {
+    Map<Node, Integer> remaining = new HashMap<>();
+    Map<Node, List<Node>> waiting = new HashMap<>();
+    Deque<Node> queue = new ArrayDeque<>();
+    Set<Node> done = new HashSet<>();
+    for (Map.Entry<Node, List<Edge>> entry : needs.entrySet()) {
+      Node node = entry.getKey();
+      if (down.test(node)) {
+        continue;
+      }
+      if (withSeeds && seeds.containsKey(node)) {
+        queue.add(node);
+        continue;
+      }
+      Set<Node> targets = new LinkedHashSet<>();
+      entry.getValue().forEach(e -> targets.add(e.to()));
+      for (Node target : targets) {
+        waiting.computeIfAbsent(target, k -> new ArrayList<>()).add(node);
+      }
+      int count = anyOf.contains(node) ? (targets.isEmpty() ? 0 : 1) : targets.size();
+      remaining.put(node, count);
+      if (count == 0) {
+        queue.add(node);
+      }
+      for (Node target : targets) {
+        if (!needs.containsKey(target) && !down.test(target)) {
+          queue.add(target);
+        }
+      }
+    }
+    while (!queue.isEmpty()) {
+      Node node = queue.poll();
+      if (!done.add(node)) {
+        continue;
+      }
+      for (Node waiter : waiting.getOrDefault(node, List.of())) {
+        Integer count = remaining.get(waiter);
+        if (count == null || count == 0 || done.contains(waiter)) {
+          continue;
+        }
+        remaining.put(waiter, count - 1);
+        if (count - 1 == 0) {
+          queue.add(waiter);
+        }
+      }
+    }
+    return done;
+  }
+
+  /**
+   * The facts that never become true and wait on each other: each strongly connected group of such
+   * facts, with more than one member or a need on itself, once.
+   */
+  public List<Set<Node>> blockedCycles(Set<Node> reached) {
+    Map<Node, List<Node>> blocked = new LinkedHashMap<>();
+    for (Map.Entry<Node, List<Edge>> entry : needs.entrySet()) {
+      if (reached.contains(entry.getKey())) {
+        continue;
+      }
+      List<Node> targets = new ArrayList<>();
+      for (Edge edge : entry.getValue()) {
+        if (needs.containsKey(edge.to()) && !reached.contains(edge.to())) {
+          targets.add(edge.to());
+        }
+      }
+      blocked.put(entry.getKey(), targets);
+    }
+    List<Set<Node>> result = new ArrayList<>();
+    for (Set<Node> component : Tarjan.components(blocked)) {
+      Node first = component.iterator().next();
+      if (component.size() > 1 || blocked.get(first).contains(first)) {
+        result.add(component);
+      }
+    }
+    return result;
+  }
+
+  /** A closed walk inside a cycle, from {@code start} back to it, edge by edge. */
+  public List<Edge> walk(Set<Node> cycle, Node start) {
+    Map<Node, Edge> previous = new HashMap<>();
+    Deque<Node> queue = new ArrayDeque<>();
+    queue.add(start);
+    Set<Node> seen = new HashSet<>();
+    while (!queue.isEmpty()) {
+      Node node = queue.poll();
+      for (Edge edge : needs(node)) {
+        if (!cycle.contains(edge.to())) {
+          continue;
+        }
+        if (edge.to().equals(start)) {
+          List<Edge> path = new ArrayList<>();
+          path.add(edge);
+          Node current = node;
+          while (!current.equals(start)) {
+            Edge back = previous.get(current);
+            path.add(0, back);
+            current = back.from();
+          }
+          return path;
+        }
+        if (seen.add(edge.to())) {
+          previous.put(edge.to(), edge);
+          queue.add(edge.to());
+        }
+      }
+    }
+    return List.of();
+  }
+
+  /** The facts that stay false while the secret provider is down, with seeds. */
+  public Set<Node> blockedByOutage() {
+    Set<Node> reached = achievable(true, n -> n.kind() == Kind.SERVES);
+    Set<Node> blocked = new LinkedHashSet<>();
+    for (Node node : needs.keySet()) {
+      if (!reached.contains(node) && achievable.contains(node)) {
+        blocked.add(node);
+      }
+    }
+    return blocked;
+  }
+
+  /** The first need of a blocked fact that is itself blocked: one step towards the cause. */
+  public Optional<Edge> blockedNeed(Node node, Set<Node> reached) {
+    for (Edge edge : needs(node)) {
+      if (needs.containsKey(edge.to()) && !reached.contains(edge.to())) {
+        return Optional.of(edge);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Everything the graph is built from, in the order the controllers' rules read. */
+  private final class Builder {
+    private final ClusterFacts facts;
+    private final Seeds outOfBand;
+    private final Map<String, List<Applied>> crdInstallers = new HashMap<>();
+    private final List<Applied> operators = new ArrayList<>();
+    private final List<Applied> connectServers = new ArrayList<>();
+    private final Map<String, Applied> storageClasses = new HashMap<>();
+    private final Set<Node> rootApplied = new HashSet<>();
+
+    Builder(ClusterFacts facts, Seeds outOfBand) {
+      this.facts = facts;
+      this.outOfBand = outOfBand;
+    }
+
+    void build() {
+      for (Applied applied : cluster.objects()) {
+        if (applied.manifest() instanceof HelmRelease) {
+          Set<String> charts = facts.chartNames(applied);
+          if (charts.stream().anyMatch(Charts.EXTERNAL_SECRETS::contains)) {
+            operators.add(applied);
+          }
+          if (charts.stream().anyMatch(Charts.CONNECT_SERVERS::contains)) {
+            connectServers.add(applied);
+          }
+          for (String chart : charts) {
+            for (String group : Charts.CRD_GROUPS.getOrDefault(chart, Set.of())) {
+              crdInstallers.computeIfAbsent(group, g -> new ArrayList<>()).add(applied);
+            }
+          }
+        } else if (applied.id().kind().equals("CustomResourceDefinition")) {
+          Fields.of(applied.meta().node())
+              .text("spec", "group")
+              .ifPresent(
+                  g ->
+                      crdInstallers
+                          .computeIfAbsent(g.value(), k -> new ArrayList<>())
+                          .add(applied));
+        } else if (applied.id().kind().equals("StorageClass")) {
+          storageClasses.putIfAbsent(applied.id().name(), applied);
+        }
+      }
+      Map<ObjectId, Integer> applications = new HashMap<>();
+      for (Applied applied : cluster.objects()) {
+        exists(applied);
+        applications.merge(applied.id(), 1, Integer::sum);
+      }
+      // An object two builds apply exists once either has applied it.
+      applications.forEach(
+          (id, count) -> {
+            if (count > 1) {
+              anyOf.add(new Node(Kind.EXISTS, id));
+            }
+          });
+      for (AppliedKustomization kustomization : cluster.kustomizations()) {
+        kustomization(kustomization);
+      }
+      for (Applied applied : cluster.objects()) {
+        if (applied.manifest() instanceof HelmRelease release) {
+          release(applied, release);
+        } else if (applied.manifest() instanceof ExternalSecret external) {
+          externalSecret(applied, external);
+        } else if (applied.manifest() instanceof SecretStore store) {
+          store(applied, store);
+        } else if (applied.id().kind().equals("PersistentVolumeClaim")) {
+          claim(applied);
+        }
+      }
+      secrets();
+      operator();
+      crds();
+      seed();
+      rootApplied.forEach(n -> needs.get(n).clear());
+    }
+
+    private void add(Node from, Node to, Cause cause, String why, Origin at) {
+      needs.computeIfAbsent(from, k -> new ArrayList<>()).add(new Edge(from, to, cause, why, at));
+      needs.computeIfAbsent(to, k -> new ArrayList<>());
+    }
+
+    private void node(Node node) {
+      needs.computeIfAbsent(node, k -> new ArrayList<>());
+    }
+
+    /** An object exists once what applies it has applied it; roots come from outside. */
+    private void exists(Applied applied) {
+      Node node = new Node(Kind.EXISTS, applied.id());
+      node(node);
+      if (applied.owner().isEmpty() || cluster.rootIds().contains(applied.id())) {
+        // Applied from outside: it exists from the start, whatever else applies it too.
+        rootApplied.add(node);
+        return;
+      }
+      ObjectId owner = applied.owner().get();
+      Optional<AppliedKustomization> kustomization = cluster.kustomization(owner);
+      if (kustomization.isPresent()) {
+        add(
+            node,
+            new Node(Kind.APPLIED, owner),
+            Cause.STRUCTURE,
+            "Kustomization " + owner.qualifiedName() + " applies it",
+            applied.origin());
+      } else if (owner.kind().equals("HelmRelease")) {
+        add(
+            node,
+            new Node(Kind.INSTALLED, owner),
+            Cause.STRUCTURE,
+            "HelmRelease " + owner.qualifiedName() + " installs it",
+            applied.origin());
+      } else {
+        add(
+            node,
+            new Node(Kind.EXISTS, owner),
+            Cause.STRUCTURE,
+            owner.kind() + " " + owner.qualifiedName() + " creates it",
+            applied.origin());
+      }
+    }
+
+    private void kustomization(AppliedKustomization kustomization) {
+      ObjectId id = kustomization.id();
+      Node applied = new Node(Kind.APPLIED, id);
+      Node ready = new Node(Kind.READY, id);
+      Applied self = kustomization.applied();
+      add(applied, new Node(Kind.EXISTS, id), Cause.STRUCTURE, "it must exist", self.origin());
+      add(ready, applied, Cause.STRUCTURE, "Ready needs its build applied", self.origin());
+      for (Dependency dependency : self.dependencies()) {
+        if (cluster.kustomization(dependency.target()).isPresent()) {
+          add(
+              applied,
+              new Node(Kind.READY, dependency.target()),
+              Cause.DEPENDS_ON,
+              "dependsOn " + dependency.target().qualifiedName(),
+              new Origin(self.file(), dependency.ref().name().range()));
+        }
+      }
+      FluxKustomization spec = kustomization.kustomization();
+      kustomization
+          .decryption()
+          .flatMap(d -> d.secretRef())
+          .ifPresent(
+              name ->
+                  add(
+                      applied,
+                      new Node(
+                          Kind.EXISTS,
+                          new ObjectId("Secret", id.namespace(), self.substituted(name.value()))),
+                      Cause.BUILD_INPUT,
+                      "decryption needs Secret " + name.value(),
+                      kustomization.decryptionOrigin().orElse(self.origin())));
+      for (ObjectReference from : kustomization.postBuild().substituteFrom()) {
+        if (!from.optional()) {
+          String kind = from.kindOr("ConfigMap");
+          add(
+              applied,
+              new Node(
+                  Kind.EXISTS,
+                  new ObjectId(kind, id.namespace(), self.substituted(from.name().value()))),
+              Cause.BUILD_INPUT,
+              "postBuild.substituteFrom needs " + kind + " " + from.name().value(),
+              new Origin(self.file(), from.name().range()));
+        }
+      }
+      Set<String> ownCrds = new HashSet<>();
+      List<Applied> direct = cluster.appliedBy(id);
+      for (Applied object : direct) {
+        if (object.id().kind().equals("CustomResourceDefinition")) {
+          Fields.of(object.meta().node())
+              .text("spec", "group")
+              .ifPresent(g -> ownCrds.add(g.value()));
+        }
+      }
+      Set<String> seen = new HashSet<>();
+      for (Applied object : direct) {
+        String group = object.meta().group();
+        if (!Charts.builtIn(group)
+            && !ownCrds.contains(group)
+            && crdInstallers.containsKey(group)
+            && seen.add(group)) {
+          add(
+              applied,
+              new Node(Kind.CRDS, new ObjectId("CRDs", "", group)),
+              Cause.CRD,
+              object.id().kind()
+                  + " "
+                  + object.id().qualifiedName()
+                  + " needs the CRDs of "
+                  + group,
+              object.origin());
+        }
+      }
+      boolean waits = spec.waitsForAll();
+      for (Applied object : direct) {
+        boolean checked =
+            waits
+                || spec.healthChecks().stream()
+                    .anyMatch(
+                        h ->
+                            h.kindOr("").equals(object.id().kind())
+                                && self.substituted(h.name().value()).equals(object.id().name()));
+        if (!checked) {
+          continue;
+        }
+        String kind = object.id().kind();
+        if (kind.equals("HelmRelease") || kind.equals("Kustomization")) {
+          add(
+              ready,
+              new Node(Kind.READY, object.id()),
+              Cause.STRUCTURE,
+              (waits ? "wait: true" : "healthChecks")
+                  + " waits for "
+                  + kind
+                  + " "
+                  + object.id().qualifiedName(),
+              object.origin());
+        } else if (kind.equals("PersistentVolumeClaim")) {
+          add(
+              ready,
+              new Node(Kind.BOUND, object.id()),
+              Cause.STRUCTURE,
+              "wait: true waits for PersistentVolumeClaim " + object.id().qualifiedName(),
+              object.origin());
+        } else if (WORKLOADS.contains(kind)) {
+          workloadSecrets(ready, object);
+        }
+      }
+    }
+
+    /** A workload's pods start once the Secrets they mount exist. */
+    private void workloadSecrets(Node waiter, Applied workload) {
+      for (SecretUse use : facts.uses()) {
+        if (use.consumer() == workload && use.role() != SecretUse.Role.ADVISORY) {
+          add(
+              waiter,
+              secret(use),
+              Cause.SECRET,
+              use.describe() + " needs Secret " + use.name(),
+              use.at());
+        }
+      }
+    }
+
+    private Node secret(SecretUse use) {
+      return new Node(Kind.EXISTS, new ObjectId("Secret", use.namespace().orElse(""), use.name()));
+    }
+
+    private void release(Applied applied, HelmRelease release) {
+      ObjectId id = applied.id();
+      Node installed = new Node(Kind.INSTALLED, id);
+      Node ready = new Node(Kind.READY, id);
+      add(installed, new Node(Kind.EXISTS, id), Cause.STRUCTURE, "it must exist", applied.origin());
+      add(ready, installed, Cause.STRUCTURE, "Ready needs it installed", applied.origin());
+      for (Dependency dependency : applied.dependencies()) {
+        if (!cluster.find(dependency.target()).isEmpty()) {
+          add(
+              installed,
+              new Node(Kind.READY, dependency.target()),
+              Cause.DEPENDS_ON,
+              "dependsOn " + dependency.target().qualifiedName(),
+              new Origin(applied.file(), dependency.ref().name().range()));
+        }
+      }
+      release
+          .chartSource()
+          .ifPresent(
+              ref -> {
+                ObjectId source = ChartSource.of(applied, ref);
+                if (!cluster.find(source).isEmpty()) {
+                  add(
+                      installed,
+                      new Node(Kind.EXISTS, source),
+                      Cause.STRUCTURE,
+                      "its chart comes from " + source.kind() + " " + source.qualifiedName(),
+                      new Origin(applied.file(), ref.name().range()));
+                }
+              });
+      for (ObjectReference from : release.valuesFrom()) {
+        if (!from.optional()) {
+          String kind = from.kindOr("ConfigMap");
+          add(
+              installed,
+              new Node(
+                  Kind.EXISTS,
+                  new ObjectId(kind, id.namespace(), applied.substituted(from.name().value()))),
+              kind.equals("Secret") ? Cause.SECRET : Cause.BUILD_INPUT,
+              "valuesFrom needs " + kind + " " + from.name().value(),
+              new Origin(applied.file(), from.name().range()));
+        }
+      }
+      if (!release.waits()) {
+        return;
+      }
+      for (SecretUse use : facts.uses()) {
+        if (use.consumer() == applied
+            && use.role() != SecretUse.Role.ADVISORY
+            && !use.what().equals("valuesFrom")) {
+          add(
+              ready,
+              secret(use),
+              Cause.SECRET,
+              use.describe() + " needs Secret " + use.name(),
+              use.at());
+        }
+      }
+      for (Located<String> claim : claimsNamed(applied)) {
+        ObjectId pvc =
+            new ObjectId(
+                "PersistentVolumeClaim", releaseNamespace(applied, release), claim.value());
+        if (!cluster.find(pvc).isEmpty()) {
+          add(
+              ready,
+              new Node(Kind.BOUND, pvc),
+              Cause.STRUCTURE,
+              "its values mount PersistentVolumeClaim " + pvc.qualifiedName(),
+              new Origin(applied.file(), claim.range()));
+        }
+      }
+    }
+
+    private String releaseNamespace(Applied applied, HelmRelease release) {
+      return release
+          .targetNamespace()
+          .map(t -> applied.substituted(t.value()))
+          .orElse(applied.id().namespace());
+    }
+
+    /** Scalars of the values that name a claim of the cluster ({@code existingClaim: data}). */
+    private List<Located<String>> claimsNamed(Applied release) {
+      List<Located<String>> result = new ArrayList<>();
+      Fields.of(release.meta().node())
+          .node("spec", "values")
+          .ifPresent(values -> collectClaims(values, false, result, 0));
+      return result;
+    }
+
+    private void collectClaims(
+        YamlNode node, boolean claimKey, List<Located<String>> out, int depth) {
+      if (depth > 32) {
+        return;
+      }
+      if (node instanceof YamlScalar scalar) {
+        if (claimKey && !scalar.isNull()) {
+          out.add(Located.of(scalar.value(), scalar.range()));
+        }
+      } else if (node instanceof YamlSequence sequence) {
+        sequence.items().forEach(i -> collectClaims(i, claimKey, out, depth + 1));
+      } else if (node instanceof YamlMapping mapping) {
+        for (YamlMapping.Entry entry : mapping.entries()) {
+          String key = entry.keyText().orElse("");
+          collectClaims(
+              entry.value(),
+              key.equals("existingClaim") || key.equals("claimName"),
+              out,
+              depth + 1);
+        }
+      }
+    }
+
+    private void externalSecret(Applied applied, ExternalSecret external) {
+      if (external.storeRef().isEmpty()) {
+        return;
+      }
+      ObjectId store = facts.storeOf(applied, external.storeRef().get());
+      for (SecretSource source : facts.sources()) {
+        if (source.source() != applied) {
+          continue;
+        }
+        Node made =
+            new Node(
+                Kind.MADE, new ObjectId("Secret", source.namespace().orElse(""), source.name()));
+        add(
+            made,
+            new Node(Kind.EXISTS, applied.id()),
+            Cause.STRUCTURE,
+            "its ExternalSecret must exist",
+            applied.origin());
+        add(
+            made,
+            new Node(Kind.SERVES, store),
+            Cause.SECRET,
+            "ExternalSecret "
+                + applied.id().qualifiedName()
+                + " reads it through "
+                + store.kind()
+                + " "
+                + store.qualifiedName(),
+            new Origin(applied.file(), external.storeRef().get().name().range()));
+      }
+    }
+
+    private void store(Applied applied, SecretStore store) {
+      Node serves = new Node(Kind.SERVES, applied.id());
+      add(serves, OPERATOR, Cause.STRUCTURE, "the operator must run", applied.origin());
+      add(
+          serves,
+          new Node(Kind.EXISTS, applied.id()),
+          Cause.STRUCTURE,
+          "the store must be applied",
+          applied.origin());
+      for (SecretUse use : facts.uses()) {
+        if (use.consumer() == applied && use.role() != SecretUse.Role.ADVISORY) {
+          add(
+              serves,
+              secret(use),
+              Cause.SECRET,
+              "its credentials are in Secret " + use.name(),
+              use.at());
+        }
+      }
+      if (store.provider().filter("onepassword"::equals).isPresent()) {
+        for (Applied connect : connectServers) {
+          add(
+              serves,
+              new Node(Kind.READY, connect.id()),
+              Cause.STRUCTURE,
+              "1Password Connect serves it: HelmRelease " + connect.id().qualifiedName(),
+              connect.origin());
+        }
+      }
+    }
+
+    private void claim(Applied applied) {
+      Node bound = new Node(Kind.BOUND, applied.id());
+      add(
+          bound,
+          new Node(Kind.EXISTS, applied.id()),
+          Cause.STRUCTURE,
+          "it must exist",
+          applied.origin());
+      Optional<Located<String>> className =
+          Fields.of(applied.meta().node()).text("spec", "storageClassName");
+      if (className.isEmpty()) {
+        return;
+      }
+      Applied storageClass = storageClasses.get(applied.substituted(className.get().value()));
+      if (storageClass == null) {
+        return;
+      }
+      Origin at = new Origin(applied.file(), className.get().range());
+      add(
+          bound,
+          new Node(Kind.EXISTS, storageClass.id()),
+          Cause.STRUCTURE,
+          "it uses StorageClass " + storageClass.id().name(),
+          at);
+      for (SecretUse use : facts.uses()) {
+        if (use.consumer() == storageClass && use.role() != SecretUse.Role.ADVISORY) {
+          add(
+              bound,
+              secret(use),
+              Cause.SECRET,
+              "StorageClass " + storageClass.id().name() + " provisions with Secret " + use.name(),
+              use.at());
+        }
+      }
+    }
+
+    /** A Secret exists once any of its producers does; ExternalSecrets through their store. */
+    private void secrets() {
+      Map<Node, List<SecretSource>> producers = new LinkedHashMap<>();
+      for (Node node : List.copyOf(needs.keySet())) {
+        if (node.kind() == Kind.EXISTS && node.id().kind().equals("Secret")) {
+          List<SecretSource> found = new ArrayList<>();
+          for (SecretSource source : facts.sourcesNamed(node.id().name())) {
+            if (source.namespace().isEmpty()
+                || node.id().namespace().isEmpty()
+                || source.namespace().get().equals(node.id().namespace())) {
+              found.add(source);
+            }
+          }
+          producers.put(node, found);
+        }
+      }
+      producers.forEach(
+          (node, sources) -> {
+            if (sources.isEmpty()) {
+              return;
+            }
+            // The Secret is also an object of the cluster when a Secret document makes it: that
+            // document's own "exists" is reached through its owner, like any object.
+            needs.get(node).removeIf(e -> e.cause() == Cause.STRUCTURE);
+            anyOf.add(node);
+            for (SecretSource source : sources) {
+              if (source.mechanism() == SecretSource.Mechanism.EXTERNAL_SECRET) {
+                add(
+                    node,
+                    new Node(
+                        Kind.MADE,
+                        new ObjectId("Secret", source.namespace().orElse(""), source.name())),
+                    Cause.SECRET,
+                    "ExternalSecret " + source.source().id().qualifiedName() + " makes it",
+                    source.source().origin());
+              } else if (!source.source().id().equals(node.id())) {
+                add(
+                    node,
+                    new Node(Kind.EXISTS, source.source().id()),
+                    Cause.STRUCTURE,
+                    source.mechanism().label() + " Secret in " + source.source().file(),
+                    source.source().origin());
+              } else {
+                Applied secret = source.source();
+                secret
+                    .owner()
+                    .filter(o -> !cluster.rootIds().contains(secret.id()))
+                    .flatMap(cluster::kustomization)
+                    .ifPresent(
+                        o ->
+                            add(
+                                node,
+                                new Node(Kind.APPLIED, o.id()),
+                                Cause.STRUCTURE,
+                                source.mechanism().label()
+                                    + " Secret applied by Kustomization "
+                                    + o.id().qualifiedName(),
+                                secret.origin()));
+                if (secret.owner().isEmpty() || cluster.rootIds().contains(secret.id())) {
+                  needs.get(node).clear();
+                }
+              }
+            }
+          });
+    }
+
+    /** The operator runs once any of its releases is Ready; none here means it runs elsewhere. */
+    private void operator() {
+      node(OPERATOR);
+      if (operators.isEmpty()) {
+        return;
+      }
+      anyOf.add(OPERATOR);
+      for (Applied release : operators) {
+        add(
+            OPERATOR,
+            new Node(Kind.READY, release.id()),
+            Cause.STRUCTURE,
+            "HelmRelease " + release.id().qualifiedName() + " installs it",
+            release.origin());
+      }
+    }
+
+    /**
+     * CRDs of a group are installed once any CRD document or chart of them is, or a build whose
+     * content Strata cannot see (another project's source, a remote resource) that may hold them.
+     */
+    private void crds() {
+      List<AppliedKustomization> hidden = new ArrayList<>();
+      for (AppliedKustomization kustomization : cluster.kustomizations()) {
+        boolean remote =
+            kustomization.path().isPresent()
+                && cluster.references().stream()
+                    .anyMatch(
+                        r ->
+                            r.status() == dev.strata.workspace.PathReference.Status.REMOTE
+                                && r.file().startsWith(kustomization.path().get() + "/"));
+        if (kustomization.external() || remote) {
+          hidden.add(kustomization);
+        }
+      }
+      for (Node node : List.copyOf(needs.keySet())) {
+        if (node.kind() != Kind.CRDS) {
+          continue;
+        }
+        anyOf.add(node);
+        for (AppliedKustomization kustomization : hidden) {
+          add(
+              node,
+              new Node(Kind.APPLIED, kustomization.id()),
+              Cause.STRUCTURE,
+              "Kustomization "
+                  + kustomization.id().qualifiedName()
+                  + " builds what Strata cannot see",
+              kustomization.applied().origin());
+        }
+        for (Applied installer : crdInstallers.getOrDefault(node.id().name(), List.of())) {
+          Node target =
+              installer.manifest() instanceof HelmRelease
+                  ? new Node(Kind.INSTALLED, installer.id())
+                  : new Node(Kind.EXISTS, installer.id());
+          add(
+              node,
+              target,
+              Cause.STRUCTURE,
+              installer.id().kind() + " " + installer.id().qualifiedName() + " installs them",
+              installer.origin());
+        }
+      }
+    }
+
+    /** What bootstrap steps create before Flux runs. */
+    private void seed() {
+      for (Node node : needs.keySet()) {
+        switch (node.kind()) {
+          case EXISTS -> outOfBand.object(node.id()).ifPresent(o -> seeds.put(node, o));
+          case CRDS -> {
+            for (Map.Entry<String, Set<String>> chart : Charts.CRD_GROUPS.entrySet()) {
+              if (chart.getValue().contains(node.id().name())) {
+                outOfBand.chart(chart.getKey()).ifPresent(o -> seeds.put(node, o));
+              }
+            }
+            outOfBand
+                .object(new ObjectId("CRDs", "", node.id().name()))
+                .or(() -> outOfBand.object(new ObjectId("CRDs", "", "*")))
+                .ifPresent(o -> seeds.put(node, o));
+          }
+          case OPERATOR ->
+              Charts.EXTERNAL_SECRETS.forEach(
+                  c -> outOfBand.chart(c).ifPresent(o -> seeds.put(node, o)));
+          case READY, INSTALLED -> {
+            for (Applied release : connectServers) {
+              if (release.id().equals(node.id())) {
+                Charts.CONNECT_SERVERS.forEach(
+                    c -> outOfBand.chart(c).ifPresent(o -> seeds.put(node, o)));
+              }
+            }
+          }
+          default -> {}
+        }
+      }
+    }
+  }
+}
