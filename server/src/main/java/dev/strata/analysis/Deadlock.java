@@ -113,6 +113,10 @@ public record Deadlock(
         }
       }
     }
+    if (dependsOnCycle(graph, cycle)) {
+      // A dependsOn cycle inside keeps all of it waiting; dependency-cycle reports that.
+      return Optional.empty();
+    }
     for (NeedGraph.Node node : sorted) {
       for (NeedGraph.Edge edge : graph.needs(node)) {
         if (cycle.contains(edge.to()) && edge.cause() == NeedGraph.Cause.CRD) {
@@ -125,6 +129,29 @@ public record Deadlock(
       }
     }
     return Optional.empty();
+  }
+
+  /** True when the cycle's dependsOn and structural edges alone still close a cycle. */
+  private static boolean dependsOnCycle(NeedGraph graph, Set<NeedGraph.Node> cycle) {
+    java.util.Map<NeedGraph.Node, List<NeedGraph.Node>> plain = new java.util.LinkedHashMap<>();
+    for (NeedGraph.Node node : cycle) {
+      List<NeedGraph.Node> targets = new ArrayList<>();
+      for (NeedGraph.Edge edge : graph.needs(node)) {
+        if (cycle.contains(edge.to())
+            && (edge.cause() == NeedGraph.Cause.DEPENDS_ON
+                || edge.cause() == NeedGraph.Cause.STRUCTURE)) {
+          targets.add(edge.to());
+        }
+      }
+      plain.put(node, targets);
+    }
+    for (Set<NeedGraph.Node> component : Tarjan.components(plain)) {
+      NeedGraph.Node first = component.iterator().next();
+      if (component.size() > 1 || plain.get(first).contains(first)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Optional<Applied> first(Cluster cluster, ObjectId id) {

@@ -542,7 +542,7 @@ public final class NeedGraph {
           .chartSource()
           .ifPresent(
               ref -> {
-                ObjectId source = ChartSource.of(applied, ref);
+                ObjectId source = ChartSources.of(applied, ref);
                 if (!cluster.find(source).isEmpty()) {
                   add(
                       installed,

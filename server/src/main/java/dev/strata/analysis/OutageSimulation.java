@@ -2,21 +2,20 @@ package dev.strata.analysis;
 
 import dev.strata.workspace.AppliedKustomization;
 import dev.strata.workspace.Cluster;
-import dev.strata.workspace.Dependency;
 import dev.strata.workspace.ObjectId;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * A fresh cluster whose external secret provider is unreachable: no ExternalSecret ever produces
- * its Secret. A Kustomization is blocked when something it applies (or one of its own fields) uses
- * a Secret that only ExternalSecrets produce, when it depends on a blocked Kustomization, or when
- * it uses what a blocked one provides. Everything else becomes Ready from Git alone.
+ * A fresh cluster whose external secret provider is unreachable: no store is served, so no
+ * ExternalSecret ever makes its Secret. Read off the cluster's need graph, with what bootstrap
+ * steps seed: a Kustomization is blocked when it never becomes Ready there although it does with
+ * the provider up. A Kustomization that does not wait for its objects is Ready once applied, even
+ * when something it applies waits for a Secret. Everything else becomes Ready from Git alone.
  */
 public final class OutageSimulation {
   /** Why a Kustomization is blocked: its own cause, or the blocked Kustomization it waits for. */
@@ -27,73 +26,48 @@ public final class OutageSimulation {
   private final Layers layers;
 
   public OutageSimulation(Analysis analysis, Cluster cluster) {
-    ClusterFacts facts = analysis.facts(cluster);
-    DependencyGraph graph = analysis.graph(cluster);
     this.layers = analysis.layers(cluster);
-    Deque<ObjectId> queue = new ArrayDeque<>();
-    for (SecretUse use : facts.uses()) {
-      if (use.role() == SecretUse.Role.ADVISORY) {
+    NeedGraph graph = analysis.needs(cluster);
+    Set<NeedGraph.Node> reached = graph.achievable(true, n -> n.kind() == NeedGraph.Kind.SERVES);
+    for (AppliedKustomization kustomization : cluster.kustomizations()) {
+      NeedGraph.Node node = new NeedGraph.Node(NeedGraph.Kind.READY, kustomization.id());
+      if (reached.contains(node) || !graph.achievable(node)) {
+        ready.add(kustomization.id());
         continue;
       }
-      List<SecretSource> sources = facts.sourcesOf(use);
-      boolean onlyExternal =
-          !sources.isEmpty()
-              && sources.stream()
-                  .allMatch(s -> s.mechanism() == SecretSource.Mechanism.EXTERNAL_SECRET);
-      Optional<ObjectId> kustomization = Deadlock.kustomizationOf(use.consumer());
-      if (onlyExternal && kustomization.isPresent() && graph.contains(kustomization.get())) {
-        SecretSource source = sources.get(0);
-        block(
-            new Blocked(
-                kustomization.get(),
-                use.describe()
-                    + " needs Secret "
-                    + source.qualifiedName()
-                    + ", which only ExternalSecret "
-                    + source.source().id().qualifiedName()
-                    + " produces",
-                Optional.empty()),
-            queue);
-      }
-    }
-    while (!queue.isEmpty()) {
-      ObjectId cause = queue.poll();
-      for (Dependency dependent : graph.dependents(cause)) {
-        block(
-            new Blocked(
-                dependent.from(), "depends on " + cause.qualifiedName(), Optional.of(cause)),
-            queue);
-      }
-      facts
-          .needs()
-          .forEach(
-              (consumer, needs) -> {
-                for (Need need : needs) {
-                  if (need.provider().equals(cause)
-                      && !consumer.equals(cause)
-                      && graph.contains(consumer)) {
-                    block(
-                        new Blocked(
-                            consumer,
-                            "uses " + need.what() + " from " + cause.qualifiedName(),
-                            Optional.of(cause)),
-                        queue);
-                  }
-                }
-              });
-    }
-    for (AppliedKustomization kustomization : cluster.kustomizations()) {
-      if (!blocked.containsKey(kustomization.id())) {
-        ready.add(kustomization.id());
-      }
+      blocked.put(kustomization.id(), cause(graph, reached, node));
     }
   }
 
-  private void block(Blocked entry, Deque<ObjectId> queue) {
-    if (!blocked.containsKey(entry.kustomization())) {
-      blocked.put(entry.kustomization(), entry);
-      queue.add(entry.kustomization());
+  /**
+   * One step down the blocked needs: to the next Kustomization that waits, or to the Secret that
+   * only an ExternalSecret makes.
+   */
+  private static Blocked cause(NeedGraph graph, Set<NeedGraph.Node> reached, NeedGraph.Node start) {
+    NeedGraph.Node current = start;
+    List<String> steps = new ArrayList<>();
+    for (int guard = 0; guard < 64; guard++) {
+      Optional<NeedGraph.Edge> next = graph.blockedNeed(current, reached);
+      if (next.isEmpty()) {
+        break;
+      }
+      NeedGraph.Edge edge = next.get();
+      steps.add(edge.why());
+      NeedGraph.Node to = edge.to();
+      if (to.kind() == NeedGraph.Kind.SERVES) {
+        return new Blocked(
+            start.id(),
+            String.join("; ", steps) + ", which only the secret provider can make",
+            Optional.empty());
+      }
+      if ((to.kind() == NeedGraph.Kind.READY || to.kind() == NeedGraph.Kind.APPLIED)
+          && to.id().kind().equals("Kustomization")
+          && !to.id().equals(start.id())) {
+        return new Blocked(start.id(), String.join("; ", steps), Optional.of(to.id()));
+      }
+      current = to;
     }
+    return new Blocked(start.id(), String.join("; ", steps), Optional.empty());
   }
 
   public Map<ObjectId, Blocked> blocked() {

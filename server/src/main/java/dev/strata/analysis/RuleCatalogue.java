@@ -18,6 +18,7 @@ import dev.strata.analysis.rules.SopsCreationRuleMissingRule;
 import dev.strata.analysis.rules.SopsDecryptionMissingRule;
 import dev.strata.analysis.rules.SopsMetadataEncryptedRule;
 import dev.strata.analysis.rules.UnencryptedSecretRule;
+import dev.strata.analysis.rules.UnknownChartSourceRule;
 import dev.strata.analysis.rules.UnknownDependencyRule;
 import dev.strata.analysis.rules.UnknownSecretStoreRule;
 import dev.strata.analysis.rules.YamlSyntaxRule;
@@ -44,6 +45,7 @@ public final class RuleCatalogue {
           new SopsMetadataEncryptedRule(),
           new SopsCreationRuleMissingRule(),
           new UnknownSecretStoreRule(),
+          new UnknownChartSourceRule(),
           new DuplicateObjectRule(),
           new MissingPathRule(),
           new NotAppliedRule(),

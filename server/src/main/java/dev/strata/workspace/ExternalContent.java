@@ -9,8 +9,8 @@ import java.util.Set;
  * Kustomizations of other projects' sources, remote kustomize resources, and objects a transformer
  * Strata does not follow may have changed. A build with a {@code targetNamespace} confines its
  * objects to that namespace; one without may put objects anywhere. A source whose {@code
- * spec.ignore} keeps only CRD folders defines CRDs and nothing else. Rules that report names as
- * unknown ask here first.
+ * spec.ignore} keeps only CRD folders (or Flux's own manifests) defines no Flux object and no
+ * secret store. Rules that report names as unknown ask here first.
  */
 public final class ExternalContent {
   private boolean anywhere;
@@ -66,9 +66,23 @@ public final class ExternalContent {
 
   /** True when an external build could define an object of this kind in this namespace. */
   public boolean mayDefine(String kind, String namespace) {
-    if (kind.equals("CustomResourceDefinition") && crdsAnywhere) {
+    if (crdsAnywhere && !FLUX_AND_STORES.contains(kind)) {
       return true;
     }
     return mayDefine(namespace);
   }
+
+  /** What a CRD-only artifact, or Flux's own, never defines. */
+  private static final Set<String> FLUX_AND_STORES =
+      Set.of(
+          "Kustomization",
+          "HelmRelease",
+          "GitRepository",
+          "OCIRepository",
+          "HelmRepository",
+          "HelmChart",
+          "Bucket",
+          "ExternalArtifact",
+          "SecretStore",
+          "ClusterSecretStore");
 }

@@ -161,7 +161,7 @@ final class SourceResolver {
               candidate.root,
               reason,
               candidate.origin,
-              !candidate.own && crdsOnly(candidate.ignore)),
+              !candidate.own && (crdsOnly(candidate.ignore) || fluxItself(candidate.url))),
           artifact,
           candidate.namespace);
     }
@@ -504,6 +504,17 @@ final class SourceResolver {
       }
     }
     return excludesAll && kept;
+  }
+
+  /**
+   * Flux's own repository and manifests artifact ({@code github.com/fluxcd/flux2}, {@code
+   * ghcr.io/fluxcd/flux-manifests}): what they install is Flux's controllers and CRDs, never a
+   * Kustomization, HelmRelease or source of this repository's.
+   */
+  private static boolean fluxItself(Optional<String> url) {
+    return url.map(
+            u -> u.equals("github.com/fluxcd/flux2") || u.equals("ghcr.io/fluxcd/flux-manifests"))
+        .orElse(false);
   }
 
   /** The source's {@code spec.ignore} and the repository's {@code .sourceignore} files. */

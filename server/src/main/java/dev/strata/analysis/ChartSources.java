@@ -11,10 +11,10 @@ import java.util.Optional;
  * spec.chartRef} names an OCIRepository or HelmChart, {@code spec.chart.spec.sourceRef} a
  * HelmRepository, GitRepository or Bucket; the namespace defaults to the release's own.
  */
-final class ChartSource {
-  private ChartSource() {}
+public final class ChartSources {
+  private ChartSources() {}
 
-  static ObjectId of(Applied release, ObjectReference ref) {
+  public static ObjectId of(Applied release, ObjectReference ref) {
     boolean chartRef =
         Optional.ofNullable(release.meta().node().get("spec").orElse(null))
             .filter(dev.strata.syntax.YamlMapping.class::isInstance)
@@ -26,7 +26,7 @@ final class ChartSource {
     return new ObjectId(kind, namespace, release.substituted(ref.name().value()));
   }
 
-  static Optional<ObjectId> of(Applied release) {
+  public static Optional<ObjectId> of(Applied release) {
     return ((HelmRelease) release.manifest()).chartSource().map(ref -> of(release, ref));
   }
 }
