@@ -58,6 +58,7 @@ public final class NeedGraph {
     BOUND("is bound"),
     SERVES("is served by External Secrets"),
     OPERATOR("runs"),
+    STARTED("starts"),
     CRDS("are installed");
 
     private final String verb;
@@ -342,6 +343,8 @@ public final class NeedGraph {
           store(applied, store);
         } else if (applied.id().kind().equals("PersistentVolumeClaim")) {
           claim(applied);
+        } else if (WORKLOADS.contains(applied.id().kind())) {
+          workload(applied);
         }
       }
       secrets();
@@ -499,21 +502,59 @@ public final class NeedGraph {
               "wait: true waits for PersistentVolumeClaim " + object.id().qualifiedName(),
               object.origin());
         } else if (WORKLOADS.contains(kind)) {
-          workloadSecrets(ready, object);
+          add(
+              ready,
+              new Node(Kind.STARTED, object.id()),
+              Cause.STRUCTURE,
+              (waits ? "wait: true" : "healthChecks")
+                  + " waits for "
+                  + kind
+                  + " "
+                  + object.id().qualifiedName(),
+              object.origin());
         }
       }
     }
 
-    /** A workload's pods start once the Secrets they mount exist. */
-    private void workloadSecrets(Node waiter, Applied workload) {
+    /**
+     * A workload's pods start once it exists and the Secrets and claims they mount are there (the
+     * kubelet holds a pod in ContainerCreating until its volumes can be mounted).
+     */
+    private void workload(Applied workload) {
+      Node started = new Node(Kind.STARTED, workload.id());
+      add(
+          started,
+          new Node(Kind.EXISTS, workload.id()),
+          Cause.STRUCTURE,
+          "it must exist",
+          workload.origin());
       for (SecretUse use : facts.uses()) {
         if (use.consumer() == workload && use.role() != SecretUse.Role.ADVISORY) {
           add(
-              waiter,
+              started,
               secret(use),
               Cause.SECRET,
               use.describe() + " needs Secret " + use.name(),
               use.at());
+        }
+      }
+      List<Located<String>> claims = new ArrayList<>();
+      Fields.of(workload.meta().node())
+          .node("spec")
+          .ifPresent(spec -> collectClaims(spec, false, claims, 0));
+      for (Located<String> claim : claims) {
+        ObjectId pvc =
+            new ObjectId(
+                "PersistentVolumeClaim",
+                workload.id().namespace(),
+                workload.substituted(claim.value()));
+        if (!cluster.find(pvc).isEmpty()) {
+          add(
+              started,
+              new Node(Kind.BOUND, pvc),
+              Cause.STRUCTURE,
+              "it mounts PersistentVolumeClaim " + pvc.qualifiedName(),
+              new Origin(workload.file(), claim.range()));
         }
       }
     }

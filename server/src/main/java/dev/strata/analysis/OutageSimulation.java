@@ -1,9 +1,12 @@
 package dev.strata.analysis;
 
+import dev.strata.model.HelmRelease;
+import dev.strata.workspace.Applied;
 import dev.strata.workspace.AppliedKustomization;
 import dev.strata.workspace.Cluster;
 import dev.strata.workspace.ObjectId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +16,27 @@ import java.util.Set;
 /**
  * A fresh cluster whose external secret provider is unreachable: no store is served, so no
  * ExternalSecret ever makes its Secret. Read off the cluster's need graph, with what bootstrap
- * steps seed: a Kustomization is blocked when it never becomes Ready there although it does with
- * the provider up. A Kustomization that does not wait for its objects is Ready once applied, even
- * when something it applies waits for a Secret. Everything else becomes Ready from Git alone.
+ * steps seed. A Kustomization comes up when it becomes Ready and what it applies comes up too: its
+ * HelmReleases become Ready, its workloads start, its claims bind. Flux calls a Kustomization
+ * without {@code wait} Ready once applied even when its workloads wait for a Secret, so Ready alone
+ * would hide what the outage stops. A Kustomization is blocked when one of these stays false in the
+ * outage though it becomes true with the provider up, and deadlocked when it stays false even then
+ * (the cycles {@code bootstrap-deadlock} and {@code custom-resource-before-crd} report).
  */
 public final class OutageSimulation {
-  /** Why a Kustomization is blocked: its own cause, or the blocked Kustomization it waits for. */
-  public record Blocked(ObjectId kustomization, String reason, Optional<ObjectId> because) {}
+  /**
+   * Why a Kustomization does not come up: the steps from it down to the cause, and the blocked
+   * Kustomization the steps end at, if any.
+   */
+  public record Blocked(
+      ObjectId kustomization,
+      List<String> steps,
+      Optional<ObjectId> because,
+      boolean withProvider) {
+    public String reason() {
+      return String.join("; ", steps);
+    }
+  }
 
   private final Map<ObjectId, Blocked> blocked = new LinkedHashMap<>();
   private final List<ObjectId> ready = new ArrayList<>();
@@ -28,46 +45,98 @@ public final class OutageSimulation {
   public OutageSimulation(Analysis analysis, Cluster cluster) {
     this.layers = analysis.layers(cluster);
     NeedGraph graph = analysis.needs(cluster);
-    Set<NeedGraph.Node> reached = graph.achievable(true, n -> n.kind() == NeedGraph.Kind.SERVES);
+    Set<NeedGraph.Node> up = graph.achievable(true, n -> false);
+    Set<NeedGraph.Node> outage = graph.achievable(true, n -> n.kind() == NeedGraph.Kind.SERVES);
     for (AppliedKustomization kustomization : cluster.kustomizations()) {
-      NeedGraph.Node node = new NeedGraph.Node(NeedGraph.Kind.READY, kustomization.id());
-      if (reached.contains(node) || !graph.achievable(node)) {
+      List<NeedGraph.Node> goals = goals(graph, cluster, kustomization);
+      Optional<NeedGraph.Node> never = goals.stream().filter(g -> !up.contains(g)).findFirst();
+      Optional<NeedGraph.Node> down = goals.stream().filter(g -> !outage.contains(g)).findFirst();
+      if (never.isPresent()) {
+        blocked.put(kustomization.id(), cause(graph, up, kustomization.id(), never.get(), true));
+      } else if (down.isPresent()) {
+        blocked.put(
+            kustomization.id(), cause(graph, outage, kustomization.id(), down.get(), false));
+      } else {
         ready.add(kustomization.id());
-        continue;
       }
-      blocked.put(kustomization.id(), cause(graph, reached, node));
     }
   }
 
+  /** Ready, and what its own build applies comes up: the facts a user means by "it runs". */
+  private static List<NeedGraph.Node> goals(
+      NeedGraph graph, Cluster cluster, AppliedKustomization kustomization) {
+    List<NeedGraph.Node> goals = new ArrayList<>();
+    goals.add(new NeedGraph.Node(NeedGraph.Kind.READY, kustomization.id()));
+    for (Applied object : cluster.appliedBy(kustomization.id())) {
+      NeedGraph.Kind kind =
+          object.manifest() instanceof HelmRelease
+              ? NeedGraph.Kind.READY
+              : object.id().kind().equals("PersistentVolumeClaim")
+                  ? NeedGraph.Kind.BOUND
+                  : NeedGraph.Kind.STARTED;
+      NeedGraph.Node goal = new NeedGraph.Node(kind, object.id());
+      if (graph.nodes().contains(goal)) {
+        goals.add(goal);
+      }
+    }
+    return goals;
+  }
+
   /**
-   * One step down the blocked needs: to the next Kustomization that waits, or to the Secret that
-   * only an ExternalSecret makes.
+   * The steps down the blocked needs from a goal: to the next Kustomization that does not come up,
+   * to the store the outage stops, or round a cycle back to where it started.
    */
-  private static Blocked cause(NeedGraph graph, Set<NeedGraph.Node> reached, NeedGraph.Node start) {
-    NeedGraph.Node current = start;
+  private static Blocked cause(
+      NeedGraph graph,
+      Set<NeedGraph.Node> reached,
+      ObjectId kustomization,
+      NeedGraph.Node goal,
+      boolean withProvider) {
+    NeedGraph.Node current = goal;
     List<String> steps = new ArrayList<>();
-    for (int guard = 0; guard < 64; guard++) {
+    if (!goal.id().equals(kustomization)) {
+      steps.add(
+          "it applies "
+              + goal.id().kind()
+              + " "
+              + goal.id().qualifiedName()
+              + ", which never "
+              + verb(goal));
+    }
+    Set<NeedGraph.Node> seen = new HashSet<>();
+    while (seen.add(current)) {
       Optional<NeedGraph.Edge> next = graph.blockedNeed(current, reached);
       if (next.isEmpty()) {
         break;
       }
       NeedGraph.Edge edge = next.get();
-      steps.add(edge.why());
       NeedGraph.Node to = edge.to();
-      if (to.kind() == NeedGraph.Kind.SERVES) {
-        return new Blocked(
-            start.id(),
-            String.join("; ", steps) + ", which only the secret provider can make",
-            Optional.empty());
+      if (!(edge.cause() == NeedGraph.Cause.STRUCTURE && edge.from().id().equals(to.id()))) {
+        steps.add(edge.from() + " only once " + to + " (" + edge.why() + ")");
+      }
+      if (to.kind() == NeedGraph.Kind.SERVES && !withProvider) {
+        steps.add("the outage stops that");
+        return new Blocked(kustomization, steps, Optional.empty(), false);
       }
       if ((to.kind() == NeedGraph.Kind.READY || to.kind() == NeedGraph.Kind.APPLIED)
           && to.id().kind().equals("Kustomization")
-          && !to.id().equals(start.id())) {
-        return new Blocked(start.id(), String.join("; ", steps), Optional.of(to.id()));
+          && !to.id().equals(kustomization)) {
+        return new Blocked(kustomization, steps, Optional.of(to.id()), withProvider);
       }
       current = to;
     }
-    return new Blocked(start.id(), String.join("; ", steps), Optional.empty());
+    if (withProvider) {
+      steps.add("which waits on itself: it never comes up, even with the provider up");
+    }
+    return new Blocked(kustomization, steps, Optional.empty(), withProvider);
+  }
+
+  private static String verb(NeedGraph.Node goal) {
+    return switch (goal.kind()) {
+      case READY -> "becomes Ready";
+      case BOUND -> "binds";
+      default -> "starts";
+    };
   }
 
   public Map<ObjectId, Blocked> blocked() {
@@ -78,21 +147,30 @@ public final class OutageSimulation {
     return ready;
   }
 
-  /** The reasons from this Kustomization down to the root cause, one sentence each. */
-  public List<String> chain(ObjectId id) {
-    List<String> chain = new ArrayList<>();
+  /**
+   * The Kustomizations from this one down to the root cause, each with its steps: the first is this
+   * one, each next is the blocked Kustomization the previous waits for.
+   */
+  public List<Blocked> chain(ObjectId id) {
+    List<Blocked> chain = new ArrayList<>();
     Blocked current = blocked.get(id);
-    int guard = 0;
-    while (current != null && guard++ < 64) {
-      chain.add(current.kustomization().qualifiedName() + " " + current.reason());
+    Set<ObjectId> seen = new HashSet<>();
+    while (current != null && seen.add(current.kustomization())) {
+      chain.add(current);
       current = current.because().map(blocked::get).orElse(null);
     }
     return chain;
   }
 
+  /** True when a Kustomization of the bootstrap layer never comes up, even with the provider. */
+  public boolean bootstrapDeadlocked() {
+    return blocked.values().stream()
+        .anyMatch(b -> b.withProvider() && layers.bootstrap(b.kustomization()));
+  }
+
   /**
-   * True when a Kustomization of the bootstrap layer stays blocked: the cluster cannot be rebuilt
-   * from Git.
+   * True when a Kustomization of the bootstrap layer does not come up: the cluster cannot be
+   * rebuilt from Git.
    */
   public boolean bootstrapBlocked() {
     return blocked.keySet().stream().anyMatch(layers::bootstrap);

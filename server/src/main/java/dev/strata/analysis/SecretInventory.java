@@ -18,6 +18,7 @@ public final class SecretInventory {
   private static final Set<String> SECRET_RULES =
       Set.of(
           "bootstrap-deadlock",
+          "custom-resource-before-crd",
           "infrastructure-secret-in-external-secret",
           "application-secret-in-sops",
           "unencrypted-secret",

@@ -66,21 +66,28 @@ final class BootstrapCommand implements Callable<Integer> {
 
   private static void print(PrintWriter out, Cluster cluster, OutageSimulation simulation) {
     out.println("Cluster " + cluster.name() + ", secret provider unreachable:");
-    out.println("  Ready from Git alone: " + simulation.ready().size() + " Kustomizations");
+    out.println("  Up from Git alone: " + simulation.ready().size() + " Kustomizations");
     for (ObjectId id : simulation.ready()) {
       out.println("    ok       " + id.qualifiedName() + " (" + simulation.layer(id).label() + ")");
     }
     out.println("  Blocked: " + simulation.blocked().size() + " Kustomizations");
     for (ObjectId id : simulation.blocked().keySet()) {
-      List<String> chain = simulation.chain(id);
-      out.println("    blocked  " + id.qualifiedName() + " (" + simulation.layer(id).label() + ")");
-      for (String step : chain) {
-        out.println("             " + step);
+      OutageSimulation.Blocked blocked = simulation.blocked().get(id);
+      String label = blocked.withProvider() ? "never  " : "blocked";
+      out.println(
+          "    " + label + "  " + id.qualifiedName() + " (" + simulation.layer(id).label() + ")");
+      for (OutageSimulation.Blocked link : simulation.chain(id)) {
+        out.println("             " + link.kustomization().qualifiedName() + ":");
+        for (String step : link.steps()) {
+          out.println("               " + step);
+        }
       }
     }
     out.println(
-        simulation.bootstrapBlocked()
-            ? "  Verdict: this cluster cannot be rebuilt from Git while the secret provider is down: a bootstrap Kustomization is blocked."
-            : "  Verdict: every bootstrap Kustomization comes up from Git alone.");
+        simulation.bootstrapDeadlocked()
+            ? "  Verdict: this cluster does not come up from Git even with the secret provider up: a bootstrap Kustomization waits on itself (strata check reports the cycle)."
+            : simulation.bootstrapBlocked()
+                ? "  Verdict: this cluster cannot be rebuilt from Git while the secret provider is down: a bootstrap Kustomization does not come up."
+                : "  Verdict: every bootstrap Kustomization comes up from Git alone.");
   }
 }

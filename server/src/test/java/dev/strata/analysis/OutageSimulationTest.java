@@ -21,14 +21,44 @@ class OutageSimulationTest {
     return new OutageSimulation(analysis, analysis.clusters().get(0));
   }
 
+  /**
+   * Storage credentials from an ExternalSecret, External Secrets not on storage, and an application
+   * whose claim is on that storage.
+   */
+  private static final String MEDIA =
+      SecretFixtures.BROKEN.replace("  dependsOn:\n    - name: ceph-csi\n", "")
+          + "#- apps/media.yaml\n"
+          + SecretFixtures.kustomization("media", "./workloads/media", "ceph-csi")
+          + "#- workloads/media/pvc.yaml\n"
+          + """
+          apiVersion: v1
+          kind: PersistentVolumeClaim
+          metadata:
+            name: media
+            namespace: default
+          spec:
+            storageClassName: cephfs
+          """;
+
   @Test
   void aLayeredClusterOnlyLosesTheApplicationsThatReadExternalSecrets() {
     OutageSimulation simulation = simulate(SecretFixtures.LAYERED);
     assertEquals(List.of(ks("paperless")), List.copyOf(simulation.blocked().keySet()));
+    OutageSimulation.Blocked paperless = simulation.blocked().get(ks("paperless"));
+    assertFalse(paperless.withProvider());
     assertEquals(
         List.of(
-            "flux-system/paperless HelmRelease default/paperless (valuesFrom) needs Secret default/paperless-secret, which only ExternalSecret default/paperless produces"),
-        simulation.chain(ks("paperless")));
+            "it applies HelmRelease default/paperless, which never becomes Ready",
+            "HelmRelease default/paperless is installed only once Secret default/paperless-secret"
+                + " exists (valuesFrom needs Secret paperless-secret)",
+            "Secret default/paperless-secret exists only once Secret default/paperless-secret from"
+                + " its ExternalSecret is made (ExternalSecret default/paperless makes it)",
+            "Secret default/paperless-secret from its ExternalSecret is made only once"
+                + " ClusterSecretStore onepassword is served by External Secrets (ExternalSecret"
+                + " default/paperless reads it through ClusterSecretStore onepassword)",
+            "the outage stops that"),
+        paperless.steps());
+    assertEquals(List.of(paperless), simulation.chain(ks("paperless")));
     assertTrue(
         simulation
             .ready()
@@ -43,30 +73,58 @@ class OutageSimulationTest {
   }
 
   @Test
-  void storageCredentialsFromAnExternalSecretBlockTheBootstrapChain() {
-    OutageSimulation simulation = simulate(SecretFixtures.BROKEN);
-    assertEquals(
-        new OutageSimulation.Blocked(
-            ks("ceph-csi"),
-            "StorageClass cephfs (CSI secret) needs Secret storage/ceph-csi-secret, which only ExternalSecret storage/ceph-csi-secret produces",
-            Optional.empty()),
-        simulation.blocked().get(ks("ceph-csi")));
+  void aKustomizationThatDoesNotWaitIsReadyButWhatItAppliesStillWaits() {
+    // Storage credentials from an ExternalSecret, External Secrets not on storage: ceph-csi is
+    // Ready once applied, but the claim media applies never binds in the outage, because the
+    // StorageClass provisions with a Secret only the provider makes.
+    OutageSimulation simulation = simulate(MEDIA);
+    assertTrue(simulation.ready().contains(ks("ceph-csi")), simulation.blocked().toString());
+    assertTrue(simulation.ready().contains(ks("external-secrets")));
+    OutageSimulation.Blocked media = simulation.blocked().get(ks("media"));
+    assertFalse(media.withProvider());
     assertEquals(
         List.of(
-            "flux-system/stores depends on flux-system/external-secrets",
-            "flux-system/external-secrets depends on flux-system/ceph-csi",
-            "flux-system/ceph-csi StorageClass cephfs (CSI secret) needs Secret storage/ceph-csi-secret, which only ExternalSecret storage/ceph-csi-secret produces"),
-        simulation.chain(ks("stores")));
+            "it applies PersistentVolumeClaim default/media, which never binds",
+            "PersistentVolumeClaim default/media is bound only once Secret storage/ceph-csi-secret"
+                + " exists (StorageClass cephfs provisions with Secret ceph-csi-secret)",
+            "Secret storage/ceph-csi-secret exists only once Secret storage/ceph-csi-secret from"
+                + " its ExternalSecret is made (ExternalSecret storage/ceph-csi-secret makes it)",
+            "Secret storage/ceph-csi-secret from its ExternalSecret is made only once"
+                + " ClusterSecretStore onepassword is served by External Secrets (ExternalSecret"
+                + " storage/ceph-csi-secret reads it through ClusterSecretStore onepassword)",
+            "the outage stops that"),
+        media.steps());
+    assertFalse(simulation.bootstrapBlocked());
+  }
+
+  @Test
+  void aCycleThroughTheCrdsOfExternalSecretsNeverComesUpEvenWithTheProvider() {
+    // ceph-csi applies an ExternalSecret, whose CRD External Secrets installs only after
+    // ceph-csi is Ready: ceph-csi's apply fails on a fresh cluster, whatever the provider does.
+    OutageSimulation simulation = simulate(SecretFixtures.BROKEN);
+    OutageSimulation.Blocked ceph = simulation.blocked().get(ks("ceph-csi"));
+    assertTrue(ceph.withProvider(), ceph.toString());
+    assertTrue(
+        ceph.reason()
+            .contains(
+                "Kustomization flux-system/ceph-csi is applied only once the CRDs of"
+                    + " external-secrets.io are installed"),
+        ceph.reason());
+    List<OutageSimulation.Blocked> chain = simulation.chain(ks("stores"));
+    assertEquals(ks("stores"), chain.get(0).kustomization());
+    assertEquals(Optional.of(ks("external-secrets")), chain.get(0).because());
+    assertTrue(chain.stream().anyMatch(b -> b.kustomization().equals(ks("ceph-csi"))));
     assertTrue(simulation.blocked().containsKey(ks("paperless")));
-    assertFalse(simulation.blocked().containsKey(ks("onepassword-connect")));
     assertTrue(simulation.ready().contains(ks("onepassword-connect")));
     assertTrue(simulation.bootstrapBlocked());
+    assertTrue(simulation.bootstrapDeadlocked());
     assertEquals(Layer.BOOTSTRAP, simulation.layer(ks("ceph-csi")));
   }
 
   @Test
   void blocksWhatUsesABlockedProviderWithoutDependingOnIt() {
-    // External Secrets forgot its dependsOn on storage but keeps its state on a cephfs volume.
+    // External Secrets keeps its state on a cephfs volume whose credentials only it delivers:
+    // never, even with the provider up.
     String fixture =
         SecretFixtures.BROKEN.replace("  dependsOn:\n    - name: ceph-csi\n", "")
             + "#- infra/external-secrets/pvc.yaml\n"
@@ -80,27 +138,31 @@ class OutageSimulationTest {
               storageClassName: cephfs
             """;
     OutageSimulation simulation = simulate(fixture);
+    OutageSimulation.Blocked blocked = simulation.blocked().get(ks("external-secrets"));
     assertEquals(
-        Optional.of("uses StorageClass cephfs from flux-system/ceph-csi"),
-        Optional.ofNullable(simulation.blocked().get(ks("external-secrets")))
-            .map(OutageSimulation.Blocked::reason));
+        "it applies PersistentVolumeClaim external-secrets/state, which never binds",
+        blocked.steps().get(0));
+    assertTrue(
+        blocked.reason().contains("StorageClass cephfs provisions with Secret ceph-csi-secret"),
+        blocked.reason());
     assertTrue(simulation.bootstrapBlocked());
   }
 
   @Test
   void aSecretAlsoInGitDoesNotBlock() {
     String fixture =
-        SecretFixtures.BROKEN
+        MEDIA
             + "#- infra/ceph-csi/secret.sops.yaml\n"
             + SecretFixtures.sopsSecret("ceph-csi-secret", "storage", "userKey");
-    assertFalse(simulate(fixture).blocked().containsKey(ks("ceph-csi")));
+    assertTrue(simulate(MEDIA).blocked().containsKey(ks("media")));
+    assertFalse(simulate(fixture).blocked().containsKey(ks("media")));
   }
 
   @Test
   void notificationCredentialsNeverBlock() {
     String fixture =
         SecretFixtures.LAYERED
-            + "#- infra/external-secrets/provider.yaml\n"
+            + "#- infra/stores/provider.yaml\n"
             + """
             apiVersion: notification.toolkit.fluxcd.io/v1beta3
             kind: Provider
@@ -112,7 +174,7 @@ class OutageSimulationTest {
               secretRef:
                 name: discord-webhook
             """
-            + "#- infra/external-secrets/externalsecret.yaml\n"
+            + "#- infra/stores/externalsecret.yaml\n"
             + """
             apiVersion: external-secrets.io/v1
             kind: ExternalSecret
@@ -123,7 +185,7 @@ class OutageSimulationTest {
               secretStoreRef: {kind: ClusterSecretStore, name: onepassword}
             """;
     OutageSimulation simulation = simulate(fixture);
-    assertFalse(simulation.blocked().containsKey(ks("external-secrets")));
+    assertFalse(simulation.blocked().containsKey(ks("stores")));
     assertFalse(simulation.bootstrapBlocked());
   }
 

@@ -3,7 +3,8 @@ package dev.strata.analysis;
 /**
  * Compact repositories shared by the tests of the secret analysis: a correctly layered cluster, and
  * the same cluster with storage credentials moved to an ExternalSecret while External Secrets
- * depends on storage.
+ * depends on storage (so storage applies an ExternalSecret before External Secrets installs its
+ * CRD).
  */
 final class SecretFixtures {
   private SecretFixtures() {}
@@ -78,8 +79,20 @@ final class SecretFixtures {
             path: ./clusters/home
             sourceRef: {kind: GitRepository, name: flux-system}
           """
+          + "#- repositories/charts.yaml\n"
+          + """
+          apiVersion: source.toolkit.fluxcd.io/v1
+          kind: HelmRepository
+          metadata:
+            name: charts
+            namespace: flux-system
+          spec:
+            url: https://charts.example.com
+          """
           + "#- clusters/home/apps.yaml\n"
           + kustomization("apps", "./apps")
+          + "#- apps/repositories.yaml\n"
+          + kustomization("repositories", "./repositories")
           + "#- apps/external-secrets.yaml\n"
           + kustomization("external-secrets", "./infra/external-secrets", "ceph-csi")
           + "---\n"

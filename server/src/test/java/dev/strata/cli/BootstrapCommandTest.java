@@ -14,24 +14,25 @@ class BootstrapCommandTest {
   }
 
   @Test
-  void failsOnTheBrokenExampleWithTheChainThatBlocksExternalSecrets() {
+  void failsOnTheBrokenExampleWhoseDependencyCycleKeepsBootstrapDownEvenWithTheProvider() {
     CommandLineRun run = CommandLineRun.of("bootstrap", examples().resolve("broken").toString());
     assertEquals(1, run.exitCode(), run.toString());
     assertTrue(
         run.out().contains("Cluster kubernetes/flux/cluster, secret provider unreachable:"),
         run.out());
-    assertTrue(run.out().contains("    blocked  storage/ceph-csi (bootstrap)\n"), run.out());
+    assertTrue(run.out().contains("    ok       database/cnpg (infrastructure)\n"), run.out());
     assertTrue(
         run.out()
             .contains(
-                "    blocked  external-secrets/external-secrets (bootstrap)\n"
-                    + "             external-secrets/external-secrets depends on storage/ceph-csi\n"
-                    + "             storage/ceph-csi StorageClass cephfs (CSI secret) needs Secret storage/ceph-csi-cephfs-secret, which only ExternalSecret storage/ceph-csi-cephfs produces\n"),
+                "    never    storage/ceph-csi (bootstrap)\n"
+                    + "             storage/ceph-csi:\n"
+                    + "               Kustomization storage/ceph-csi is applied only once Kustomization external-secrets/external-secrets-stores is Ready (dependsOn external-secrets/external-secrets-stores)\n"
+                    + "             external-secrets/external-secrets-stores:\n"),
         run.out());
     assertTrue(
         run.out()
             .contains(
-                "Verdict: this cluster cannot be rebuilt from Git while the secret provider is down"),
+                "Verdict: this cluster does not come up from Git even with the secret provider up"),
         run.out());
   }
 
@@ -43,11 +44,32 @@ class BootstrapCommandTest {
     assertTrue(
         run.out()
             .contains(
-                "  Blocked: 1 Kustomizations\n    blocked  default/paperless (application)\n"),
+                "  Blocked: 1 Kustomizations\n"
+                    + "    blocked  default/paperless (application)\n"
+                    + "             default/paperless:\n"
+                    + "               it applies HelmRelease default/paperless, which never becomes Ready\n"),
         run.out());
+    assertTrue(run.out().contains("               the outage stops that\n"), run.out());
     assertTrue(
         run.out().contains("Verdict: every bootstrap Kustomization comes up from Git alone."),
         run.out());
+  }
+
+  @Test
+  void failsWhenStorageCredentialsFromTheProviderKeepExternalSecretsFromStarting(
+      @TempDir Path folder) {
+    CommandLineRun run =
+        CommandLineRun.of("bootstrap", SecretsCommandTest.canaryRepository(folder).toString());
+    assertEquals(1, run.exitCode(), run.toString());
+    assertTrue(
+        run.out()
+            .contains(
+                "    never    flux-system/external-secrets (bootstrap)\n"
+                    + "             flux-system/external-secrets:\n"
+                    + "               it applies HelmRelease external-secrets/external-secrets, which never becomes Ready\n"
+                    + "               HelmRelease external-secrets/external-secrets is Ready only once PersistentVolumeClaim external-secrets/external-secrets-cache is bound"),
+        run.out());
+    assertTrue(run.out().contains("    ok       flux-system/ceph-csi (bootstrap)\n"), run.out());
   }
 
   @Test
@@ -100,7 +122,7 @@ class BootstrapCommandTest {
     CommandLineRun run =
         CommandLineRun.of("bootstrap", SecretsCommandTest.canaryRepository(folder).toString());
     assertEquals(1, run.exitCode(), run.toString());
-    assertTrue(run.out().contains("blocked  flux-system/ceph-csi (bootstrap)"), run.out());
+    assertTrue(run.out().contains("never    flux-system/external-secrets (bootstrap)"), run.out());
     SecretsCommandTest.assertNoCanary(run);
   }
 }

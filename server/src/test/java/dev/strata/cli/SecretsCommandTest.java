@@ -30,8 +30,8 @@ class SecretsCommandTest {
   /**
    * A cluster with canaries wherever a value can hide: plain and base64 {@code data}, {@code
    * stringData}, comments, an ExternalSecret template, a SOPS file's ENC values. Storage reads its
-   * credentials from an ExternalSecret while External Secrets depends on storage, so bootstrap is
-   * blocked.
+   * credentials from an ExternalSecret while External Secrets keeps its cache on that storage, so
+   * bootstrap is blocked.
    */
   static final String CANARY_REPOSITORY =
       """
@@ -63,8 +63,18 @@ class SecretsCommandTest {
         path: ./infra/external-secrets
         sourceRef: {kind: GitRepository, name: flux-system}
         decryption: {provider: sops, secretRef: {name: sops-age}}
+      ---
+      apiVersion: kustomize.toolkit.fluxcd.io/v1
+      kind: Kustomization
+      metadata:
+        name: external-secrets-stores
+        namespace: flux-system
+      spec:
+        path: ./infra/external-secrets-stores
+        sourceRef: {kind: GitRepository, name: flux-system}
+        decryption: {provider: sops, secretRef: {name: sops-age}}
         dependsOn:
-          - name: ceph-csi
+          - name: external-secrets
       ---
       apiVersion: kustomize.toolkit.fluxcd.io/v1
       kind: Kustomization
@@ -74,6 +84,8 @@ class SecretsCommandTest {
       spec:
         path: ./infra/ceph-csi
         sourceRef: {kind: GitRepository, name: flux-system}
+        dependsOn:
+          - name: external-secrets
       ---
       apiVersion: kustomize.toolkit.fluxcd.io/v1
       kind: Kustomization
@@ -97,7 +109,29 @@ class SecretsCommandTest {
           spec:
             chart: external-secrets
             sourceRef: {kind: HelmRepository, name: external-secrets}
-      #- infra/external-secrets/store.yaml
+        values:
+          extraVolumes:
+            - name: cache
+              persistentVolumeClaim: {claimName: external-secrets-cache}
+      ---
+      apiVersion: source.toolkit.fluxcd.io/v1
+      kind: HelmRepository
+      metadata:
+        name: external-secrets
+        namespace: external-secrets
+      spec:
+        url: https://charts.external-secrets.io
+      ---
+      apiVersion: v1
+      kind: PersistentVolumeClaim
+      metadata:
+        name: external-secrets-cache
+        namespace: external-secrets
+      spec:
+        storageClassName: cephfs
+        accessModes: [ReadWriteOnce]
+        resources: {requests: {storage: 1Gi}}
+      #- infra/external-secrets-stores/store.yaml
       apiVersion: external-secrets.io/v1
       kind: ClusterSecretStore
       metadata:
@@ -109,7 +143,7 @@ class SecretsCommandTest {
             auth:
               secretRef:
                 connectTokenSecretRef: {name: connect-token, namespace: external-secrets, key: token}
-      #- infra/external-secrets/token.sops.yaml
+      #- infra/external-secrets-stores/token.sops.yaml
       apiVersion: v1
       kind: Secret
       metadata:

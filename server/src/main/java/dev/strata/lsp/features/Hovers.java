@@ -3,6 +3,7 @@ package dev.strata.lsp.features;
 import dev.strata.analysis.Analysis;
 import dev.strata.analysis.DependencyGraph;
 import dev.strata.analysis.Layers;
+import dev.strata.analysis.OutageSimulation;
 import dev.strata.model.ExternalSecret;
 import dev.strata.model.Manifest;
 import dev.strata.model.SecretManifest;
@@ -58,13 +59,21 @@ public final class Hovers {
     text.append("- Layer: ").append(layers.of(target.id()).label());
     layers.explain(target.id()).ifPresent(why -> text.append(" (").append(why).append(')'));
     text.append('\n');
-    List<String> outage = analysis.outage(target.cluster()).chain(target.id());
-    text.append("- If the secret provider is down: ")
-        .append(
-            outage.isEmpty()
-                ? "becomes Ready from Git alone"
-                : "blocked, because " + String.join(", because ", outage))
-        .append('\n');
+    List<OutageSimulation.Blocked> outage = analysis.outage(target.cluster()).chain(target.id());
+    text.append("- If the secret provider is down: ");
+    if (outage.isEmpty()) {
+      text.append("comes up from Git alone\n");
+    } else {
+      text.append(outage.get(0).withProvider() ? "never comes up, even with it up" : "blocked")
+          .append('\n');
+      for (OutageSimulation.Blocked link : outage) {
+        text.append("  - `")
+            .append(link.kustomization().qualifiedName())
+            .append("`: ")
+            .append(link.reason())
+            .append('\n');
+      }
+    }
     return text.toString();
   }
 

@@ -182,6 +182,38 @@ class InfrastructureSecretInExternalSecretRuleTest {
   }
 
   @Test
+  void warnsOnStoreCredentialsThatAnotherStoreDelivers() {
+    // No cycle: 1Password serves the Vault token. With 1Password down, Vault is down too.
+    assertFindings(
+        ESO
+            + """
+            #- infra/stores/token.yaml
+            apiVersion: external-secrets.io/v1
+            kind: ExternalSecret
+            metadata:
+              name: backup-token
+            #       ^^^^^^^^^^^^ warning[infrastructure-secret-in-external-secret]: SecretStore external-secrets/vault (store credentials) needs it
+              namespace: external-secrets
+            spec:
+              secretStoreRef: {kind: ClusterSecretStore, name: onepassword}
+            #- infra/stores/vault.yaml
+            apiVersion: external-secrets.io/v1
+            kind: SecretStore
+            metadata:
+              name: vault
+              namespace: external-secrets
+            spec:
+              provider:
+                vault:
+                  auth:
+                    tokenSecretRef:
+                      name: backup-token
+                      key: token
+            """,
+        "infrastructure-secret-in-external-secret");
+  }
+
+  @Test
   void leavesBootstrapDeadlocksToTheirOwnRule() {
     assertFindings(
         ESO
@@ -193,7 +225,7 @@ class InfrastructureSecretInExternalSecretRuleTest {
               name: backup-token
               namespace: external-secrets
             spec:
-              secretStoreRef: {kind: ClusterSecretStore, name: onepassword}
+              secretStoreRef: {kind: SecretStore, name: vault}
             #- infra/stores/vault.yaml
             apiVersion: external-secrets.io/v1
             kind: SecretStore
