@@ -36,10 +36,24 @@ public record Deadlock(
     return seed.isPresent();
   }
 
+  /**
+   * The edges of the cycle worth a sentence: all but the steps inside one object ("is Ready only
+   * once it is installed", "is installed only once it exists").
+   */
+  public List<NeedGraph.Edge> steps() {
+    List<NeedGraph.Edge> steps = new ArrayList<>();
+    for (NeedGraph.Edge edge : cycle) {
+      if (!(edge.cause() == NeedGraph.Cause.STRUCTURE && edge.from().id().equals(edge.to().id()))) {
+        steps.add(edge);
+      }
+    }
+    return steps.isEmpty() ? cycle : steps;
+  }
+
   /** The cycle in words, one step a sentence, with the file and line of each. */
   public String walk() {
     List<String> steps = new ArrayList<>();
-    for (NeedGraph.Edge edge : cycle) {
+    for (NeedGraph.Edge edge : steps()) {
       steps.add(
           edge.from()
               + " only once "
@@ -85,19 +99,7 @@ public record Deadlock(
       Cluster cluster, NeedGraph graph, Set<NeedGraph.Node> cycle, Optional<Origin> seed) {
     List<NeedGraph.Node> sorted =
         cycle.stream().sorted(Comparator.comparing(NeedGraph.Node::toString)).toList();
-    for (NeedGraph.Node node : sorted) {
-      if (node.kind() == NeedGraph.Kind.MADE) {
-        for (NeedGraph.Edge edge : graph.needs(node)) {
-          if (edge.to().kind() == NeedGraph.Kind.EXISTS) {
-            Optional<Applied> external = first(cluster, edge.to().id());
-            if (external.isPresent()) {
-              return Optional.of(
-                  new Deadlock(Type.SECRET, external.get(), graph.walk(cycle, node), seed));
-            }
-          }
-        }
-      }
-    }
+    // A build that needs what it makes itself: the fix is on the build's own reference.
     for (NeedGraph.Node node : sorted) {
       for (NeedGraph.Edge edge : graph.needs(node)) {
         if (!cycle.contains(edge.to())) {
@@ -109,6 +111,19 @@ public record Deadlock(
               && kustomization.get().manifest() instanceof FluxKustomization) {
             return Optional.of(
                 new Deadlock(Type.BUILD_INPUT, kustomization.get(), graph.walk(cycle, node), seed));
+          }
+        }
+      }
+    }
+    for (NeedGraph.Node node : sorted) {
+      if (node.kind() == NeedGraph.Kind.MADE) {
+        for (NeedGraph.Edge edge : graph.needs(node)) {
+          if (edge.to().kind() == NeedGraph.Kind.EXISTS) {
+            Optional<Applied> external = first(cluster, edge.to().id());
+            if (external.isPresent()) {
+              return Optional.of(
+                  new Deadlock(Type.SECRET, external.get(), graph.walk(cycle, node), seed));
+            }
           }
         }
       }

@@ -145,16 +145,18 @@ public final class Fixture {
     return new Analysis(snapshot());
   }
 
-  /** Runs every rule and keeps the findings of the given one, configured severities applied. */
-  public List<Finding> findings(String ruleId) {
+  /** Runs every rule, configured severities applied. */
+  public List<Finding> findings() {
     return Analyzer.standard(
             (rule, e) -> {
               throw e;
             })
-        .analyze(analysis())
-        .stream()
-        .filter(f -> f.rule().equals(ruleId))
-        .toList();
+        .analyze(analysis());
+  }
+
+  /** Runs every rule and keeps the findings of the given one, configured severities applied. */
+  public List<Finding> findings(String ruleId) {
+    return findings().stream().filter(f -> f.rule().equals(ruleId)).toList();
   }
 
   /** Runs one rule alone, outside the catalogue. */

@@ -45,15 +45,28 @@ public final class BootstrapDeadlockRule implements Rule {
         if (deadlock.seeded() || deadlock.type() == Deadlock.Type.CRD) {
           continue;
         }
-        spots.add(
-            finding(
-                deadlock.anchor().file(),
-                anchor(deadlock.anchor()),
-                message(deadlock),
-                related(deadlock)));
+        dev.strata.workspace.Origin at = origin(deadlock);
+        spots.add(finding(at.file(), at.range(), message(deadlock), related(deadlock)));
       }
     }
     spots.reportTo(reporter);
+  }
+
+  /**
+   * Where to report: on the build's own reference for a build input (the {@code substituteFrom} or
+   * {@code decryption} line), on the ExternalSecret's target otherwise.
+   */
+  private static dev.strata.workspace.Origin origin(Deadlock deadlock) {
+    if (deadlock.type() == Deadlock.Type.BUILD_INPUT) {
+      for (NeedGraph.Edge edge : deadlock.cycle()) {
+        if (edge.cause() == NeedGraph.Cause.BUILD_INPUT
+            && edge.from().id().equals(deadlock.anchor().id())
+            && edge.at().file().equals(deadlock.anchor().file())) {
+          return edge.at();
+        }
+      }
+    }
+    return new dev.strata.workspace.Origin(deadlock.anchor().file(), anchor(deadlock.anchor()));
   }
 
   static Range anchor(Applied applied) {
@@ -84,7 +97,7 @@ public final class BootstrapDeadlockRule implements Rule {
 
   static List<Finding.Related> related(Deadlock deadlock) {
     List<Finding.Related> related = new ArrayList<>();
-    for (NeedGraph.Edge edge : deadlock.cycle()) {
+    for (NeedGraph.Edge edge : deadlock.steps()) {
       related.add(Finding.Related.of(edge.at(), edge.from() + " only once " + edge.to()));
     }
     return related;

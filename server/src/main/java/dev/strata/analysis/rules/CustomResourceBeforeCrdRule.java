@@ -9,10 +9,12 @@ import dev.strata.workspace.Cluster;
 /**
  * A Kustomization applies a custom resource whose CRD only a HelmRelease of the same build
  * installs, or one of a Kustomization it applies or that waits for it, and nothing installs it
- * before Flux. kustomize-controller dry-runs the whole build before applying any of it, and a kind
- * without CRD fails the dry-run ("no matches for kind"), so on a fresh cluster the HelmRelease that
- * would install the CRD is never created (fluxcd/pkg {@code ssa/manager_apply.go} {@code
- * ApplyAllStaged}).
+ * before Flux. kustomize-controller applies a build in stages (CRDs, Namespaces and ClusterRoles;
+ * then kinds named {@code *Class}; then the rest), dry-running every object of a stage before
+ * applying any, and returns on the first failing stage (fluxcd/pkg {@code ssa/manager_apply.go}
+ * {@code ApplyAllStaged}, {@code ApplyAll}). A kind without CRD fails its dry-run ("no matches for
+ * kind"), so on a fresh cluster the HelmRelease that would install the CRD, in the last stage, is
+ * never created.
  */
 public final class CustomResourceBeforeCrdRule implements Rule {
   @Override
@@ -54,8 +56,9 @@ public final class CustomResourceBeforeCrdRule implements Rule {
                     + deadlock.anchor().id().qualifiedName()
                     + " needs a CRD that is only installed after "
                     + owner
-                    + " has applied it: the server-side apply of the whole build fails on a fresh"
-                    + " cluster (\"no matches for kind\"), so nothing of it is created. "
+                    + " has applied it: on a fresh cluster the server-side apply of the build fails"
+                    + " (\"no matches for kind\"), and nothing of it past its CRDs, Namespaces,"
+                    + " ClusterRoles and classes is created. "
                     + deadlock.walk()
                     + ". Move the custom resources to a Kustomization that dependsOn the one"
                     + " installing the CRDs, or install the CRDs before Flux.",

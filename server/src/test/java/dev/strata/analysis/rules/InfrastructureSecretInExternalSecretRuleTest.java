@@ -1,11 +1,15 @@
 package dev.strata.analysis.rules;
 
-import static dev.strata.analysis.rules.BootstrapDeadlockRuleTest.APP_WITH_EXTERNAL_VALUES;
-import static dev.strata.analysis.rules.BootstrapDeadlockRuleTest.ROOT;
-import static dev.strata.analysis.rules.BootstrapDeadlockRuleTest.STORES;
-import static dev.strata.analysis.rules.BootstrapDeadlockRuleTest.TOKEN_IN_SOPS;
+import static dev.strata.analysis.rules.SecretRuleFixtures.APP_WITH_EXTERNAL_VALUES;
+import static dev.strata.analysis.rules.SecretRuleFixtures.ROOT;
+import static dev.strata.analysis.rules.SecretRuleFixtures.STORES;
+import static dev.strata.analysis.rules.SecretRuleFixtures.TOKEN_IN_SOPS;
 import static dev.strata.testing.FixtureAssertions.assertFindings;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.strata.model.Severity;
+import dev.strata.testing.Fixture;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InfrastructureSecretInExternalSecretRuleTest {
@@ -44,6 +48,44 @@ class InfrastructureSecretInExternalSecretRuleTest {
             - name: stores
         """
         .formatted(name, name, path);
+  }
+
+  @Test
+  void staysSilentOnTheDnsSolverTokenOfAnAcmeIssuer() {
+    // The strategy keeps Cloudflare API keys in External Secrets: they are application secrets.
+    String fixture =
+        ESO
+            + kustomization("cert-manager", "./infra/cert-manager")
+            + """
+            #- infra/cert-manager/clusterissuer.yaml
+            apiVersion: cert-manager.io/v1
+            kind: ClusterIssuer
+            metadata:
+              name: letsencrypt
+            spec:
+              acme:
+                server: https://acme-v02.api.letsencrypt.org/directory
+                privateKeySecretRef: {name: letsencrypt-account}
+                solvers:
+                  - dns01:
+                      cloudflare:
+                        apiTokenSecretRef: {name: cloudflare-token, key: api-token}
+            #- infra/cert-manager/externalsecret.yaml
+            apiVersion: external-secrets.io/v1
+            kind: ExternalSecret
+            metadata:
+              name: cloudflare-token
+              namespace: cert-manager
+            spec:
+              secretStoreRef: {kind: ClusterSecretStore, name: onepassword}
+            """;
+    assertFindings(fixture, "infrastructure-secret-in-external-secret", "bootstrap-deadlock");
+    assertEquals(
+        List.of(),
+        Fixture.of(fixture).findings().stream()
+            .filter(f -> f.severity().compareTo(Severity.WARNING) <= 0)
+            .filter(f -> f.file().startsWith("infra/cert-manager/"))
+            .toList());
   }
 
   @Test

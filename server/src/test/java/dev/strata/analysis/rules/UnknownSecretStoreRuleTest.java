@@ -1,7 +1,7 @@
 package dev.strata.analysis.rules;
 
-import static dev.strata.analysis.rules.BootstrapDeadlockRuleTest.ROOT;
-import static dev.strata.analysis.rules.BootstrapDeadlockRuleTest.STORES;
+import static dev.strata.analysis.rules.SecretRuleFixtures.ROOT;
+import static dev.strata.analysis.rules.SecretRuleFixtures.STORES;
 import static dev.strata.testing.FixtureAssertions.assertFindings;
 
 import org.junit.jupiter.api.Test;
