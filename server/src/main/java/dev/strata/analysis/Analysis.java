@@ -41,13 +41,9 @@ public final class Analysis {
     return facts.computeIfAbsent(cluster, c -> new ClusterFacts(c, snapshot));
   }
 
-  public synchronized Layers layers(Cluster cluster) {
-    Layers existing = layers.get(cluster);
-    if (existing == null) {
-      existing = new Layers(cluster, graph(cluster), facts(cluster), snapshot.config());
-      layers.put(cluster, existing);
-    }
-    return existing;
+  public Layers layers(Cluster cluster) {
+    return cached(
+        layers, cluster, c -> new Layers(c, graph(c), facts(c), needs(c), snapshot.config()));
   }
 
   /** What must be true before what in a cluster, computed once. */

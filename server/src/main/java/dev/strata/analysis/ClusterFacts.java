@@ -31,7 +31,8 @@ import java.util.Set;
 /**
  * What each Kustomization of a cluster provides and uses: Secrets and who produces them, secret
  * stores, the External Secrets operator and Connect servers, StorageClasses, issuers and CRD
- * groups, and from those the needs that cross from one Kustomization to another.
+ * groups. The needs that cross from one Kustomization to another are edges of the {@link NeedGraph}
+ * built on these facts.
  */
 public final class ClusterFacts {
   private static final String CSI_SECRET = "-secret-name";
@@ -43,12 +44,7 @@ public final class ClusterFacts {
   private final Set<ObjectId> operators = new LinkedHashSet<>();
   private final Set<ObjectId> connectServers = new LinkedHashSet<>();
   private final Map<ObjectId, ObjectId> stores = new LinkedHashMap<>();
-  private final Map<String, ObjectId> storageClasses = new HashMap<>();
-  private final Map<ObjectId, ObjectId> issuers = new HashMap<>();
-  private final Map<String, Set<ObjectId>> crdGroups = new HashMap<>();
-  private final Map<ObjectId, ObjectId> chartSources = new HashMap<>();
   private final Map<ObjectId, String> ociUrls = new HashMap<>();
-  private final Map<ObjectId, List<Need>> needs = new LinkedHashMap<>();
   private final Map<ObjectId, String> provides = new LinkedHashMap<>();
   // Indexes over sources and uses, so that matching them stays linear in the size of the cluster.
   private final Map<String, List<SecretSource>> sourcesByName = new HashMap<>();
@@ -71,9 +67,6 @@ public final class ClusterFacts {
     for (SecretUse use : uses) {
       usesByName.computeIfAbsent(use.name(), n -> new ArrayList<>()).add(use);
       usesByConsumer.computeIfAbsent(use.consumer(), c -> new ArrayList<>()).add(use);
-    }
-    for (Applied applied : cluster.objects()) {
-      collectNeeds(applied);
     }
   }
 
@@ -105,14 +98,6 @@ public final class ClusterFacts {
   /** What an object's Kustomization is: its owner, or empty for objects applied at the root. */
   public Optional<ObjectId> kustomizationOf(Applied applied) {
     return applied.owner();
-  }
-
-  public List<Need> needs(ObjectId kustomization) {
-    return needs.getOrDefault(kustomization, List.of());
-  }
-
-  public Map<ObjectId, List<Need>> needs() {
-    return needs;
   }
 
   /**
@@ -179,24 +164,17 @@ public final class ClusterFacts {
     }
     ObjectId kustomization = owner.get();
     switch (applied.manifest().kind()) {
-      case "StorageClass" -> {
-        storageClasses.putIfAbsent(applied.id().name(), kustomization);
-        provides.putIfAbsent(kustomization, "applies StorageClass " + applied.id().name());
-      }
-      case "ClusterIssuer", "Issuer" -> {
-        issuers.putIfAbsent(applied.id(), kustomization);
-        provides.putIfAbsent(
-            kustomization, "applies " + applied.manifest().kind() + " " + applied.id().name());
-      }
+      case "StorageClass" ->
+          provides.putIfAbsent(kustomization, "applies StorageClass " + applied.id().name());
+      case "ClusterIssuer", "Issuer" ->
+          provides.putIfAbsent(
+              kustomization, "applies " + applied.manifest().kind() + " " + applied.id().name());
       case "CustomResourceDefinition" ->
           Fields.of(applied.meta().node())
               .text("spec", "group")
               .map(Located::value)
               .ifPresent(group -> providesGroup(group, kustomization));
       default -> {}
-    }
-    if (applied.manifest() instanceof FluxSource) {
-      chartSources.put(applied.id(), kustomization);
     }
   }
 
@@ -240,7 +218,6 @@ public final class ClusterFacts {
   }
 
   private void providesGroup(String group, ObjectId kustomization) {
-    crdGroups.computeIfAbsent(group, g -> new LinkedHashSet<>()).add(kustomization);
     provides.putIfAbsent(kustomization, "installs the CRDs of " + group);
   }
 
@@ -415,146 +392,6 @@ public final class ClusterFacts {
     uses.add(
         new SecretUse(
             namespace, resolved, applied, new Origin(applied.file(), name.range()), role, what));
-  }
-
-  private void collectNeeds(Applied applied) {
-    // A Kustomization's own fields (decryption, substituteFrom) are its needs, not its parent's.
-    Optional<ObjectId> owner = Deadlock.kustomizationOf(applied);
-    if (owner.isEmpty()) {
-      return;
-    }
-    ObjectId kustomization = owner.get();
-    List<Need> list = needs.computeIfAbsent(kustomization, k -> new ArrayList<>());
-    Origin at = applied.origin();
-    if (applied.manifest() instanceof ExternalSecret external) {
-      for (ObjectId operator : operators) {
-        list.add(new Need(applied, at, operator, "the External Secrets operator"));
-      }
-      external
-          .storeRef()
-          .ifPresent(
-              ref -> {
-                ObjectId store = storeOf(applied, ref);
-                storeProvider(store)
-                    .ifPresent(
-                        p ->
-                            list.add(
-                                new Need(
-                                    applied,
-                                    new Origin(applied.file(), ref.name().range()),
-                                    p,
-                                    store.kind() + " " + store.name())));
-              });
-    }
-    String group = applied.meta().group();
-    if (!Charts.builtIn(group)
-        && !(applied.manifest() instanceof ExternalSecret)
-        && !applied.manifest().kind().equals("CustomResourceDefinition")) {
-      for (ObjectId provider : crdGroups.getOrDefault(group, Set.of())) {
-        list.add(new Need(applied, at, provider, "the CRDs of " + group));
-      }
-    }
-    storageClassNeeds(applied, list);
-    issuerNeeds(applied, list);
-    for (SecretUse use : usesByConsumer.getOrDefault(applied, List.of())) {
-      for (SecretSource source : sourcesOf(use)) {
-        source
-            .source()
-            .owner()
-            .ifPresent(
-                p -> list.add(new Need(applied, use.at(), p, "Secret " + source.qualifiedName())));
-      }
-    }
-    if (applied.manifest() instanceof HelmRelease release) {
-      release
-          .chartSource()
-          .ifPresent(
-              ref -> {
-                String namespace =
-                    ref.namespace()
-                        .map(n -> applied.substituted(n.value()))
-                        .orElse(applied.id().namespace());
-                ObjectId source =
-                    new ObjectId(
-                        ref.kindOr("HelmRepository"),
-                        namespace,
-                        applied.substituted(ref.name().value()));
-                Optional.ofNullable(chartSources.get(source))
-                    .ifPresent(
-                        p ->
-                            list.add(
-                                new Need(
-                                    applied,
-                                    new Origin(applied.file(), ref.name().range()),
-                                    p,
-                                    source.kind() + " " + source.qualifiedName())));
-              });
-    }
-  }
-
-  private void storageClassNeeds(Applied applied, List<Need> list) {
-    List<YamlNode> names = new ArrayList<>();
-    String kind = applied.manifest().kind();
-    if (kind.equals("PersistentVolumeClaim")) {
-      names.addAll(FieldPath.parse("spec.storageClassName").select(applied.meta().node()));
-    } else if (kind.equals("StatefulSet")) {
-      names.addAll(
-          FieldPath.parse("spec.volumeClaimTemplates.[].spec.storageClassName")
-              .select(applied.meta().node()));
-    }
-    for (YamlNode node : names) {
-      if (node instanceof YamlScalar scalar && !scalar.isNull()) {
-        String name = applied.substituted(scalar.value());
-        Optional.ofNullable(storageClasses.get(name))
-            .ifPresent(
-                p ->
-                    list.add(
-                        new Need(
-                            applied,
-                            new Origin(applied.file(), scalar.range()),
-                            p,
-                            "StorageClass " + name)));
-      }
-    }
-  }
-
-  private void issuerNeeds(Applied applied, List<Need> list) {
-    if (applied.manifest().kind().equals("Certificate")
-        && applied.meta().group().equals("cert-manager.io")) {
-      Optional<Located<String>> name =
-          Fields.of(applied.meta().node()).text("spec", "issuerRef", "name");
-      String kind =
-          Fields.of(applied.meta().node())
-              .text("spec", "issuerRef", "kind")
-              .map(Located::value)
-              .orElse("Issuer");
-      name.ifPresent(
-          n -> {
-            ObjectId issuer =
-                new ObjectId(
-                    kind,
-                    kind.equals("ClusterIssuer") ? "" : applied.id().namespace(),
-                    applied.substituted(n.value()));
-            Optional.ofNullable(issuers.get(issuer))
-                .ifPresent(
-                    p ->
-                        list.add(
-                            new Need(
-                                applied,
-                                new Origin(applied.file(), n.range()),
-                                p,
-                                kind + " " + issuer.name())));
-          });
-    }
-    String clusterIssuer = applied.meta().annotations().get("cert-manager.io/cluster-issuer");
-    if (clusterIssuer != null) {
-      ObjectId issuer = new ObjectId("ClusterIssuer", "", applied.substituted(clusterIssuer));
-      Optional.ofNullable(issuers.get(issuer))
-          .ifPresent(
-              p ->
-                  list.add(
-                      new Need(applied, applied.origin(), p, "ClusterIssuer " + issuer.name())));
-    }
   }
 
   /** Whether a Kustomization applies this object directly (used to tell provider from consumer). */

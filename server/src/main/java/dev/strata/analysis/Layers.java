@@ -34,7 +34,12 @@ public final class Layers {
   private final Map<ObjectId, Reason> reasons = new HashMap<>();
   private final java.util.Set<ObjectId> functional = new java.util.HashSet<>();
 
-  Layers(Cluster cluster, DependencyGraph graph, ClusterFacts facts, StrataConfig config) {
+  Layers(
+      Cluster cluster,
+      DependencyGraph graph,
+      ClusterFacts facts,
+      NeedGraph needs,
+      StrataConfig config) {
     Deque<ObjectId> queue = new ArrayDeque<>();
     facts
         .operators()
@@ -67,7 +72,7 @@ public final class Layers {
           join(dependency.target(), member, "depends on", works, queue);
         }
       }
-      for (Need need : facts.needs(member)) {
+      for (Need need : needs.crossings(member)) {
         boolean ownField = need.consumer().id().equals(member);
         if (!need.provider().equals(member)
             && !need.what().startsWith("the External Secrets operator")

@@ -107,12 +107,133 @@ public final class NeedGraph {
   private final Map<Node, Origin> seeds = new LinkedHashMap<>();
   private final Set<Node> achievable;
   private final Set<Node> unseeded;
+  private final Map<ObjectId, List<Need>> crossings = new LinkedHashMap<>();
 
   NeedGraph(Cluster cluster, ClusterFacts facts, Seeds outOfBand) {
     this.cluster = cluster;
     new Builder(facts, outOfBand).build();
     this.achievable = achievable(true, n -> false);
     this.unseeded = achievable(false, n -> false);
+    findCrossings();
+  }
+
+  /**
+   * The needs of each Kustomization's build and objects that another Kustomization meets: an edge
+   * from a fact about the one's objects to a fact only the other's objects make true. A fact with
+   * several producers gives one need per producing Kustomization; {@code missing-dependency} and
+   * the layers read them.
+   */
+  public Map<ObjectId, List<Need>> crossings() {
+    return crossings;
+  }
+
+  public List<Need> crossings(ObjectId kustomization) {
+    return crossings.getOrDefault(kustomization, List.of());
+  }
+
+  private void findCrossings() {
+    for (Map.Entry<Node, List<Edge>> entry : needs.entrySet()) {
+      Node node = entry.getKey();
+      if (node.kind() == Kind.EXISTS || node.kind() == Kind.OPERATOR || node.kind() == Kind.CRDS) {
+        continue;
+      }
+      Optional<Applied> subject = subject(node);
+      if (subject.isEmpty()) {
+        continue;
+      }
+      for (Edge edge : entry.getValue()) {
+        if (edge.cause() == Cause.DEPENDS_ON
+            || edge.to().id().equals(node.id())
+            || node.kind() == Kind.BOUND && edge.cause() == Cause.SECRET
+            || node.kind() == Kind.MADE && edge.to().kind() == Kind.EXISTS) {
+          continue;
+        }
+        Applied consumer = consumer(node, edge, subject.get());
+        Optional<ObjectId> kustomization = Deadlock.kustomizationOf(consumer);
+        if (kustomization.isEmpty() || cluster.kustomization(kustomization.get()).isEmpty()) {
+          continue;
+        }
+        Set<ObjectId> providers = providers(edge.to(), 0);
+        if (providers.contains(kustomization.get())) {
+          continue;
+        }
+        for (ObjectId provider : providers) {
+          crossings
+              .computeIfAbsent(kustomization.get(), k -> new ArrayList<>())
+              .add(new Need(consumer, edge.at(), provider, what(edge.to())));
+        }
+      }
+    }
+  }
+
+  /** The object a fact is about: the ExternalSecret of a made Secret, the object itself else. */
+  private Optional<Applied> subject(Node node) {
+    if (node.kind() == Kind.MADE) {
+      for (Edge edge : needs(node)) {
+        if (edge.to().kind() == Kind.EXISTS) {
+          return cluster.find(edge.to().id()).stream().findFirst();
+        }
+      }
+      return Optional.empty();
+    }
+    return cluster.find(node.id()).stream().findFirst();
+  }
+
+  /** A build's need for CRDs belongs to the custom resource that has it. */
+  private Applied consumer(Node node, Edge edge, Applied subject) {
+    if (node.kind() == Kind.APPLIED && edge.cause() == Cause.CRD) {
+      for (Applied applied : cluster.inFile(edge.at().file())) {
+        if (applied.origin().equals(edge.at())) {
+          return applied;
+        }
+      }
+    }
+    return subject;
+  }
+
+  /** The Kustomizations whose objects make a fact true: any one of them is enough. */
+  private Set<ObjectId> providers(Node node, int depth) {
+    Set<ObjectId> result = new LinkedHashSet<>();
+    if (depth > 4) {
+      return result;
+    }
+    if (node.id().kind().equals("Kustomization")
+        && (node.kind() == Kind.APPLIED || node.kind() == Kind.READY)) {
+      result.add(node.id());
+      return result;
+    }
+    boolean follow =
+        anyOf.contains(node)
+            || node.kind() == Kind.OPERATOR
+            || node.kind() == Kind.CRDS
+            || node.kind() == Kind.MADE;
+    if (follow) {
+      for (Edge edge : needs(node)) {
+        if (node.kind() != Kind.MADE || edge.to().kind() == Kind.EXISTS) {
+          result.addAll(providers(edge.to(), depth + 1));
+        }
+      }
+      return result;
+    }
+    for (Applied applied : cluster.find(node.id())) {
+      applied
+          .owner()
+          .filter(owner -> cluster.kustomization(owner).isPresent())
+          .ifPresent(result::add);
+    }
+    return result;
+  }
+
+  private static String what(Node node) {
+    return switch (node.kind()) {
+      case CRDS -> "the CRDs of " + node.id().name();
+      case OPERATOR -> "the External Secrets operator";
+      case MADE -> "Secret " + node.id().qualifiedName();
+      default ->
+          node.id().kind()
+              + " "
+              + (node.id().namespace().isEmpty() ? node.id().name() : node.id().qualifiedName());
+    };
   }
 
   public Cluster cluster() {
@@ -346,6 +467,7 @@ public final class NeedGraph {
         } else if (WORKLOADS.contains(applied.id().kind())) {
           workload(applied);
         }
+        issuer(applied);
       }
       secrets();
       operator();
@@ -494,6 +616,15 @@ public final class NeedGraph {
                   + " "
                   + object.id().qualifiedName(),
               object.origin());
+        } else if (kind.equals("Certificate") && object.meta().group().equals("cert-manager.io")) {
+          add(
+              ready,
+              new Node(Kind.READY, object.id()),
+              Cause.STRUCTURE,
+              (waits ? "wait: true" : "healthChecks")
+                  + " waits for Certificate "
+                  + object.id().qualifiedName(),
+              object.origin());
         } else if (kind.equals("PersistentVolumeClaim")) {
           add(
               ready,
@@ -514,6 +645,54 @@ public final class NeedGraph {
               object.origin());
         }
       }
+    }
+
+    /**
+     * A cert-manager Certificate is Ready once its issuer exists; so is an object whose {@code
+     * cert-manager.io/cluster-issuer} annotation has ingress-shim make its Certificate.
+     */
+    private void issuer(Applied applied) {
+      Fields fields = Fields.of(applied.meta().node());
+      if (applied.id().kind().equals("Certificate")
+          && applied.meta().group().equals("cert-manager.io")) {
+        Optional<Located<String>> name = fields.text("spec", "issuerRef", "name");
+        if (name.isPresent()) {
+          String kind =
+              fields.text("spec", "issuerRef", "kind").map(Located::value).orElse("Issuer");
+          ObjectId issuer =
+              new ObjectId(
+                  kind,
+                  kind.equals("ClusterIssuer") ? "" : applied.id().namespace(),
+                  applied.substituted(name.get().value()));
+          issuedBy(applied, issuer, new Origin(applied.file(), name.get().range()));
+        }
+      }
+      String annotated = applied.meta().annotations().get("cert-manager.io/cluster-issuer");
+      if (annotated != null) {
+        issuedBy(
+            applied,
+            new ObjectId("ClusterIssuer", "", applied.substituted(annotated)),
+            applied.origin());
+      }
+    }
+
+    private void issuedBy(Applied applied, ObjectId issuer, Origin at) {
+      if (cluster.find(issuer).isEmpty()) {
+        return;
+      }
+      Node ready = new Node(Kind.READY, applied.id());
+      add(
+          ready,
+          new Node(Kind.EXISTS, applied.id()),
+          Cause.STRUCTURE,
+          "it must exist",
+          applied.origin());
+      add(
+          ready,
+          new Node(Kind.EXISTS, issuer),
+          Cause.STRUCTURE,
+          "it is issued by " + issuer.kind() + " " + issuer.name(),
+          at);
     }
 
     /**
@@ -542,6 +721,18 @@ public final class NeedGraph {
       Fields.of(workload.meta().node())
           .node("spec")
           .ifPresent(spec -> collectClaims(spec, false, claims, 0));
+      if (workload.id().kind().equals("StatefulSet")) {
+        for (YamlNode node :
+            FieldPath.parse("spec.volumeClaimTemplates.[].spec.storageClassName")
+                .select(workload.meta().node())) {
+          if (node instanceof YamlScalar scalar && !scalar.isNull()) {
+            storageClass(
+                started,
+                workload.substituted(scalar.value()),
+                new Origin(workload.file(), scalar.range()));
+          }
+        }
+      }
       for (Located<String> claim : claims) {
         ObjectId pvc =
             new ObjectId(
@@ -751,11 +942,18 @@ public final class NeedGraph {
       if (className.isEmpty()) {
         return;
       }
-      Applied storageClass = storageClasses.get(applied.substituted(className.get().value()));
+      storageClass(
+          bound,
+          applied.substituted(className.get().value()),
+          new Origin(applied.file(), className.get().range()));
+    }
+
+    /** A claim binds once its StorageClass exists and the Secrets it provisions with do. */
+    private void storageClass(Node bound, String name, Origin at) {
+      Applied storageClass = storageClasses.get(name);
       if (storageClass == null) {
         return;
       }
-      Origin at = new Origin(applied.file(), className.get().range());
       add(
           bound,
           new Node(Kind.EXISTS, storageClass.id()),

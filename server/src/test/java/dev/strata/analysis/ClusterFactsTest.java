@@ -265,10 +265,10 @@ class ClusterFactsTest {
 
   @Test
   void turnsUsesAcrossKustomizationsIntoNeeds() {
-    ClusterFacts facts =
-        facts(
-            ROOT
-                + """
+    Analysis analysis =
+        Fixture.of(
+                ROOT
+                    + """
                 #- platform/objects.yaml
                 apiVersion: cert-manager.io/v1
                 kind: ClusterIssuer
@@ -333,10 +333,12 @@ class ClusterFactsTest {
                     spec:
                       chart: web
                       sourceRef: {kind: HelmRepository, name: charts, namespace: flux-system}
-                """);
+                """)
+            .analysis();
+    ClusterFacts facts = analysis.facts(analysis.clusters().get(0));
     // The Kustomization's own substituteFrom is its own need, not its parent's.
     List<String> needs =
-        facts.needs(ks("app")).stream()
+        analysis.needs(analysis.clusters().get(0)).crossings(ks("app")).stream()
             .map(
                 n ->
                     n.consumer().id().kind()
@@ -349,12 +351,12 @@ class ClusterFactsTest {
             .toList();
     assertEquals(
         List.of(
-            "Kustomization app -> platform: Secret flux-system/cluster-secrets",
             "Certificate web -> platform: ClusterIssuer letsencrypt",
+            "HelmRelease web -> platform: HelmRepository flux-system/charts",
             "Ingress web -> platform: ClusterIssuer letsencrypt",
-            "StatefulSet db -> platform: StorageClass fast",
-            "HelmRelease web -> platform: HelmRepository flux-system/charts"),
-        needs.stream().filter(n -> n.contains("-> platform")).toList(),
+            "Kustomization app -> platform: Secret flux-system/cluster-secrets",
+            "StatefulSet db -> platform: StorageClass fast"),
+        needs.stream().filter(n -> n.contains("-> platform")).sorted().toList(),
         needs.toString());
     assertEquals(
         Optional.of("applies ClusterIssuer letsencrypt"), facts.infrastructure(ks("platform")));

@@ -46,7 +46,10 @@ public final class AddDependsOnFix implements FixBuilder {
     DependencyGraph graph = analysis.graph(cluster);
     Map<ObjectId, List<Need>> missing =
         MissingDependencyRule.missing(
-            cluster, graph, kustomization.id(), analysis.facts(cluster).needs(kustomization.id()));
+            cluster,
+            graph,
+            kustomization.id(),
+            analysis.needs(cluster).crossings(kustomization.id()));
     Optional<ObjectId> provider =
         missing.entrySet().stream()
             .filter(e -> isFindingOf(finding, e.getKey(), e.getValue()))

@@ -343,7 +343,7 @@ public final class ConvertToSopsFix implements FixBuilder {
       return List.of();
     }
     Set<ObjectId> stillNeeded = new HashSet<>();
-    for (Need need : facts.needs(id)) {
+    for (Need need : analysis.needs(owner.cluster()).crossings(id)) {
       if (need.consumer() != owner.secret()) {
         stillNeeded.add(need.provider());
       }

@@ -1,7 +1,6 @@
 package dev.strata.analysis.rules;
 
 import dev.strata.analysis.Analysis;
-import dev.strata.analysis.ClusterFacts;
 import dev.strata.analysis.DependencyGraph;
 import dev.strata.analysis.Finding;
 import dev.strata.analysis.Need;
@@ -19,10 +18,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A Kustomization that uses what another provides (the External Secrets operator or a store, a
- * StorageClass, an issuer, CRDs, a Secret, a chart source) with no {@code dependsOn} path to it.
- * Flux retries until it works, so this is advice by default; a Kustomization's ancestors, which
- * apply it, count as ordered.
+ * A Kustomization whose build or objects need what another Kustomization's objects make true (the
+ * edges of the need graph that cross between them: CRDs, a store, a StorageClass, an issuer, a
+ * Secret, a chart source), with no {@code dependsOn} path to it. Flux retries until it works, so
+ * this is advice by default; a Kustomization's ancestors, which apply it, count as ordered.
  */
 public final class MissingDependencyRule implements Rule {
   @Override
@@ -44,8 +43,7 @@ public final class MissingDependencyRule implements Rule {
   public void check(Analysis analysis, Reporter reporter) {
     for (Cluster cluster : analysis.clusters()) {
       DependencyGraph graph = analysis.graph(cluster);
-      ClusterFacts facts = analysis.facts(cluster);
-      for (Map.Entry<ObjectId, List<Need>> entry : facts.needs().entrySet()) {
+      for (Map.Entry<ObjectId, List<Need>> entry : analysis.needs(cluster).crossings().entrySet()) {
         Optional<AppliedKustomization> kustomization = cluster.kustomization(entry.getKey());
         if (kustomization.isEmpty() || !graph.contains(entry.getKey())) {
           continue;
@@ -65,10 +63,19 @@ public final class MissingDependencyRule implements Rule {
     Set<ObjectId> ordered = new HashSet<>(graph.upstream(kustomization));
     ordered.add(kustomization);
     ordered.addAll(ancestors(cluster, kustomization));
+    // A need that several Kustomizations can meet (CRDs two charts install, a Secret two builds
+    // make) is met once the Kustomization is ordered after one of them.
+    Set<List<Object>> met = new HashSet<>();
+    for (Need need : needs) {
+      if (ordered.contains(need.provider())) {
+        met.add(List.of(need.consumer().id(), need.at(), need.what()));
+      }
+    }
     Map<ObjectId, List<Need>> byProvider = new LinkedHashMap<>();
     for (Need need : needs) {
       // A provider the Kustomization itself applies cannot be waited for with dependsOn.
       if (!ordered.contains(need.provider())
+          && !met.contains(List.of(need.consumer().id(), need.at(), need.what()))
           && graph.contains(need.provider())
           && !ancestors(cluster, need.provider()).contains(kustomization)) {
         byProvider.computeIfAbsent(need.provider(), p -> new ArrayList<>()).add(need);

@@ -77,7 +77,7 @@ class MissingDependencyRuleTest {
         app("  dependsOn:\n    - name: stores\n")
             .replace(
                 "MESSAGE",
-                "applies ExternalSecret app, which needs the External Secrets operator from Kustomization flux-system/external-secrets");
+                "applies ExternalSecret app, which needs the CRDs of external-secrets.io from Kustomization flux-system/external-secrets");
     assertFindings(ESO.replace(STORES, storesFirst) + app + EXTERNAL_SECRET, "missing-dependency");
   }
 
