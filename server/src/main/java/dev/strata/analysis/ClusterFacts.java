@@ -46,6 +46,8 @@ public final class ClusterFacts {
   private final Map<ObjectId, ObjectId> stores = new LinkedHashMap<>();
   private final Map<ObjectId, String> ociUrls = new HashMap<>();
   private final Map<ObjectId, String> provides = new LinkedHashMap<>();
+  private final Map<ObjectId, Boolean> sharedStores =
+      new java.util.concurrent.ConcurrentHashMap<>();
   // Indexes over sources and uses, so that matching them stays linear in the size of the cluster.
   private final Map<String, List<SecretSource>> sourcesByName = new HashMap<>();
   private final Map<String, List<SecretUse>> usesByName = new HashMap<>();
@@ -104,7 +106,38 @@ public final class ClusterFacts {
    * A short phrase for Kustomizations that provide infrastructure ("applies StorageClass cephfs").
    */
   public Optional<String> infrastructure(ObjectId kustomization) {
-    return Optional.ofNullable(provides.get(kustomization));
+    Optional<String> provided = Optional.ofNullable(provides.get(kustomization));
+    if (provided.isPresent()) {
+      return provided;
+    }
+    for (Map.Entry<ObjectId, ObjectId> store : stores.entrySet()) {
+      if (store.getValue().equals(kustomization) && shared(store.getKey())) {
+        return Optional.of("applies " + store.getKey().kind() + " " + store.getKey().name());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * True when ExternalSecrets of another Kustomization read through the store: a store that only
+   * its own Kustomization reads (one store per application) is that application's, not the
+   * cluster's.
+   */
+  public boolean shared(ObjectId store) {
+    return sharedStores.computeIfAbsent(
+        store,
+        s -> {
+          Optional<ObjectId> provider = Optional.ofNullable(stores.get(s));
+          for (Applied applied : cluster.objects()) {
+            if (applied.manifest() instanceof ExternalSecret external
+                && external.storeRef().isPresent()
+                && storeOf(applied, external.storeRef().get()).equals(s)
+                && !applied.owner().equals(provider)) {
+              return true;
+            }
+          }
+          return false;
+        });
   }
 
   public List<SecretUse> usesOf(SecretSource source) {
@@ -150,8 +183,6 @@ public final class ClusterFacts {
       externalSource(applied, external);
     } else if (applied.manifest() instanceof SecretStore store) {
       owner.ifPresent(o -> stores.put(applied.id(), o));
-      owner.ifPresent(
-          o -> provides.putIfAbsent(o, "applies " + store.kind() + " " + applied.id().name()));
     } else if (applied.manifest() instanceof FluxSource source
         && source.kind().equals("OCIRepository")) {
       Fields.of(applied.meta().node())

@@ -20,9 +20,10 @@ import java.util.Optional;
 
 /**
  * The layer of every Kustomization of a cluster. The bootstrap set starts from the External Secrets
- * operator, its stores, the Connect server and the root, and grows through everything they depend
- * on, explicitly ({@code dependsOn}) or through what they use (StorageClasses, CRDs, issuers,
- * Secrets). Each member keeps the step that brought it in, so messages can say why it is bootstrap.
+ * operator, the stores other Kustomizations read through, the Connect server and the root, and
+ * grows through everything they depend on, explicitly ({@code dependsOn}) or through what they use
+ * (StorageClasses, CRDs, issuers, Secrets). Each member keeps the step that brought it in, so
+ * messages can say why it is bootstrap.
  */
 public final class Layers {
   /**
@@ -48,7 +49,7 @@ public final class Layers {
         .stores()
         .forEach(
             (store, provider) -> {
-              if (!servedByAnotherStore(facts, store)) {
+              if (!servedByAnotherStore(facts, store) && facts.shared(store)) {
                 seed(provider, "applies " + store.kind() + " " + store.name(), true, queue);
               }
             });

@@ -105,6 +105,7 @@ public final class NeedGraph {
   private final Map<Node, List<Edge>> needs = new LinkedHashMap<>();
   private final Set<Node> anyOf = new HashSet<>();
   private final Map<Node, Origin> seeds = new LinkedHashMap<>();
+  private final Set<Node> providerSeeds = new HashSet<>();
   private final Set<Node> achievable;
   private final Set<Node> unseeded;
   private final Map<ObjectId, List<Need>> crossings = new LinkedHashMap<>();
@@ -154,12 +155,16 @@ public final class NeedGraph {
           continue;
         }
         Set<ObjectId> providers = providers(edge.to(), 0);
-        if (providers.contains(kustomization.get())) {
+        ObjectId own = kustomization.get();
+        // What a Kustomization waits for among its own objects (wait, healthChecks) is no need.
+        if (providers.contains(own)
+            || cluster.find(edge.to().id()).stream()
+                .anyMatch(a -> a.owner().filter(own::equals).isPresent())) {
           continue;
         }
         for (ObjectId provider : providers) {
           crossings
-              .computeIfAbsent(kustomization.get(), k -> new ArrayList<>())
+              .computeIfAbsent(own, k -> new ArrayList<>())
               .add(new Need(consumer, edge.at(), provider, what(edge.to())));
         }
       }
@@ -268,6 +273,19 @@ public final class NeedGraph {
    * become true (a provider outage).
    */
   public Set<Node> achievable(boolean withSeeds, Predicate<Node> down) {
+    return achievable(withSeeds ? seeds::containsKey : n -> false, down);
+  }
+
+  /**
+   * What becomes true on a fresh cluster with the secret provider down: no store is served, and no
+   * bootstrap step that reads from the provider runs.
+   */
+  public Set<Node> outage() {
+    return achievable(
+        n -> seeds.containsKey(n) && !providerSeeds.contains(n), n -> n.kind() == Kind.SERVES);
+  }
+
+  private Set<Node> achievable(Predicate<Node> seeded, Predicate<Node> down) {
     Map<Node, Integer> remaining = new HashMap<>();
     Map<Node, List<Node>> waiting = new HashMap<>();
     Deque<Node> queue = new ArrayDeque<>();
@@ -277,7 +295,7 @@ public final class NeedGraph {
       if (down.test(node)) {
         continue;
       }
-      if (withSeeds && seeds.containsKey(node)) {
+      if (seeded.test(node)) {
         queue.add(node);
         continue;
       }
@@ -376,18 +394,6 @@ public final class NeedGraph {
     return List.of();
   }
 
-  /** The facts that stay false while the secret provider is down, with seeds. */
-  public Set<Node> blockedByOutage() {
-    Set<Node> reached = achievable(true, n -> n.kind() == Kind.SERVES);
-    Set<Node> blocked = new LinkedHashSet<>();
-    for (Node node : needs.keySet()) {
-      if (!reached.contains(node) && achievable.contains(node)) {
-        blocked.add(node);
-      }
-    }
-    return blocked;
-  }
-
   /** The first need of a blocked fact that is itself blocked: one step towards the cause. */
   public Optional<Edge> blockedNeed(Node node, Set<Node> reached) {
     for (Edge edge : needs(node)) {
@@ -468,6 +474,13 @@ public final class NeedGraph {
           workload(applied);
         }
         issuer(applied);
+      }
+      // Every Secret infrastructure uses is a fact, whether or not a readiness edge leads to it,
+      // so that an outage can say which of them only the provider makes.
+      for (SecretUse use : facts.uses()) {
+        if (use.role() == SecretUse.Role.INFRASTRUCTURE) {
+          node(secret(use));
+        }
       }
       secrets();
       operator();
@@ -1107,7 +1120,12 @@ public final class NeedGraph {
     private void seed() {
       for (Node node : needs.keySet()) {
         switch (node.kind()) {
-          case EXISTS -> outOfBand.object(node.id()).ifPresent(o -> seeds.put(node, o));
+          case EXISTS -> {
+            outOfBand.object(node.id()).ifPresent(o -> seeds.put(node, o));
+            if (outOfBand.needsProvider(node.id())) {
+              providerSeeds.add(node);
+            }
+          }
           case CRDS -> {
             for (Map.Entry<String, Set<String>> chart : Charts.CRD_GROUPS.entrySet()) {
               if (chart.getValue().contains(node.id().name())) {

@@ -21,7 +21,11 @@ import java.util.Set;
  * without {@code wait} Ready once applied even when its workloads wait for a Secret, so Ready alone
  * would hide what the outage stops. A Kustomization is blocked when one of these stays false in the
  * outage though it becomes true with the provider up, and deadlocked when it stays false even then
- * (the cycles {@code bootstrap-deadlock} and {@code custom-resource-before-crd} report).
+ * (the cycles {@code bootstrap-deadlock} and {@code custom-resource-before-crd} report). The
+ * cluster cannot be rebuilt from Git when something never comes up or when a Secret that
+ * infrastructure uses (store credentials, CSI and Ceph secrets, CA keys, database superusers,
+ * backup keys) only comes from the provider: what {@code infrastructure-secret-in-external-secret}
+ * reports.
  */
 public final class OutageSimulation {
   /**
@@ -38,15 +42,22 @@ public final class OutageSimulation {
     }
   }
 
+  /**
+   * A Secret infrastructure needs (store credentials, CSI, CA keys, ...) that only the provider
+   * makes.
+   */
+  public record InfrastructureNeed(SecretUse use, List<SecretSource> sources) {}
+
   private final Map<ObjectId, Blocked> blocked = new LinkedHashMap<>();
   private final List<ObjectId> ready = new ArrayList<>();
+  private final List<InfrastructureNeed> infrastructure = new ArrayList<>();
   private final Layers layers;
 
   public OutageSimulation(Analysis analysis, Cluster cluster) {
     this.layers = analysis.layers(cluster);
     NeedGraph graph = analysis.needs(cluster);
     Set<NeedGraph.Node> up = graph.achievable(true, n -> false);
-    Set<NeedGraph.Node> outage = graph.achievable(true, n -> n.kind() == NeedGraph.Kind.SERVES);
+    Set<NeedGraph.Node> outage = graph.outage();
     for (AppliedKustomization kustomization : cluster.kustomizations()) {
       List<NeedGraph.Node> goals = goals(graph, cluster, kustomization);
       Optional<NeedGraph.Node> never = goals.stream().filter(g -> !up.contains(g)).findFirst();
@@ -58,6 +69,21 @@ public final class OutageSimulation {
             kustomization.id(), cause(graph, outage, kustomization.id(), down.get(), false));
       } else {
         ready.add(kustomization.id());
+      }
+    }
+    ClusterFacts facts = analysis.facts(cluster);
+    Set<NeedGraph.Node> seen = new HashSet<>();
+    for (SecretUse use : facts.uses()) {
+      NeedGraph.Node secret =
+          new NeedGraph.Node(
+              NeedGraph.Kind.EXISTS,
+              new ObjectId("Secret", use.namespace().orElse(""), use.name()));
+      if (use.role() == SecretUse.Role.INFRASTRUCTURE
+          && graph.nodes().contains(secret)
+          && up.contains(secret)
+          && !outage.contains(secret)
+          && seen.add(secret)) {
+        infrastructure.add(new InfrastructureNeed(use, facts.sourcesOf(use)));
       }
     }
   }
@@ -162,18 +188,23 @@ public final class OutageSimulation {
     return chain;
   }
 
-  /** True when a Kustomization of the bootstrap layer never comes up, even with the provider. */
-  public boolean bootstrapDeadlocked() {
-    return blocked.values().stream()
-        .anyMatch(b -> b.withProvider() && layers.bootstrap(b.kustomization()));
+  /** The Secrets infrastructure needs that, with the provider down, nothing makes. */
+  public List<InfrastructureNeed> infrastructure() {
+    return infrastructure;
+  }
+
+  /** True when a Kustomization never comes up, even with the provider: a cycle keeps it. */
+  public boolean deadlocked() {
+    return blocked.values().stream().anyMatch(Blocked::withProvider);
   }
 
   /**
-   * True when a Kustomization of the bootstrap layer does not come up: the cluster cannot be
-   * rebuilt from Git.
+   * True when the cluster cannot be rebuilt from Git while the provider is down: something never
+   * comes up at all, or infrastructure waits for a Secret only the provider makes. Applications
+   * that wait for their own secrets are the layered strategy working as meant.
    */
   public boolean bootstrapBlocked() {
-    return blocked.keySet().stream().anyMatch(layers::bootstrap);
+    return deadlocked() || !infrastructure.isEmpty();
   }
 
   public Layer layer(ObjectId id) {

@@ -16,13 +16,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code strata bootstrap}: simulate a fresh cluster whose external secret provider is down. Exit 1
- * when a bootstrap-layer Kustomization stays blocked.
+ * when something never comes up, or infrastructure waits for a Secret only the provider makes.
  */
 @Command(
     name = "bootstrap",
     mixinStandardHelpOptions = true,
     description =
-        "Simulate a fresh cluster whose external secret provider (1Password, Vault, ...) is unreachable: which Kustomizations still become Ready from Git alone, which stay blocked and why. Exit 1 when a bootstrap-layer Kustomization is blocked.")
+        "Simulate a fresh cluster whose external secret provider (1Password, Vault, ...) is unreachable: which Kustomizations still come up from Git alone, which do not and why. Exit 1 when something never comes up, or infrastructure waits for a Secret only the provider makes.")
 final class BootstrapCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -83,11 +83,32 @@ final class BootstrapCommand implements Callable<Integer> {
         }
       }
     }
+    if (!simulation.infrastructure().isEmpty()) {
+      out.println(
+          "  Infrastructure waiting for the provider: "
+              + simulation.infrastructure().size()
+              + " Secrets");
+      for (OutageSimulation.InfrastructureNeed need : simulation.infrastructure()) {
+        String from =
+            need.sources().stream()
+                .map(s -> s.source().id().kind() + " " + s.source().file())
+                .findFirst()
+                .orElse("the provider");
+        out.println(
+            "    Secret "
+                + need.use().namespace().map(n -> n + "/").orElse("")
+                + need.use().name()
+                + " for "
+                + need.use().describe()
+                + ", from "
+                + from);
+      }
+    }
     out.println(
-        simulation.bootstrapDeadlocked()
-            ? "  Verdict: this cluster does not come up from Git even with the secret provider up: a bootstrap Kustomization waits on itself (strata check reports the cycle)."
+        simulation.deadlocked()
+            ? "  Verdict: this cluster does not come up from Git even with the secret provider up: something waits on itself (strata check reports the cycle)."
             : simulation.bootstrapBlocked()
-                ? "  Verdict: this cluster cannot be rebuilt from Git while the secret provider is down: a bootstrap Kustomization does not come up."
-                : "  Verdict: every bootstrap Kustomization comes up from Git alone.");
+                ? "  Verdict: this cluster cannot be rebuilt from Git while the secret provider is down: infrastructure waits for Secrets only the provider makes."
+                : "  Verdict: the infrastructure comes up from Git alone; only applications wait for the secret provider.");
   }
 }

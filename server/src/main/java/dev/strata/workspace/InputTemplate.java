@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 final class InputTemplate {
   private static final Pattern ACTION = Pattern.compile("<<-?\\s*(.*?)\\s*-?>>", Pattern.DOTALL);
-  private static final Pattern STRING = Pattern.compile("^\"((?:[^\"\\\\]|\\\\.)*)\"$");
+  private static final Pattern STRING = Pattern.compile("^\"((?:[^\"\\\\]++|\\\\.)*+)\"$");
 
   private InputTemplate() {}
 

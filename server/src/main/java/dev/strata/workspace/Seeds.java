@@ -24,18 +24,19 @@ import java.util.regex.Pattern;
  * inlineManifests}), and what {@code .strata.yaml} declares under {@code bootstrap:}. A cycle that
  * only these break is no deadlock, but the cluster then cannot be rebuilt from Git alone.
  */
-public record Seeds(Map<String, Origin> charts, Map<ObjectId, Origin> objects) {
+public record Seeds(
+    Map<String, Origin> charts, Map<ObjectId, Origin> objects, Set<ObjectId> fromProvider) {
   private static final Pattern RELEASE_NAME =
       Pattern.compile("^\\s*-\\s+name:\\s*[\"']?([\\w.-]+)");
   private static final Pattern CHART = Pattern.compile("^\\s*chart:\\s*[\"']?(\\S+?)[\"']?\\s*$");
   private static final Pattern APPLY =
       Pattern.compile(
           "(?:kubectl\\s+apply|op\\s+inject)[^\\n|;&]*?\\s(?:-f|--filename|-k|--kustomize|-i|--in-file)[ =][\"']?([^\"'\\s|;&]+)"
-              + "|sops\\s+(?:--decrypt|-d|exec-file)\\s+(?:--?[\\w-]+(?:[ =][^-\\s]\\S*)?\\s+)*[\"']?([^\"'\\s|;&]+)");
+              + "|sops[ \\t]+(?:--decrypt|-d|exec-file)[ \\t]+(?:--?[\\w-]+(?:[ =][^-\\s]\\S*)?[ \\t]+)*+[\"']?([^\"'\\s|;&]+)");
   private static final Pattern TEMPLATE_ACTION = Pattern.compile("\\{\\{.*?}}|\\{%.*?%}");
   private static final Pattern CREATE_SECRET =
       Pattern.compile(
-          "kubectl\\s+create\\s+secret\\s+[\\w-]+((?:\\s+(?:-n|--namespace)[ =]?\\S+|\\s+--[\\w-]+(?:=\\S+)?)*)\\s+([\\w.-]+)((?:\\s+\\S+)*)");
+          "kubectl[ \\t]+create[ \\t]+secret[ \\t]+[\\w-]+((?:[ \\t]+(?:-n|--namespace)[ =]?\\S+|[ \\t]+--[\\w-]+(?:=\\S+)?)*+)[ \\t]+([\\w.-]+)([^\\n]*)");
   private static final Pattern NAMESPACE_FLAG =
       Pattern.compile("(?:-n|--namespace)[ =]?([\\w.-]+)");
   private static final Pattern ROOT_PATH =
@@ -43,11 +44,21 @@ public record Seeds(Map<String, Origin> charts, Map<ObjectId, Origin> objects) {
   private static final Pattern RAW_URL =
       Pattern.compile(
           "https://raw\\.githubusercontent\\.com/[^/\\s]+/[^/\\s]+/[^/\\s]+/(\\S+\\.ya?ml)");
-  static final Seeds NONE = new Seeds(Map.of(), Map.of());
+  static final Seeds NONE = new Seeds(Map.of(), Map.of(), Set.of());
 
   public Seeds {
     charts = Map.copyOf(charts);
     objects = Map.copyOf(objects);
+    fromProvider = Set.copyOf(fromProvider);
+  }
+
+  /**
+   * True when the step that creates the object reads its values from the secret provider ({@code
+   * op://} references that {@code op inject} fills): with the provider down it cannot run.
+   */
+  public boolean needsProvider(ObjectId id) {
+    return fromProvider.contains(id)
+        || fromProvider.contains(new ObjectId(id.kind(), "", id.name()));
   }
 
   /** The chart a seed installs, by the name of the chart or release. */
@@ -108,7 +119,19 @@ public record Seeds(Map<String, Origin> charts, Map<ObjectId, Origin> objects) {
       }
       commands(snapshot, builder, text.getValue(), objects);
     }
-    return new Seeds(charts, objects);
+    Set<ObjectId> fromProvider = new java.util.HashSet<>();
+    objects.forEach(
+        (id, origin) -> {
+          String text =
+              snapshot
+                  .file(origin.file())
+                  .map(SourceFile::text)
+                  .orElse(snapshot.texts().get(origin.file()));
+          if (text != null && text.contains("op://")) {
+            fromProvider.add(id);
+          }
+        });
+    return new Seeds(charts, objects, fromProvider);
   }
 
   private static boolean inBootstrap(String path) {

@@ -69,6 +69,7 @@ class OutageSimulationTest {
                     ks("ceph-csi"),
                     ks("onepassword-connect"),
                     ks("apps"))));
+    assertEquals(List.of(), simulation.infrastructure());
     assertFalse(simulation.bootstrapBlocked());
   }
 
@@ -94,7 +95,20 @@ class OutageSimulationTest {
                 + " storage/ceph-csi-secret reads it through ClusterSecretStore onepassword)",
             "the outage stops that"),
         media.steps());
-    assertFalse(simulation.bootstrapBlocked());
+    // Storage provisions with a Secret only the provider makes: the cluster cannot be rebuilt.
+    assertEquals(
+        List.of("storage/ceph-csi-secret for StorageClass cephfs (CSI secret)"),
+        simulation.infrastructure().stream()
+            .map(
+                n ->
+                    n.use().namespace().orElse("")
+                        + "/"
+                        + n.use().name()
+                        + " for "
+                        + n.use().describe())
+            .toList());
+    assertFalse(simulation.deadlocked());
+    assertTrue(simulation.bootstrapBlocked());
   }
 
   @Test
@@ -117,7 +131,7 @@ class OutageSimulationTest {
     assertTrue(simulation.blocked().containsKey(ks("paperless")));
     assertTrue(simulation.ready().contains(ks("onepassword-connect")));
     assertTrue(simulation.bootstrapBlocked());
-    assertTrue(simulation.bootstrapDeadlocked());
+    assertTrue(simulation.deadlocked());
     assertEquals(Layer.BOOTSTRAP, simulation.layer(ks("ceph-csi")));
   }
 

@@ -51,7 +51,9 @@ class BootstrapCommandTest {
         run.out());
     assertTrue(run.out().contains("               the outage stops that\n"), run.out());
     assertTrue(
-        run.out().contains("Verdict: every bootstrap Kustomization comes up from Git alone."),
+        run.out()
+            .contains(
+                "Verdict: the infrastructure comes up from Git alone; only applications wait for the secret provider."),
         run.out());
   }
 
