@@ -42,6 +42,9 @@ final class SourceIgnore {
       List<String> domain, List<String> segments, boolean negate, boolean dirOnly, boolean glob) {}
 
   private final List<Pattern> patterns;
+  // Whether each folder and everything above it is kept: every file below asks again.
+  private final java.util.Map<String, Boolean> keptFolders =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private SourceIgnore(List<Pattern> patterns) {
     this.patterns = List.copyOf(patterns);
@@ -117,18 +120,24 @@ final class SourceIgnore {
 
   /** True when neither this file nor any folder above it is ignored. */
   boolean keeps(String path) {
-    String[] parts = path.split("/");
-    StringBuilder prefix = new StringBuilder();
-    for (int i = 0; i < parts.length; i++) {
-      if (i > 0) {
-        prefix.append('/');
-      }
-      prefix.append(parts[i]);
-      if (!includes(prefix.toString(), i < parts.length - 1)) {
-        return false;
-      }
+    if (patterns.isEmpty()) {
+      return true;
     }
-    return true;
+    int slash = path.lastIndexOf('/');
+    return (slash < 0 || keepsFolder(path.substring(0, slash))) && includes(path, false);
+  }
+
+  private boolean keepsFolder(String folder) {
+    Boolean known = keptFolders.get(folder);
+    if (known != null) {
+      return known;
+    }
+    int slash = folder.lastIndexOf('/');
+    boolean kept = (slash < 0 || keepsFolder(folder.substring(0, slash))) && includes(folder, true);
+    if (keptFolders.size() < 100_000) {
+      keptFolders.put(folder, kept);
+    }
+    return kept;
   }
 
   private static boolean matches(Pattern pattern, List<String> path, boolean directory) {
@@ -178,8 +187,41 @@ final class SourceIgnore {
     return glob(segments, s + 1, path, p + 1, dirOnly, directory);
   }
 
+  /** Compiled segments, shared by every snapshot: ignore files repeat the same few patterns. */
+  private static final java.util.Map<String, java.util.Optional<java.util.regex.Pattern>> COMPILED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   /** {@code filepath.Match} for one segment: {@code *}, {@code ?} and {@code [...]} classes. */
   static boolean wildcard(String pattern, String name) {
+    if (pattern.indexOf('*') < 0
+        && pattern.indexOf('?') < 0
+        && pattern.indexOf('[') < 0
+        && pattern.indexOf('\\') < 0) {
+      return pattern.equals(name);
+    }
+    if (pattern.length() > 1 && pattern.charAt(0) == '*' && plain(pattern, 1, pattern.length())) {
+      return name.endsWith(pattern.substring(1)) && name.indexOf('/') < 0;
+    }
+    if (COMPILED.size() > 4096) {
+      COMPILED.clear();
+    }
+    return COMPILED
+        .computeIfAbsent(pattern, SourceIgnore::compile)
+        .map(regex -> regex.matcher(name).matches())
+        .orElseGet(() -> pattern.equals(name));
+  }
+
+  private static boolean plain(String pattern, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = pattern.charAt(i);
+      if (c == '*' || c == '?' || c == '[' || c == '\\') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static java.util.Optional<java.util.regex.Pattern> compile(String pattern) {
     StringBuilder regex = new StringBuilder();
     for (int i = 0; i < pattern.length(); i++) {
       char c = pattern.charAt(i);
@@ -208,9 +250,9 @@ final class SourceIgnore {
       }
     }
     try {
-      return name.matches(regex.toString());
+      return java.util.Optional.of(java.util.regex.Pattern.compile(regex.toString()));
     } catch (java.util.regex.PatternSyntaxException e) {
-      return pattern.equals(name);
+      return java.util.Optional.empty();
     }
   }
 
