@@ -35,14 +35,55 @@ import java.util.Set;
 final class KustomizeBuilder {
   private final Snapshot snapshot;
   private final Scope scope;
-  private final Map<Key, KustomizeBuild> memo = new HashMap<>();
+  private final Map<Key, Memo.Entry> memo = new HashMap<>();
+  private final Memo inherited;
+  // The reads of the builds under way, innermost last: each read counts for all of them.
+  private final java.util.Deque<BuildReads> active = new java.util.ArrayDeque<>();
 
   private record Key(Artifact artifact, String folder, FluxOverrides overrides) {}
 
+  /**
+   * The builds of one render, for the next snapshot's render to reuse where nothing they read has
+   * changed. Immutable once the render is done.
+   */
+  static final class Memo {
+    record Entry(KustomizeBuild build, BuildReads reads) {}
+
+    private final Scope scope;
+    private final Map<Key, Entry> entries;
+
+    private Memo(Scope scope, Map<Key, Entry> entries) {
+      this.scope = scope;
+      this.entries = entries;
+    }
+
+    int size() {
+      return entries.size();
+    }
+  }
+
   KustomizeBuilder(Snapshot snapshot, Scope scope) {
+    this(snapshot, scope, null);
+  }
+
+  /** A builder that reuses the builds of {@code previous} whose reads answer the same here. */
+  KustomizeBuilder(Snapshot snapshot, Scope scope, Memo previous) {
     this.snapshot = snapshot;
     this.scope = scope;
+    this.inherited = previous != null && previous.scope.equals(scope) ? previous : null;
   }
+
+  /** This render's builds, for the next snapshot. */
+  Memo memo() {
+    return new Memo(scope, Map.copyOf(memo));
+  }
+
+  /** How many builds this render took from the previous one (for tests and figures). */
+  int reused() {
+    return reused;
+  }
+
+  private int reused;
 
   Snapshot snapshot() {
     return snapshot;
@@ -55,27 +96,80 @@ final class KustomizeBuilder {
   /** The build of a folder of an artifact, with what kustomize-controller writes into it. */
   KustomizeBuild build(Artifact artifact, String folder, FluxOverrides overrides) {
     Key key = new Key(artifact, folder, overrides);
-    KustomizeBuild known = memo.get(key);
-    if (known != null) {
-      return known;
+    Memo.Entry known = memo.get(key);
+    if (known == null && inherited != null) {
+      Memo.Entry previous = inherited.entries.get(key);
+      if (previous != null && previous.reads().sameIn(snapshot)) {
+        known = previous;
+        reused++;
+        memo.put(key, known);
+      }
     }
-    Accumulator acc = new Accumulator();
-    Set<String> stack = new HashSet<>();
-    stack.add(folder);
-    layer(artifact, folder, overrides, acc, stack, true);
-    markDuplicates(acc);
-    KustomizeBuild result =
-        new KustomizeBuild(
-            folder, acc.objects, acc.references, acc.files, acc.dataFiles, acc.duplicates);
-    memo.put(key, result);
+    if (known != null) {
+      for (BuildReads outer : active) {
+        outer.addAll(known.reads());
+      }
+      return known.build();
+    }
+    BuildReads reads = new BuildReads();
+    active.addLast(reads);
+    KustomizeBuild result;
+    try {
+      Accumulator acc = new Accumulator();
+      Set<String> stack = new HashSet<>();
+      stack.add(folder);
+      layer(artifact, folder, overrides, acc, stack, true);
+      markDuplicates(acc);
+      result =
+          new KustomizeBuild(
+              folder, acc.objects, acc.references, acc.files, acc.dataFiles, acc.duplicates);
+    } finally {
+      active.removeLast();
+    }
+    for (BuildReads outer : active) {
+      outer.addAll(reads);
+    }
+    memo.put(key, new Memo.Entry(result, reads));
     return result;
+  }
+
+  // Every question a build asks of the snapshot, recorded for the builds under way.
+
+  private Optional<SourceFile> file(String path) {
+    Optional<SourceFile> file = snapshot.file(path);
+    active.forEach(r -> r.file(path, file));
+    return file;
+  }
+
+  private boolean exists(String path) {
+    boolean answer = snapshot.exists(path);
+    active.forEach(r -> r.exists(path, answer));
+    return answer;
+  }
+
+  private boolean isDirectory(String path) {
+    boolean answer = snapshot.isDirectory(path);
+    active.forEach(r -> r.directory(path, answer));
+    return answer;
+  }
+
+  private List<String> filesIn(String folder) {
+    List<String> paths = snapshot.filesIn(folder);
+    active.forEach(r -> r.filesIn(folder, paths));
+    return paths;
+  }
+
+  private List<String> directoriesIn(String folder) {
+    List<String> paths = snapshot.directoriesIn(folder);
+    active.forEach(r -> r.directoriesIn(folder, paths));
+    return paths;
   }
 
   /** The kustomization file of a folder, in the order kustomize looks for one. */
   Optional<String> kustomizationFile(String folder) {
     for (String name : ManifestReader.KUSTOMIZATION_FILE_NAMES) {
       String path = folder.isEmpty() ? name : folder + "/" + name;
-      if (snapshot.file(path).isPresent()) {
+      if (file(path).isPresent()) {
         return Optional.of(path);
       }
     }
@@ -83,7 +177,7 @@ final class KustomizeBuilder {
   }
 
   Optional<KustomizeOverlay> overlay(String file) {
-    return snapshot.file(file).stream()
+    return file(file).stream()
         .flatMap(f -> f.manifests().stream())
         .filter(KustomizeOverlay.class::isInstance)
         .map(KustomizeOverlay.class::cast)
@@ -148,13 +242,13 @@ final class KustomizeBuilder {
 
   /** Flux's generated kustomization: every YAML file below, sub-kustomizations as units. */
   private void generated(Artifact artifact, String folder, Accumulator acc, Set<String> stack) {
-    for (String path : snapshot.filesIn(folder)) {
+    for (String path : filesIn(folder)) {
       String name = SourceFile.nameOf(path);
       if ((name.endsWith(".yaml") || name.endsWith(".yml")) && artifact.contains(path)) {
         documents(path, acc);
       }
     }
-    for (String child : snapshot.directoriesIn(folder)) {
+    for (String child : directoriesIn(folder)) {
       if (!artifact.contains(child)) {
         continue;
       }
@@ -170,7 +264,7 @@ final class KustomizeBuilder {
   }
 
   private void documents(String path, Accumulator acc) {
-    Optional<SourceFile> source = snapshot.file(path);
+    Optional<SourceFile> source = file(path);
     if (source.isEmpty()) {
       return;
     }
@@ -204,11 +298,11 @@ final class KustomizeBuilder {
     }
     String path = target.get();
     PathReference.Status status;
-    if (!snapshot.exists(path)) {
+    if (!exists(path)) {
       status = PathReference.Status.MISSING;
     } else if (!artifact.contains(path)) {
       status = PathReference.Status.EXCLUDED;
-    } else if (!snapshot.isDirectory(path)) {
+    } else if (!isDirectory(path)) {
       status = PathReference.Status.FOUND;
       documents(path, acc);
     } else if (kustomizationFile(path).filter(artifact::contains).isEmpty()) {
@@ -251,11 +345,11 @@ final class KustomizeBuilder {
       String path = target.get();
       Optional<String> componentFile = kustomizationFile(path).filter(artifact::contains);
       PathReference.Status status;
-      if (!snapshot.exists(path)) {
+      if (!exists(path)) {
         status = PathReference.Status.MISSING;
       } else if (!artifact.contains(path)) {
         status = PathReference.Status.EXCLUDED;
-      } else if (!snapshot.isDirectory(path)) {
+      } else if (!isDirectory(path)) {
         status = PathReference.Status.NOT_A_DIRECTORY;
       } else if (componentFile.isEmpty()) {
         status = PathReference.Status.NOT_A_KUSTOMIZATION;
@@ -407,7 +501,7 @@ final class KustomizeBuilder {
     }
     for (Located<String> path : overlay.replacementFiles()) {
       Optional<String> target = RepositoryPath.resolve(folder, path.value());
-      if (target.isEmpty() || snapshot.file(target.get()).isEmpty()) {
+      if (target.isEmpty() || file(target.get()).isEmpty()) {
         acc.references.add(
             new PathReference(
                 written.get().file(),
@@ -427,7 +521,7 @@ final class KustomizeBuilder {
               path.value(),
               target.get(),
               PathReference.Status.FOUND));
-      for (YamlDocument document : snapshot.file(target.get()).get().syntax().documents()) {
+      for (YamlDocument document : file(target.get()).get().syntax().documents()) {
         List<Replacement> read = ManifestReader.replacements(document.root());
         if (read.isEmpty() && document.root().isPresent()) {
           read =
@@ -469,7 +563,7 @@ final class KustomizeBuilder {
               PathReference.Status.OUTSIDE_REPOSITORY));
       return List.of();
     }
-    Optional<SourceFile> source = snapshot.file(target.get());
+    Optional<SourceFile> source = file(target.get());
     if (source.isEmpty()) {
       acc.references.add(
           new PathReference(
@@ -477,9 +571,7 @@ final class KustomizeBuilder {
               patchFile.path().range(),
               patchFile.path().value(),
               target.get(),
-              snapshot.exists(target.get())
-                  ? PathReference.Status.FOUND
-                  : PathReference.Status.MISSING));
+              exists(target.get()) ? PathReference.Status.FOUND : PathReference.Status.MISSING));
       return List.of();
     }
     acc.files.add(target.get());

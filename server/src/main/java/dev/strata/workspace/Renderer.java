@@ -30,14 +30,34 @@ final class Renderer {
   private static final String SSA = "kustomize.toolkit.fluxcd.io/ssa";
 
   private final Snapshot snapshot;
+  private final KustomizeBuilder.Memo previous;
+  private KustomizeBuilder.Memo memo;
 
   Renderer(Snapshot snapshot) {
-    this.snapshot = snapshot;
+    this(snapshot, null);
   }
+
+  /** A renderer that reuses the builds of the previous snapshot's render where they still hold. */
+  Renderer(Snapshot snapshot, KustomizeBuilder.Memo previous) {
+    this.snapshot = snapshot;
+    this.previous = previous;
+  }
+
+  /** The builds of the last render, for the next snapshot. */
+  KustomizeBuilder.Memo memo() {
+    return memo;
+  }
+
+  /** How many builds the last render took from the previous snapshot's. */
+  int reused() {
+    return reused;
+  }
+
+  private int reused;
 
   RenderTree render() {
     Scope scope = Scope.of(snapshot);
-    KustomizeBuilder kustomize = new KustomizeBuilder(snapshot, scope);
+    KustomizeBuilder kustomize = new KustomizeBuilder(snapshot, scope, previous);
     Created created = new Created(snapshot);
     FluxBuilder flux = new FluxBuilder(kustomize, created, new Sources());
     Sources sources =
@@ -57,8 +77,16 @@ final class Renderer {
     clusters = withoutAppliedRoots(clusters);
     Set<String> applied = new HashSet<>();
     clusters.forEach(c -> applied.addAll(c.files()));
-    return new RenderTree(
-        clusters, applied, dataFiles(kustomize), sources, Seeds.of(snapshot, applied, kustomize));
+    RenderTree tree =
+        new RenderTree(
+            clusters,
+            applied,
+            dataFiles(kustomize),
+            sources,
+            Seeds.of(snapshot, applied, kustomize));
+    memo = kustomize.memo();
+    reused = kustomize.reused();
+    return tree;
   }
 
   /**

@@ -73,4 +73,14 @@ final class Scope {
   boolean clusterScoped(String kind) {
     return kinds.contains(kind);
   }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Scope scope && scope.kinds.equals(kinds);
+  }
+
+  @Override
+  public int hashCode() {
+    return kinds.hashCode();
+  }
 }

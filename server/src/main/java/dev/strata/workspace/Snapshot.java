@@ -36,6 +36,10 @@ public final class Snapshot {
   private final List<SopsConfig> sopsConfigs;
   private final DiskLayout layout;
   private volatile RenderTree render;
+  // The builds of the render of the snapshot this one was made from, until this one renders; then
+  // this one's own, for the next.
+  private volatile KustomizeBuilder.Memo builds;
+  private volatile int reusedBuilds;
 
   private Snapshot(
       long revision,
@@ -164,29 +168,31 @@ public final class Snapshot {
     if (isChartTemplate(file.path(), this::exists)) {
       Set<String> others = new HashSet<>(otherFiles);
       others.add(file.path());
-      return new Snapshot(
-          revision + 1,
-          root,
-          files,
-          others,
-          texts,
-          directories,
-          severityOverrides,
-          explicitConfig,
-          layout);
+      return inheriting(
+          new Snapshot(
+              revision + 1,
+              root,
+              files,
+              others,
+              texts,
+              directories,
+              severityOverrides,
+              explicitConfig,
+              layout));
     }
     NavigableMap<String, SourceFile> next = new TreeMap<>(files);
     next.put(file.path(), file);
-    return new Snapshot(
-        revision + 1,
-        root,
-        next,
-        otherFiles,
-        texts,
-        directories,
-        severityOverrides,
-        explicitConfig,
-        layout);
+    return inheriting(
+        new Snapshot(
+            revision + 1,
+            root,
+            next,
+            otherFiles,
+            texts,
+            directories,
+            severityOverrides,
+            explicitConfig,
+            layout));
   }
 
   public Snapshot withoutFile(String path) {
@@ -197,29 +203,31 @@ public final class Snapshot {
       others = new HashSet<>(otherFiles);
       others.remove(path);
     }
-    return new Snapshot(
-        revision + 1,
-        root,
-        next,
-        others,
-        texts,
-        directories,
-        severityOverrides,
-        explicitConfig,
-        layout);
+    return inheriting(
+        new Snapshot(
+            revision + 1,
+            root,
+            next,
+            others,
+            texts,
+            directories,
+            severityOverrides,
+            explicitConfig,
+            layout));
   }
 
   public Snapshot withSeverityOverrides(Map<String, Severity> overrides) {
-    return new Snapshot(
-        revision + 1,
-        root,
-        files,
-        otherFiles,
-        texts,
-        directories,
-        overrides,
-        explicitConfig,
-        layout);
+    return inheriting(
+        new Snapshot(
+            revision + 1,
+            root,
+            files,
+            otherFiles,
+            texts,
+            directories,
+            overrides,
+            explicitConfig,
+            layout));
   }
 
   /**
@@ -303,13 +311,37 @@ public final class Snapshot {
                 .thenComparing(c -> c.path().endsWith(".yaml")));
   }
 
+  /** How many kustomize builds this snapshot's render took from the one it was made from. */
+  int reusedBuilds() {
+    render();
+    return reusedBuilds;
+  }
+
+  /** How many kustomize builds this snapshot's render made or took. */
+  int builds() {
+    render();
+    return builds.size();
+  }
+
+  /**
+   * The next revision starts from this one's builds, or from those this one inherited when it was
+   * never rendered (a burst of edits): the builds its changes do not reach stay.
+   */
+  private Snapshot inheriting(Snapshot next) {
+    next.builds = builds;
+    return next;
+  }
+
   public RenderTree render() {
     RenderTree result = render;
     if (result == null) {
       synchronized (this) {
         result = render;
         if (result == null) {
-          result = new Renderer(this).render();
+          Renderer renderer = new Renderer(this, builds);
+          result = renderer.render();
+          builds = renderer.memo();
+          reusedBuilds = renderer.reused();
           render = result;
         }
       }
