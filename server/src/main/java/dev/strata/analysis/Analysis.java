@@ -20,6 +20,7 @@ public final class Analysis {
   private final Map<Cluster, List<Deadlock>> deadlocks = new IdentityHashMap<>();
   private final Map<Cluster, NeedGraph> needGraphs = new IdentityHashMap<>();
   private final Map<Cluster, OutageSimulation> outages = new IdentityHashMap<>();
+  private final Map<Cluster, DeployedVersions> deployed = new IdentityHashMap<>();
 
   public Analysis(Snapshot snapshot) {
     this.snapshot = snapshot;
@@ -49,6 +50,11 @@ public final class Analysis {
   /** What must be true before what in a cluster, computed once. */
   public NeedGraph needs(Cluster cluster) {
     return cached(needGraphs, cluster, c -> new NeedGraph(c, facts(c), snapshot.render().seeds()));
+  }
+
+  /** Which Flux and External Secrets a cluster runs, read once. */
+  public DeployedVersions deployed(Cluster cluster) {
+    return cached(deployed, cluster, c -> DeployedVersions.of(c, snapshot));
   }
 
   /** The cycles of a cluster's need graph, computed once for the rules that need them. */
