@@ -54,7 +54,16 @@ public final class Analysis {
 
   /** Which Flux and External Secrets a cluster runs, read once. */
   public DeployedVersions deployed(Cluster cluster) {
-    return cached(deployed, cluster, c -> DeployedVersions.of(c, snapshot));
+    return cached(deployed, cluster, c -> DeployedVersions.of(c, repositoryReleases()));
+  }
+
+  private List<DeployedVersions.Release> repositoryReleases;
+
+  private synchronized List<DeployedVersions.Release> repositoryReleases() {
+    if (repositoryReleases == null) {
+      repositoryReleases = DeployedVersions.repository(snapshot, clusters());
+    }
+    return repositoryReleases;
   }
 
   /** The cycles of a cluster's need graph, computed once for the rules that need them. */

@@ -1,12 +1,33 @@
 package dev.strata.analysis;
 
+import dev.strata.model.Fields;
+import dev.strata.model.FluxInstance;
+import dev.strata.model.FluxSource;
+import dev.strata.model.HelmRelease;
+import dev.strata.model.Located;
+import dev.strata.model.Manifest;
+import dev.strata.workspace.Applied;
 import dev.strata.workspace.Cluster;
 import dev.strata.workspace.Snapshot;
+import dev.strata.workspace.SourceFile;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Which Flux and which External Secrets a cluster runs, read from what the repository deploys (see
- * {@code docs/flux-semantics.md} §5.3). Empty when the repository does not say.
+ * Which Flux and which External Secrets a cluster runs, read from what the repository deploys
+ * ({@code docs/flux-semantics.md} §5.3): for Flux a FluxInstance's {@code
+ * spec.distribution.version} (also in the values of a flux-instance HelmRelease), the tag of a
+ * {@code flux-manifests} OCIRepository or a fluxcd/flux2 GitRepository, the {@code # Flux Version:}
+ * header that {@code flux install}/{@code flux bootstrap} write into {@code gotk-components.yaml}
+ * (fluxcd/flux2 {@code pkg/manifestgen/install/install.go}), or a {@code
+ * fluxcd/flux2/manifests/install?ref=} remote base; for External Secrets the version of its chart.
+ * Evidence in the files the cluster applies wins; otherwise the evidence nearest to the cluster's
+ * root folder, when it agrees. A semver range resolves to the newest release in {@link ApiVersions}
+ * it admits, as the operator and Helm pick the newest match (flux-operator {@code
+ * internal/builder/semver.go}).
  */
 public final class DeployedVersions {
   /** A deployed release: its version and the file and 1-based line that say so. */
@@ -16,11 +37,34 @@ public final class DeployedVersions {
       return version.compareTo(Version.parse(other).orElseThrow()) >= 0;
     }
 
-    /** "Flux v2.2.2 (path/file.yaml:5)". */
+    /** "Flux 2.2.2 (the tag of OCIRepository flux-manifests, path/file.yaml:5)". */
     public String describe() {
-      return product + " " + version + " (" + file + ":" + line + ")";
+      return (product.equals(ApiVersions.FLUX) ? "Flux " : "External Secrets ")
+          + version
+          + " ("
+          + evidence
+          + ", "
+          + file
+          + ":"
+          + line
+          + ")";
     }
   }
+
+  private static final Pattern HEADER =
+      Pattern.compile("^# Flux Version: (v\\d+\\.\\d+\\.\\d+\\S*)\\s*$", Pattern.MULTILINE);
+  private static final Pattern REMOTE_BASE =
+      Pattern.compile(
+          "github\\.com/fluxcd/flux2/+(?:manifests/install/?\\?ref=|releases/download/)"
+              + "(v\\d+\\.\\d+\\.\\d+)");
+
+  /**
+   * The sources of Flux's own manifests a cluster can apply itself: the {@code flux-manifests} OCI
+   * artifact, or the fluxcd/flux2 Git repository (built at {@code ./manifests/install}).
+   */
+  private static final Pattern FLUX_MANIFESTS =
+      Pattern.compile(
+          "(?i)(?:oci://ghcr\\.io/fluxcd/flux-manifests|(?:https://|ssh://git@|git@)github\\.com[/:]fluxcd/flux2(?:\\.git)?)/?");
 
   private final Optional<Release> flux;
   private final Optional<Release> externalSecrets;
@@ -28,10 +72,6 @@ public final class DeployedVersions {
   DeployedVersions(Optional<Release> flux, Optional<Release> externalSecrets) {
     this.flux = flux;
     this.externalSecrets = externalSecrets;
-  }
-
-  static DeployedVersions of(Cluster cluster, Snapshot snapshot) {
-    return new DeployedVersions(Optional.empty(), Optional.empty());
   }
 
   /** The Flux distribution this cluster runs, when the repository says. */
@@ -42,5 +82,212 @@ public final class DeployedVersions {
   /** The External Secrets operator (chart version = app version) this cluster runs. */
   public Optional<Release> externalSecrets() {
     return externalSecrets;
+  }
+
+  /** A cluster's releases: its own evidence, else the repository's nearest agreeing evidence. */
+  static DeployedVersions of(Cluster cluster, List<Release> repository) {
+    List<Release> own = new ArrayList<>();
+    for (Applied applied : cluster.objects()) {
+      evidence(applied, cluster).ifPresent(own::add);
+    }
+    for (Release release : repository) {
+      if (cluster.files().contains(release.file())) {
+        own.add(release);
+      }
+    }
+    return new DeployedVersions(
+        pick(ApiVersions.FLUX, own, repository, cluster.root().name()),
+        pick(ApiVersions.EXTERNAL_SECRETS, own, repository, cluster.root().name()));
+  }
+
+  /**
+   * Every release the repository states anywhere: the text evidence of every file and the object
+   * evidence of every cluster.
+   */
+  static List<Release> repository(Snapshot snapshot, List<Cluster> clusters) {
+    List<Release> found = new ArrayList<>();
+    for (SourceFile file : snapshot.files()) {
+      String text = file.text();
+      if (text.contains("# Flux Version:") || text.contains("fluxcd/flux2")) {
+        text(file.path(), text, HEADER, "the # Flux Version: header", found);
+        text(file.path(), text, REMOTE_BASE, "the fluxcd/flux2 install base", found);
+      }
+    }
+    for (Cluster cluster : clusters) {
+      for (Applied applied : cluster.objects()) {
+        evidence(applied, cluster).ifPresent(found::add);
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  private static void text(
+      String file, String text, Pattern pattern, String evidence, List<Release> found) {
+    Matcher matcher = pattern.matcher(text);
+    while (matcher.find()) {
+      int line = 1;
+      for (int i = 0; i < matcher.start(); i++) {
+        if (text.charAt(i) == '\n') {
+          line++;
+        }
+      }
+      int at = line;
+      Version.parse(matcher.group(1))
+          .ifPresent(v -> found.add(new Release(ApiVersions.FLUX, v, file, at, evidence)));
+    }
+  }
+
+  private static Optional<Release> evidence(Applied applied, Cluster cluster) {
+    Manifest manifest = applied.manifest();
+    Fields fields = Fields.of(manifest.meta().node());
+    String name = manifest.kind() + " " + manifest.meta().nameText();
+    if (manifest instanceof FluxInstance instance) {
+      return instance
+          .distributionVersion()
+          .flatMap(
+              v ->
+                  release(
+                      ApiVersions.FLUX, v, applied.file(), "spec.distribution.version of " + name));
+    }
+    if (manifest instanceof FluxSource source
+        && FLUX_MANIFESTS.matcher(source.url().map(Located::value).orElse("")).matches()) {
+      return fields
+          .text("spec", "ref", "tag")
+          .or(() -> fields.text("spec", "ref", "semver"))
+          .flatMap(v -> release(ApiVersions.FLUX, v, applied.file(), "the tag of " + name));
+    }
+    if (manifest instanceof HelmRelease release) {
+      String chart =
+          release.chart().map(Located::value).orElseGet(() -> chartRefName(release, cluster));
+      if (chart.equals("flux-instance")) {
+        return fields
+            .text("spec", "values", "instance", "distribution", "version")
+            .flatMap(
+                v ->
+                    release(
+                        ApiVersions.FLUX,
+                        v,
+                        applied.file(),
+                        "instance.distribution.version in the values of " + name));
+      }
+      if (chart.equals("external-secrets")) {
+        return chartVersion(release, fields, cluster)
+            .flatMap(
+                v ->
+                    release(
+                        ApiVersions.EXTERNAL_SECRETS,
+                        v,
+                        applied.file(),
+                        "the chart version of " + name));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The chart a {@code chartRef} OCIRepository holds: the last segment of its URL. */
+  private static String chartRefName(HelmRelease release, Cluster cluster) {
+    return chartRefSource(release, cluster)
+        .flatMap(FluxSource::url)
+        .map(url -> url.value().substring(url.value().lastIndexOf('/') + 1))
+        .orElse("");
+  }
+
+  private static Optional<FluxSource> chartRefSource(HelmRelease release, Cluster cluster) {
+    if (release.chart().isPresent() || release.chartSource().isEmpty()) {
+      return Optional.empty();
+    }
+    String source = release.chartSource().get().name().value();
+    return cluster.objects().stream()
+        .map(Applied::manifest)
+        .filter(m -> m instanceof FluxSource s && s.kind().equals("OCIRepository"))
+        .map(FluxSource.class::cast)
+        .filter(s -> s.meta().nameText().equals(source))
+        .findFirst();
+  }
+
+  private static Optional<Located<String>> chartVersion(
+      HelmRelease release, Fields fields, Cluster cluster) {
+    if (release.chart().isPresent()) {
+      return fields.text("spec", "chart", "spec", "version");
+    }
+    return chartRefSource(release, cluster)
+        .flatMap(
+            source ->
+                Fields.of(source.meta().node())
+                    .text("spec", "ref", "tag")
+                    .or(() -> Fields.of(source.meta().node()).text("spec", "ref", "semver")));
+  }
+
+  private static Optional<Release> release(
+      String product, Located<String> text, String file, String evidence) {
+    return resolve(text.value(), ApiVersions.table().newest(product))
+        .map(v -> new Release(product, v, file, text.range().start().line() + 1, evidence));
+  }
+
+  /**
+   * The release a version or semver range selects: an exact version itself; {@code 2.3.x}, {@code
+   * ~2.3} or {@code 2.3} that minor; {@code 2.x}, {@code ^2.3}, {@code >=2.3} or {@code *} the
+   * newest known release they admit. Anything else is unknown.
+   */
+  static Optional<Version> resolve(String text, Version newest) {
+    String range = text.trim();
+    if (range.equals("*") || range.equals("x")) {
+      return Optional.of(newest);
+    }
+    Matcher major = Pattern.compile("v?(\\d+)\\.[x*](?:\\.[x*])?").matcher(range);
+    if (major.matches()) {
+      int wanted = Integer.parseInt(major.group(1));
+      return Optional.of(wanted == newest.major() ? newest : new Version(wanted, 0, 0));
+    }
+    Matcher caret = Pattern.compile("\\^\\s*v?(\\d+\\.\\d+(?:\\.\\d+)?)").matcher(range);
+    Matcher atLeast = Pattern.compile(">=?\\s*v?(\\d+\\.\\d+(?:\\.\\d+)?)").matcher(range);
+    if (caret.matches() || atLeast.matches()) {
+      Version floor = Version.parse((caret.matches() ? caret : atLeast).group(1)).orElseThrow();
+      boolean sameMajor = !caret.matches() || floor.major() == newest.major();
+      return Optional.of(sameMajor && newest.compareTo(floor) >= 0 ? newest : floor);
+    }
+    Matcher minor =
+        Pattern.compile("~?\\s*v?(\\d+\\.\\d+)(?:\\.[x*]|\\.(\\d+)(?:[-+][0-9A-Za-z.-]+)?)?")
+            .matcher(range);
+    if (minor.matches()) {
+      return Version.parse(minor.group(1) + "." + (minor.group(2) == null ? "0" : minor.group(2)));
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Release> pick(
+      String product, List<Release> own, List<Release> repository, String rootFolder) {
+    Optional<Release> mine = own.stream().filter(r -> r.product().equals(product)).findFirst();
+    if (mine.isPresent()) {
+      return mine;
+    }
+    int best = -1;
+    List<Release> nearest = new ArrayList<>();
+    for (Release release : repository) {
+      if (!release.product().equals(product)) {
+        continue;
+      }
+      int shared = sharedFolders(release.file(), rootFolder);
+      if (shared > best) {
+        best = shared;
+        nearest.clear();
+      }
+      if (shared == best) {
+        nearest.add(release);
+      }
+    }
+    boolean agree = nearest.stream().map(Release::version).distinct().count() == 1;
+    return agree ? Optional.of(nearest.get(0)) : Optional.empty();
+  }
+
+  /** How many leading folders a file's path shares with a folder. */
+  private static int sharedFolders(String file, String folder) {
+    String[] a = file.split("/");
+    String[] b = folder.isEmpty() ? new String[0] : folder.split("/");
+    int shared = 0;
+    while (shared < a.length - 1 && shared < b.length && a[shared].equals(b[shared])) {
+      shared++;
+    }
+    return shared;
   }
 }
