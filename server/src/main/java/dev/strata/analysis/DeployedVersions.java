@@ -66,6 +66,12 @@ public final class DeployedVersions {
       Pattern.compile(
           "(?i)(?:oci://ghcr\\.io/fluxcd/flux-manifests|(?:https://|ssh://git@|git@)github\\.com[/:]fluxcd/flux2(?:\\.git)?)/?");
 
+  /**
+   * The {@code instance.distribution.version} the flux-instance chart sets when its values do not
+   * (controlplaneio-fluxcd/flux-operator {@code charts/flux-instance/values.yaml}).
+   */
+  private static final String CHART_DEFAULT = "2.x";
+
   private final Optional<Release> flux;
   private final Optional<Release> externalSecrets;
 
@@ -142,6 +148,18 @@ public final class DeployedVersions {
     Fields fields = Fields.of(manifest.meta().node());
     String name = manifest.kind() + " " + manifest.meta().nameText();
     if (manifest instanceof FluxInstance instance) {
+      if (instance.distributionVersion().isEmpty()
+          && applied.owner().map(o -> o.kind().equals("HelmRelease")).orElse(false)) {
+        // Written in the values of a flux-instance chart that leave the version to its default.
+        return release(
+            ApiVersions.FLUX,
+            Located.of(CHART_DEFAULT, manifest.meta().anchor()),
+            applied.file(),
+            "the flux-instance chart's default distribution.version "
+                + CHART_DEFAULT
+                + " of "
+                + name);
+      }
       return instance
           .distributionVersion()
           .flatMap(
@@ -151,71 +169,91 @@ public final class DeployedVersions {
     }
     if (manifest instanceof FluxSource source
         && FLUX_MANIFESTS.matcher(source.url().map(Located::value).orElse("")).matches()) {
-      return fields
-          .text("spec", "ref", "tag")
-          .or(() -> fields.text("spec", "ref", "semver"))
+      return tag(fields)
           .flatMap(v -> release(ApiVersions.FLUX, v, applied.file(), "the tag of " + name));
     }
     if (manifest instanceof HelmRelease release) {
+      Optional<Applied> chartRef = chartRefSource(release, cluster);
       String chart =
-          release.chart().map(Located::value).orElseGet(() -> chartRefName(release, cluster));
+          release
+              .chart()
+              .map(Located::value)
+              .orElseGet(() -> chartRef.map(DeployedVersions::chartName).orElse(""));
       if (chart.equals("flux-instance")) {
-        return fields
-            .text("spec", "values", "instance", "distribution", "version")
-            .flatMap(
-                v ->
-                    release(
-                        ApiVersions.FLUX,
-                        v,
-                        applied.file(),
-                        "instance.distribution.version in the values of " + name));
+        Optional<Located<String>> version =
+            fields.text("spec", "values", "instance", "distribution", "version");
+        if (version.isEmpty() && release.valuesFrom().isEmpty()) {
+          // The chart's default (flux-operator charts/flux-instance values.yaml).
+          return release(
+              ApiVersions.FLUX,
+              Located.of(CHART_DEFAULT, manifest.meta().anchor()),
+              applied.file(),
+              "the flux-instance chart's default distribution.version "
+                  + CHART_DEFAULT
+                  + " of "
+                  + name);
+        }
+        return version.flatMap(
+            v ->
+                release(
+                    ApiVersions.FLUX,
+                    v,
+                    applied.file(),
+                    "instance.distribution.version in the values of " + name));
       }
       if (chart.equals("external-secrets")) {
-        return chartVersion(release, fields, cluster)
-            .flatMap(
-                v ->
-                    release(
-                        ApiVersions.EXTERNAL_SECRETS,
-                        v,
-                        applied.file(),
-                        "the chart version of " + name));
+        if (release.chart().isPresent()) {
+          return fields
+              .text("spec", "chart", "spec", "version")
+              .flatMap(
+                  v ->
+                      release(
+                          ApiVersions.EXTERNAL_SECRETS,
+                          v,
+                          applied.file(),
+                          "the chart version of " + name));
+        }
+        return chartRef.flatMap(
+            source ->
+                tag(Fields.of(source.meta().node()))
+                    .flatMap(
+                        v ->
+                            release(
+                                ApiVersions.EXTERNAL_SECRETS,
+                                v,
+                                source.file(),
+                                "the chart tag of OCIRepository "
+                                    + source.meta().nameText()
+                                    + " that "
+                                    + name
+                                    + " installs")));
       }
     }
     return Optional.empty();
   }
 
-  /** The chart a {@code chartRef} OCIRepository holds: the last segment of its URL. */
-  private static String chartRefName(HelmRelease release, Cluster cluster) {
-    return chartRefSource(release, cluster)
-        .flatMap(FluxSource::url)
+  private static Optional<Located<String>> tag(Fields source) {
+    return source.text("spec", "ref", "tag").or(() -> source.text("spec", "ref", "semver"));
+  }
+
+  /** The chart an OCIRepository holds: the last segment of its URL. */
+  private static String chartName(Applied source) {
+    return ((FluxSource) source.manifest())
+        .url()
         .map(url -> url.value().substring(url.value().lastIndexOf('/') + 1))
         .orElse("");
   }
 
-  private static Optional<FluxSource> chartRefSource(HelmRelease release, Cluster cluster) {
+  /** The OCIRepository a {@code chartRef} names, in the release's namespace unless it says. */
+  private static Optional<Applied> chartRefSource(HelmRelease release, Cluster cluster) {
     if (release.chart().isPresent() || release.chartSource().isEmpty()) {
       return Optional.empty();
     }
     String source = release.chartSource().get().name().value();
     return cluster.objects().stream()
-        .map(Applied::manifest)
-        .filter(m -> m instanceof FluxSource s && s.kind().equals("OCIRepository"))
-        .map(FluxSource.class::cast)
-        .filter(s -> s.meta().nameText().equals(source))
+        .filter(a -> a.manifest() instanceof FluxSource s && s.kind().equals("OCIRepository"))
+        .filter(a -> a.meta().nameText().equals(source))
         .findFirst();
-  }
-
-  private static Optional<Located<String>> chartVersion(
-      HelmRelease release, Fields fields, Cluster cluster) {
-    if (release.chart().isPresent()) {
-      return fields.text("spec", "chart", "spec", "version");
-    }
-    return chartRefSource(release, cluster)
-        .flatMap(
-            source ->
-                Fields.of(source.meta().node())
-                    .text("spec", "ref", "tag")
-                    .or(() -> Fields.of(source.meta().node()).text("spec", "ref", "semver")));
   }
 
   private static Optional<Release> release(

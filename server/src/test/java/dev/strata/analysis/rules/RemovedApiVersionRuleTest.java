@@ -222,6 +222,48 @@ class RemovedApiVersionRuleTest {
   }
 
   @Test
+  void aFluxInstanceChartWithoutAVersionRunsItsDefaultAndExternalSecretsComesFromTheChartTag() {
+    assertFindings(
+        ROOT
+            + """
+            #- apps/flux-instance.yaml
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata: {name: flux-instance, namespace: flux-system}
+            spec:
+              chart:
+                spec: {chart: flux-instance, version: 0.58.1, sourceRef: {kind: HelmRepository, name: cp}}
+              values:
+                instance:
+                  sync: {kind: GitRepository, url: "https://example.com/r", ref: refs/heads/main, path: k}
+            #- apps/eso.yaml
+            apiVersion: source.toolkit.fluxcd.io/v1
+            kind: OCIRepository
+            metadata: {name: external-secrets, namespace: default}
+            spec:
+              url: oci://ghcr.io/external-secrets/charts/external-secrets
+              ref: {tag: 0.15.1}
+            ---
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata: {name: external-secrets, namespace: default}
+            spec:
+              chartRef: {kind: OCIRepository, name: external-secrets}
+            ---
+            apiVersion: notification.toolkit.fluxcd.io/v1beta2
+            #           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error[removed-api-version]: is no longer served by Flux 2.9.4 (the flux-instance chart's default distribution.version 2.x of
+            kind: Alert
+            metadata: {name: a, namespace: default}
+            ---
+            apiVersion: external-secrets.io/v1
+            #           ^^^^^^^^^^^^^^^^^^^^^^ error[removed-api-version]: ExternalSecret external-secrets.io/v1 is not served yet by External Secrets 0.15.1 (the chart tag of OCIRepository external-secrets that HelmRelease external-secrets installs, apps/eso.yaml:6): it is served from External Secrets 0.16.0
+            kind: ExternalSecret
+            metadata: {name: e, namespace: default}
+            """,
+        RULE);
+  }
+
+  @Test
   void staysSilentOnCurrentVersions() {
     assertFindings(
         ROOT
