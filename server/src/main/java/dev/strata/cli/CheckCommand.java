@@ -3,6 +3,7 @@ package dev.strata.cli;
 import dev.strata.analysis.Analysis;
 import dev.strata.analysis.Analyzer;
 import dev.strata.analysis.Finding;
+import dev.strata.analysis.Reach;
 import dev.strata.model.Severity;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -99,7 +100,8 @@ final class CheckCommand implements Callable<Integer> {
             findings,
             out,
             err,
-            RealFiles.count(analysis.snapshot().files().size(), analysis.snapshot().layout()));
+            RealFiles.count(analysis.snapshot().files().size(), analysis.snapshot().layout()),
+            Reach.of(analysis));
         outside.ifPresent(
             c ->
                 err.println(

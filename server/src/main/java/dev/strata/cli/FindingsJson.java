@@ -7,6 +7,7 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import dev.strata.analysis.Analysis;
 import dev.strata.analysis.Finding;
+import dev.strata.analysis.Reach;
 import dev.strata.analysis.ViewJson;
 import dev.strata.analysis.fix.Fix;
 import dev.strata.analysis.fix.Fixes;
@@ -24,6 +25,7 @@ final class FindingsJson {
     root.addProperty(
         "files", RealFiles.count(analysis.snapshot().files().size(), analysis.snapshot().layout()));
     root.add("config", config(analysis));
+    root.add("reach", reach(Reach.of(analysis)));
     JsonArray array = new JsonArray();
     for (Finding finding : findings) {
       array.add(finding(analysis, finding));
@@ -50,6 +52,18 @@ final class FindingsJson {
     config.addProperty("path", path);
     config.addProperty("insideRoot", !Path.of(path).isAbsolute());
     return config;
+  }
+
+  /** What the render reached: clusters, Kustomizations, HelmReleases, the Flux releases run. */
+  private static JsonObject reach(Reach reach) {
+    JsonObject json = new JsonObject();
+    json.addProperty("clusters", reach.clusters());
+    json.addProperty("kustomizations", reach.kustomizations());
+    json.addProperty("helmReleases", reach.helmReleases());
+    JsonArray flux = new JsonArray();
+    reach.flux().stream().sorted().forEach(flux::add);
+    json.add("flux", flux);
+    return json;
   }
 
   private static JsonObject finding(Analysis analysis, Finding finding) {

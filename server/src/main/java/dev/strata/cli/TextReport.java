@@ -1,6 +1,7 @@
 package dev.strata.cli;
 
 import dev.strata.analysis.Finding;
+import dev.strata.analysis.Reach;
 import dev.strata.model.Severity;
 import java.io.PrintWriter;
 import java.util.EnumMap;
@@ -9,7 +10,7 @@ import java.util.Map;
 
 /**
  * {@code path:line:col: severity[rule-id]: message}, 1-based, one line per finding; a summary on
- * stderr.
+ * stderr, with what the render reached.
  */
 final class TextReport {
   private TextReport() {}
@@ -28,7 +29,8 @@ final class TextReport {
         + finding.message();
   }
 
-  static void write(List<Finding> findings, PrintWriter out, PrintWriter err, int files) {
+  static void write(
+      List<Finding> findings, PrintWriter out, PrintWriter err, int files, Reach reach) {
     Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
     for (Finding finding : findings) {
       out.println(line(finding));
@@ -44,6 +46,7 @@ final class TextReport {
             + (counts.containsKey(Severity.HINT) ? ", " + counts.get(Severity.HINT) + " hints" : "")
             + " in "
             + files
-            + " YAML files");
+            + " YAML files; reached "
+            + reach.describe());
   }
 }

@@ -27,6 +27,9 @@ class CheckCommandTest {
    * A cycle (two errors), an unknown dependency (a warning) and a missing path (an error), in
    * nested folders.
    */
+  /** The Kustomizations of BROKEN: flux-system, apps, infra, web and database. */
+  private static final int REACHED_KUSTOMIZATIONS = 5;
+
   static final String BROKEN =
       """
       #- clusters/home/flux-system/gotk-sync.yaml
@@ -159,7 +162,12 @@ class CheckCommandTest {
     CommandLineRun run = CommandLineRun.of("check", root.toString(), "--format", "json");
     assertEquals(1, run.exitCode(), run.toString());
     JsonObject report = json(run.out());
-    assertEquals(Set.of("version", "root", "files", "config", "findings"), keys(report));
+    assertEquals(Set.of("version", "root", "files", "config", "reach", "findings"), keys(report));
+    JsonObject reach = report.getAsJsonObject("reach");
+    assertEquals(1, reach.get("clusters").getAsInt(), reach.toString());
+    assertEquals(REACHED_KUSTOMIZATIONS, reach.get("kustomizations").getAsInt(), reach.toString());
+    assertEquals(0, reach.get("helmReleases").getAsInt(), reach.toString());
+    assertEquals("[\"unknown\"]", reach.get("flux").toString());
     assertTrue(report.get("config").isJsonNull(), report.toString());
     assertEquals(1, report.get("version").getAsInt());
     assertEquals(root.toAbsolutePath().normalize().toString(), report.get("root").getAsString());
@@ -261,7 +269,11 @@ class CheckCommandTest {
                     + " did you mean db/database?"),
         run.out());
     assertEquals(4, run.outLines().size(), run.out());
-    assertEquals("3 errors, 1 warnings, 0 info in 5 YAML files\n", run.err());
+    assertEquals(
+        "3 errors, 1 warnings, 0 info in 5 YAML files; reached 1 cluster, "
+            + REACHED_KUSTOMIZATIONS
+            + " Kustomizations, 0 HelmReleases (Flux unknown)\n",
+        run.err());
   }
 
   @Test
