@@ -1,15 +1,16 @@
 package dev.strata.analysis;
 
 import dev.strata.model.HelmRelease;
+import dev.strata.workspace.Applied;
 import dev.strata.workspace.Cluster;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the render reached: clusters, the Flux Kustomizations and HelmReleases they apply, and the
- * Flux releases they run. A quiet result is only worth as much as this: a repository whose clusters
- * Strata does not find is silent because it is not analysed.
+ * What the render reached: clusters, the Flux Kustomizations and HelmReleases they apply (each
+ * object once per cluster), and the Flux releases they run. A quiet result is only worth as much as
+ * this: a repository whose clusters Strata does not find is silent because it is not analysed.
  */
 public record Reach(int clusters, int kustomizations, int helmReleases, Set<String> flux) {
   public static Reach of(Analysis analysis) {
@@ -19,7 +20,12 @@ public record Reach(int clusters, int kustomizations, int helmReleases, Set<Stri
     for (Cluster cluster : analysis.clusters()) {
       kustomizations += cluster.kustomizations().size();
       helmReleases +=
-          (int) cluster.objects().stream().filter(a -> a.manifest() instanceof HelmRelease).count();
+          (int)
+              cluster.objects().stream()
+                  .filter(a -> a.manifest() instanceof HelmRelease)
+                  .map(Applied::id)
+                  .distinct()
+                  .count();
       Optional<DeployedVersions.Release> release = analysis.deployed(cluster).flux();
       flux.add(release.map(r -> r.version().toString()).orElse("unknown"));
     }
