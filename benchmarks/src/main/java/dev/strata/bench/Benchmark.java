@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -163,6 +164,25 @@ public final class Benchmark {
         floorProcess.cpu().median(),
         check.wall().median() / floorProcess.wall().median(),
         check.cpu().median() / floorProcess.cpu().median());
+
+    Path cache = Files.createTempDirectory("strata-cds");
+    Optional<List<String>> launcher = options.launcherCommand(root, cache);
+    if (launcher.isPresent()) {
+      // The first run writes the class-data-sharing archive; the timed runs map it.
+      Processes.time(launcher.get(), 1);
+      Processes.Timing fast = Processes.time(launcher.get(), options.processes());
+      row.launcherProcess = fast.wall().median();
+      out.printf(
+          "process: bin/strata check         median %8.1f ms  min %.1f ms  (CPU median %.0f ms); = %.2fx floor process, %.2fx java -jar%n",
+          fast.wall().median(),
+          fast.wall().min(),
+          fast.cpu().median(),
+          fast.wall().median() / floorProcess.wall().median(),
+          fast.wall().median() / check.wall().median());
+    } else {
+      out.printf(
+          "process: bin/strata check         not measured: no bin/strata or no strata.jar%n");
+    }
 
     Snapshot snapshot = Loader.load(root);
     List<EditLatency.Edit> edits = EditLatency.edits(snapshot, 20);

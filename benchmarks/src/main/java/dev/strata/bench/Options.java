@@ -146,6 +146,34 @@ record Options(
     return command;
   }
 
+  /**
+   * {@code bin/strata check DIR} with the benchmark's jar and a class-data-sharing cache of its
+   * own, when the launcher is found (run from the repository root, or from {@code benchmarks/}).
+   */
+  Optional<List<String>> launcherCommand(Path root, Path cache) {
+    Optional<Path> launcher =
+        Stream.of(Path.of("bin/strata"), Path.of("../bin/strata"))
+            .filter(Files::isExecutable)
+            .findFirst();
+    if (launcher.isEmpty() || strataJar.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> command = new ArrayList<>();
+    command.add("env");
+    command.add("STRATA_JAR=" + strataJar.get().toAbsolutePath());
+    command.add("STRATA_CACHE=" + cache.toAbsolutePath());
+    java().stream()
+        .findFirst()
+        .map(Path::of)
+        .map(Path::getParent)
+        .map(Path::getParent)
+        .ifPresent(home -> command.add("JAVA_HOME=" + home));
+    command.add(launcher.get().toString());
+    command.add("check");
+    command.add(root.toString());
+    return Optional.of(command);
+  }
+
   List<String> floorCommand(Path root) {
     List<String> command = withClassPath(Floor.class.getName());
     command.add(root.toString());

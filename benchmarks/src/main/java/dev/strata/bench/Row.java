@@ -15,6 +15,7 @@ final class Row {
   double floorColdCpu = Double.NaN;
   double strataColdCpu = Double.NaN;
   double checkProcess = Double.NaN;
+  double launcherProcess = Double.NaN;
   double floorProcess = Double.NaN;
   double checkProcessCpu = Double.NaN;
   double floorProcessCpu = Double.NaN;

@@ -26,6 +26,7 @@ class BenchmarkSmokeTest {
           "strata cold (fresh JVM)",
           "process: strata check             median",
           "process: floor only               median",
+          "process: bin/strata check         median",
           "edit -> findings (engine)         median",
           "edit -> publishDiagnostics (LSP)  median",
           "heap after full GC, workspace loaded",
