@@ -21,7 +21,9 @@ import org.eclipse.lsp4j.Range;
 /**
  * Random sequences of incremental edits sent through the language server (didChange with ranges, in
  * one or several open files) end with the diagnostics that {@code strata check} reports on the
- * final text.
+ * final text. Edits insert and delete characters, whole lines ({@code resources:} entries, {@code
+ * dependsOn} items) and whole documents (Flux objects), so that what the render reaches changes and
+ * the builds the server remembers between edits must be recomputed where they should.
  */
 class LspEditPropertiesTest {
   private static final AtomicLong EDITS = new AtomicLong();
@@ -46,7 +48,19 @@ class LspEditPropertiesTest {
           "# comment\n",
           "  path: ./apps/a0/app\n",
           "namespace: storage\n",
-          "- ./missing.yaml\n");
+          "- ./missing.yaml\n",
+          // Whole Flux objects and resources entries: edits that change what the render reaches,
+          // which the memoised builds must notice.
+          "\n---\napiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n"
+              + "  name: extra\n  namespace: flux-system\nspec:\n  path: ./apps/a0/app\n"
+              + "  sourceRef: {kind: GitRepository, name: flux-system}\n  dependsOn:\n"
+              + "    - name: a0\n",
+          "\n---\napiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n"
+              + "  name: extra\n  namespace: default\nspec:\n"
+              + "  chartRef: {kind: OCIRepository, name: missing}\n",
+          "\nresources:\n  - ./app\n",
+          "  - ./ks.yaml\n",
+          "  - ../a0\n");
 
   @Provide
   Arbitrary<Map<String, String>> repositories() {
@@ -86,15 +100,30 @@ class LspEditPropertiesTest {
           int start = text.isEmpty() ? 0 : random.nextInt(text.length() + 1);
           int end =
               Math.min(text.length(), start + (random.nextInt(3) == 0 ? random.nextInt(40) : 0));
+          int shape = random.nextInt(8);
+          if (shape == 0 && !text.isEmpty()) {
+            // A whole line: a resources entry, a dependsOn item, a field.
+            start = text.lastIndexOf('\n', Math.max(0, start - 1)) + 1;
+            int next = text.indexOf('\n', start);
+            end = next < 0 ? text.length() : next + 1;
+          } else if (shape == 1 && text.contains("---")) {
+            // A whole document: a Flux object removed.
+            int boundary = text.indexOf("---", random.nextInt(text.length()));
+            start = boundary < 0 ? text.indexOf("---") : boundary;
+            int next = text.indexOf("\n---", start + 3);
+            end = next < 0 ? text.length() : next + 1;
+          }
           Range range = TextEdits.range(text, start, end);
           String replacement =
-              random.nextInt(4) == 0 && !text.isEmpty()
-                  ? text.substring(random.nextInt(text.length()), text.length())
-                          .lines()
-                          .findFirst()
-                          .orElse("")
-                      + "\n"
-                  : SNIPPETS.get(random.nextInt(SNIPPETS.size()));
+              shape <= 1 && random.nextBoolean()
+                  ? ""
+                  : random.nextInt(4) == 0 && !text.isEmpty()
+                      ? text.substring(random.nextInt(text.length()), text.length())
+                              .lines()
+                              .findFirst()
+                              .orElse("")
+                          + "\n"
+                      : SNIPPETS.get(random.nextInt(SNIPPETS.size()));
           open.put(path, TextEdits.apply(text, range, replacement));
           versions.merge(path, 1, Integer::sum);
           lsp.change(path, versions.get(path), range, replacement);
