@@ -16,6 +16,8 @@ type GraphViewMessage = { type: 'ready' } | { type: 'cluster'; cluster: string }
 class DependencyGraphPanel {
   static current: DependencyGraphPanel | undefined;
   private graph: DependencyGraph | undefined;
+  /** The file in the editor when the graph was asked for; the view can focus on its node. */
+  private focusUri: string | undefined;
 
   private constructor(
     private readonly panel: vscode.WebviewPanel,
@@ -46,9 +48,10 @@ class DependencyGraphPanel {
     return DependencyGraphPanel.current;
   }
 
-  show(graph: DependencyGraph): void {
+  show(graph: DependencyGraph, focusUri = this.focusUri): void {
     this.graph = graph;
-    void this.panel.webview.postMessage({ type: 'graph', graph });
+    this.focusUri = focusUri;
+    void this.panel.webview.postMessage({ type: 'graph', graph, focusUri });
   }
 
   private async onMessage(message: GraphViewMessage): Promise<void> {
@@ -67,5 +70,5 @@ export async function showDependencyGraph(context: vscode.ExtensionContext, sess
   const params: DependencyGraphParams = { uri: vscode.window.activeTextEditor?.document.uri.toString() };
   // Ask first, so that a stopped server is reported before an empty panel appears.
   const graph = await session.request<DependencyGraph>(DEPENDENCY_GRAPH_METHOD, params);
-  DependencyGraphPanel.open(context, session).show(graph);
+  DependencyGraphPanel.open(context, session).show(graph, params.uri);
 }

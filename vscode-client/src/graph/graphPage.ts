@@ -11,6 +11,10 @@ export function graphPage(cspSource: string, nonce: string, scriptUri: string): 
     body: `<header>
   <strong>Dependency graph</strong>
   <select id="cluster" hidden aria-label="Cluster"></select>
+  <select id="namespace" hidden aria-label="Namespace"></select>
+  <input id="search" type="search" placeholder="Search by name" aria-label="Search by name">
+  <label id="focus-label" hidden><input id="focus" type="checkbox"> around <span id="focus-name"></span></label>
+  <span id="count"></span>
   <span id="cycles"></span>
   <span class="legend"><span class="swatch cycle"></span>in a cycle <span class="swatch missing"></span>missing</span>
 </header>
@@ -23,6 +27,8 @@ export function graphPage(cspSource: string, nonce: string, scriptUri: string): 
 const GRAPH_STYLE = `
 body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); margin: 0; padding: 8px 12px; }
 header { display: flex; gap: 16px; align-items: center; flex-wrap: wrap; margin-bottom: 8px; }
+#search { background: var(--vscode-input-background); color: var(--vscode-input-foreground); border: 1px solid var(--vscode-input-border, transparent); padding: 2px 6px; }
+#count { opacity: 0.8; }
 #cycles.bad { color: var(--vscode-errorForeground, #f14c4c); }
 .legend { opacity: 0.8; }
 .swatch { display: inline-block; width: 10px; height: 10px; margin: 0 4px 0 8px; border: 2px solid var(--vscode-foreground); }

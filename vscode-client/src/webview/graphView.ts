@@ -1,3 +1,4 @@
+import { DEFAULT_FOCUS_DEPTH, filterGraph, namespaces, nodeOfFile } from '../graph/filter';
 import { GEOMETRY, GraphLayout, PlacedNode, layoutGraph } from '../graph/layout';
 import { DependencyGraph } from '../protocol/requests';
 
@@ -12,8 +13,9 @@ const vscode = acquireVsCodeApi();
 const SVG = 'http://www.w3.org/2000/svg';
 
 window.addEventListener('message', (event: MessageEvent) => {
-  const message = event.data as { type: string; graph?: DependencyGraph; error?: string };
+  const message = event.data as { type: string; graph?: DependencyGraph; error?: string; focusUri?: string };
   if (message.type === 'graph' && message.graph) {
+    focusUri = message.focusUri;
     render(message.graph);
   } else if (message.type === 'error') {
     showStatus(message.error ?? 'The graph could not be loaded.');
@@ -22,20 +24,73 @@ window.addEventListener('message', (event: MessageEvent) => {
 vscode.postMessage({ type: 'ready' });
 
 let shown: DependencyGraph | undefined;
-window.addEventListener('resize', () => shown && render(shown));
+/** The file open in the editor when the graph was asked for: the focus checkbox centres on its node. */
+let focusUri: string | undefined;
+window.addEventListener('resize', () => shown && draw(shown));
 
 function render(graph: DependencyGraph): void {
   shown = graph;
   renderHeader(graph);
+  renderFilters(graph);
+  draw(graph);
+}
+
+/** Lays out and draws what the filters keep; the header says how much that is. */
+function draw(graph: DependencyGraph): void {
   const canvas = document.getElementById('canvas')!;
   canvas.replaceChildren();
   if (!graph.nodes.length) {
     showStatus('No Kustomizations or HelmReleases found for this cluster.');
     return;
   }
+  const focus = document.getElementById('focus') as HTMLInputElement;
+  const visible = filterGraph(graph, {
+    namespace: (document.getElementById('namespace') as HTMLSelectElement).value,
+    query: (document.getElementById('search') as HTMLInputElement).value,
+    focus: focus.checked ? focus.dataset.node : undefined,
+    depth: DEFAULT_FOCUS_DEPTH,
+  });
+  const count = document.getElementById('count')!;
+  count.textContent =
+    visible.nodes.length === graph.nodes.length ? '' : `showing ${visible.nodes.length} of ${graph.nodes.length}`;
+  if (!visible.nodes.length) {
+    showStatus('Nothing matches the filters.');
+    return;
+  }
   showStatus('');
-  canvas.appendChild(drawLayout(layoutGraph(graph, Math.max(480, window.innerWidth - 32))));
+  canvas.appendChild(drawLayout(layoutGraph(visible, Math.max(480, window.innerWidth - 32))));
 }
+
+/** The namespace picker, the search box and the focus on the open file's node, kept across redraws. */
+function renderFilters(graph: DependencyGraph): void {
+  const picker = document.getElementById('namespace') as HTMLSelectElement;
+  const previous = picker.value;
+  const names = namespaces(graph);
+  picker.replaceChildren(
+    new Option('all namespaces', '', false, !names.includes(previous)),
+    ...names.map((name) => new Option(name, name, false, name === previous)),
+  );
+  picker.hidden = names.length < 2;
+  picker.onchange = () => draw(graph);
+  const search = document.getElementById('search') as HTMLInputElement;
+  search.oninput = () => draw(graph);
+  const focus = document.getElementById('focus') as HTMLInputElement;
+  const own = nodeOfFile(graph, focusUri);
+  const label = document.getElementById('focus-label')!;
+  label.hidden = !own;
+  if (own) {
+    focus.dataset.node = own.id;
+    document.getElementById('focus-name')!.textContent = own.name;
+    // A large cluster opens on the neighbourhood of the file in the editor.
+    focus.checked = graph.nodes.length > LARGE;
+  } else {
+    focus.checked = false;
+  }
+  focus.onchange = () => draw(graph);
+}
+
+/** Above this many nodes the view opens focused on the open file's node. */
+const LARGE = 60;
 
 function renderHeader(graph: DependencyGraph): void {
   const picker = document.getElementById('cluster') as HTMLSelectElement;
