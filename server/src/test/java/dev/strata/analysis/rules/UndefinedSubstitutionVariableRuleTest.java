@@ -499,4 +499,46 @@ class UndefinedSubstitutionVariableRuleTest {
             """),
         RULE);
   }
+
+  @Test
+  void readsTheKeysOfAGeneratedConfigMap() {
+    String generated =
+        podinfo(
+                SUBSTITUTES
+                    + """
+                        - kind: ConfigMap
+                          name: generated
+                    """,
+                """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: podinfo
+                data:
+                  zone: ${ZONE}
+                  tier: ${TIER}
+                %s
+                """)
+            + """
+            #- apps/kustomization.yaml
+            apiVersion: kustomize.config.k8s.io/v1beta1
+            kind: Kustomization
+            resources:
+              - podinfo.yaml
+              - settings.yaml
+            configMapGenerator:
+              - name: generated
+                namespace: flux-system
+                %s
+            generatorOptions:
+              disableNameSuffixHash: true
+            """;
+    assertFindings(
+        generated.formatted(
+            "#       ^^^^^^^ warning[undefined-substitution-variable]: ${TIER} is not defined",
+            "literals: [ZONE=eu-west-1]"),
+        RULE);
+    // An env file's keys are not read: TIER may be one of them.
+    assertFindings(generated.formatted("", "envs: [cluster.env]"), RULE);
+  }
 }
