@@ -138,6 +138,9 @@ public record PostBuildVariables(
 
   /** The keys an object of the cluster puts into the ConfigMap or Secret, when they are known. */
   private static Optional<Set<String>> keys(Snapshot snapshot, Applied maker) {
+    if (maker.opaque()) {
+      return Optional.empty(); // a transformer Strata does not follow may have changed its keys
+    }
     Optional<KustomizeOverlay> generator = generator(snapshot, maker);
     if (generator.isPresent()) {
       return generatedKeys(generator.get(), maker);

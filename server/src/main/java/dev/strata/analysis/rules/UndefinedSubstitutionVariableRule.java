@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A {@code ${VAR}} that Flux substitutes but nothing defines. kustomize-controller substitutes the
@@ -127,10 +128,11 @@ public final class UndefinedSubstitutionVariableRule implements Rule {
     if (!variables.known()) {
       return;
     }
+    Set<String> defined = variables.defined();
     Map<String, List<VariableSites.Site>> undefined = new LinkedHashMap<>();
     for (VariableSites.Site site : sites.sites()) {
       String name = site.reference().name();
-      if (site.reference().required() && !variables.defined().contains(name)) {
+      if (site.reference().required() && !defined.contains(name)) {
         undefined.computeIfAbsent(name, n -> new ArrayList<>()).add(site);
       }
     }
@@ -217,7 +219,8 @@ public final class UndefinedSubstitutionVariableRule implements Rule {
 
   private Optional<Finding> literal(
       Applied applied, VariableSites sites, AppliedKustomization kustomization, String why) {
-    if (sites.sites().isEmpty()) {
+    if (sites.sites().isEmpty() || applied.id().kind().equals("CustomResourceDefinition")) {
+      // A CRD's ${...} is schema documentation (Flux's own describe ${var}), never meant for Flux.
       return Optional.empty();
     }
     VariableSites.Site first = sites.sites().get(0);

@@ -541,4 +541,33 @@ class UndefinedSubstitutionVariableRuleTest {
     // An env file's keys are not read: TIER may be one of them.
     assertFindings(generated.formatted("", "envs: [cluster.env]"), RULE);
   }
+
+  @Test
+  void takesACustomResourceDefinitionsDescriptionAsLiteralOnlyWithoutSubstitution() {
+    String crd =
+        """
+        apiVersion: apiextensions.k8s.io/v1
+        kind: CustomResourceDefinition
+        metadata:
+          name: widgets.example.com
+        spec:
+          group: example.com
+          names: {kind: Widget, plural: widgets}
+          scope: Namespaced
+          versions:
+            - name: v1
+              schema:
+                openAPIV3Schema:
+                  description: Values are written as ${var} in the spec.
+        %s
+        """;
+    assertFindings(podinfo("", crd.formatted("")), RULE);
+    // With substitution running, Flux substitutes the description too.
+    assertFindings(
+        podinfo(
+            SUBSTITUTES,
+            crd.formatted(
+                "#                                            ^^^^^^ warning[undefined-substitution-variable]: ${var} is not defined")),
+        RULE);
+  }
 }
