@@ -546,6 +546,7 @@ public final class ManifestReader {
         replacements,
         replacementFiles,
         labels,
+        fields.stringMap("commonAnnotations"),
         unmodelled);
   }
 

@@ -248,7 +248,7 @@ public final class UndefinedSubstitutionVariableRule implements Rule {
 
   private static boolean disabled(Applied applied) {
     return "disabled".equals(applied.labels().get(DISABLE))
-        || "disabled".equals(applied.meta().annotations().get(DISABLE));
+        || "disabled".equals(applied.annotations().get(DISABLE));
   }
 
   private static Finding.Related applies(AppliedKustomization kustomization) {

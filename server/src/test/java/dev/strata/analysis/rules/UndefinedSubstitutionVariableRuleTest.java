@@ -570,4 +570,29 @@ class UndefinedSubstitutionVariableRuleTest {
                 "#                                            ^^^^^^ warning[undefined-substitution-variable]: ${var} is not defined")),
         RULE);
   }
+
+  @Test
+  void staysSilentWhenTheKustomizationAnnotatesEveryObjectDisabled() {
+    assertFindings(
+        podinfo(
+                SUBSTITUTES,
+                """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: podinfo
+                data:
+                  token: ${TOKEN}
+                """)
+            + """
+            #- podinfo/kustomization.yaml
+            apiVersion: kustomize.config.k8s.io/v1beta1
+            kind: Kustomization
+            resources:
+              - configmap.yaml
+            commonAnnotations:
+              kustomize.toolkit.fluxcd.io/substitute: disabled
+            """,
+        RULE);
+  }
 }
