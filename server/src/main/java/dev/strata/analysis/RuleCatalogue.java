@@ -17,6 +17,7 @@ import dev.strata.analysis.rules.RemovedApiVersionRule;
 import dev.strata.analysis.rules.SopsCreationRuleMissingRule;
 import dev.strata.analysis.rules.SopsDecryptionMissingRule;
 import dev.strata.analysis.rules.SopsMetadataEncryptedRule;
+import dev.strata.analysis.rules.UndefinedSubstitutionVariableRule;
 import dev.strata.analysis.rules.UnencryptedSecretRule;
 import dev.strata.analysis.rules.UnknownChartSourceRule;
 import dev.strata.analysis.rules.UnknownDependencyRule;
@@ -46,6 +47,7 @@ public final class RuleCatalogue {
           new SopsCreationRuleMissingRule(),
           new UnknownSecretStoreRule(),
           new UnknownChartSourceRule(),
+          new UndefinedSubstitutionVariableRule(),
           new DuplicateObjectRule(),
           new MissingPathRule(),
           new NotAppliedRule(),

@@ -27,6 +27,7 @@ public record KustomizeOverlay(
     List<Replacement> replacements,
     List<Located<String>> replacementFiles,
     List<LabelSet> labels,
+    Map<String, String> commonAnnotations,
     List<String> unmodelled)
     implements Manifest {
   public static final String GROUP = "kustomize.config.k8s.io";
@@ -41,6 +42,7 @@ public record KustomizeOverlay(
     replacements = List.copyOf(replacements);
     replacementFiles = List.copyOf(replacementFiles);
     labels = List.copyOf(labels);
+    commonAnnotations = Map.copyOf(commonAnnotations);
     unmodelled = List.copyOf(unmodelled);
   }
 

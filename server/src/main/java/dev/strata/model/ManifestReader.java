@@ -335,7 +335,13 @@ public final class ManifestReader {
     for (Fields entry : postBuild.mappings("substituteFrom")) {
       reference(entry).ifPresent(from::add);
     }
-    return new PostBuild(true, postBuild.stringMap("substitute"), from);
+    boolean always =
+        postBuild
+            .text("substituteStrategy")
+            .map(Located::value)
+            .filter("Always"::equals)
+            .isPresent();
+    return new PostBuild(true, postBuild.stringMap("substitute"), from, always);
   }
 
   private static List<DependencyRef> dependsOn(Fields fields) {
@@ -540,6 +546,7 @@ public final class ManifestReader {
         replacements,
         replacementFiles,
         labels,
+        fields.stringMap("commonAnnotations"),
         unmodelled);
   }
 

@@ -21,15 +21,16 @@ import java.util.regex.Pattern;
  * data} and {@code stringData} values, an ExternalSecret's {@code target.template.data} values,
  * every SOPS {@code ENC[...]} value and the encrypted data keys ({@code enc}) of a {@code sops}
  * block. Each hidden character becomes {@code x}, except white space and line breaks, the {@code
- * ENC[} prefix, {@code ${VAR}} placeholders, {@code {{ }}} template actions and reference prefixes
- * such as {@code op://}: so a hidden value keeps its {@link SecretManifest.ValueShape}, and the
- * masked text keeps its length in UTF-16 units, its lines and every range. A scalar that also
- * appears outside those places (an alias of a name) is left as it is, since it is no secret there.
+ * ENC[} prefix, {@code ${VAR}} placeholders with the {@code $} that escape them ({@code $${VAR}} is
+ * Flux's literal {@code ${VAR}}), {@code {{ }}} template actions and reference prefixes such as
+ * {@code op://}: so a hidden value keeps its {@link SecretManifest.ValueShape}, and the masked text
+ * keeps its length in UTF-16 units, its lines and every range. A scalar that also appears outside
+ * those places (an alias of a name) is left as it is, since it is no secret there.
  */
 public final class SecretValues {
   private static final Pattern KEPT =
       Pattern.compile(
-          "\\$\\{[^}]+}|\\{\\{.*?}}|\\{\\{|^\\s*(ENC\\[|op://|ref\\+|<path:|vault:)",
+          "\\$+\\{[^}]+}|\\{\\{.*?}}|\\{\\{|^\\s*(ENC\\[|op://|ref\\+|<path:|vault:)",
           Pattern.DOTALL);
   private static final char FILLER = 'x';
 

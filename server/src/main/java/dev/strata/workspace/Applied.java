@@ -9,10 +9,10 @@ import java.util.Optional;
 /**
  * A manifest as one cluster applies it: its effective identity, what applies it ({@code owner}: the
  * Flux Kustomization whose build holds it, or the object a controller created it from; empty for a
- * root applied from outside), the variables its owner substitutes into it, its labels after every
- * transformer, the fields a patch or replacement set ({@code changes}, with where), whether a
- * transformer Strata does not follow may have changed it ({@code opaque}) and, for Kustomizations
- * and HelmReleases, its resolved dependencies.
+ * root applied from outside), the variables its owner substitutes into it, its labels and
+ * annotations after every transformer, the fields a patch or replacement set ({@code changes}, with
+ * where), whether a transformer Strata does not follow may have changed it ({@code opaque}) and,
+ * for Kustomizations and HelmReleases, its resolved dependencies.
  */
 public record Applied(
     Manifest manifest,
@@ -22,11 +22,13 @@ public record Applied(
     Substitution substitution,
     List<Dependency> dependencies,
     Map<String, String> labels,
+    Map<String, String> annotations,
     Map<String, Origin> changes,
     boolean opaque) {
   public Applied {
     dependencies = List.copyOf(dependencies);
     labels = Map.copyOf(labels);
+    annotations = Map.copyOf(annotations);
     changes = Map.copyOf(changes);
   }
 

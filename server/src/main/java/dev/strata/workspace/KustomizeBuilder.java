@@ -493,6 +493,9 @@ final class KustomizeBuilder {
     for (KustomizeOverlay.LabelSet labels : overlay.labels()) {
       replaceAll(acc, e -> e.labelled(labels.pairs()));
     }
+    if (!overlay.commonAnnotations().isEmpty()) {
+      replaceAll(acc, e -> e.annotated(overlay.commonAnnotations()));
+    }
     List<Replacement> replacements = new ArrayList<>();
     List<Origin> origins = new ArrayList<>();
     for (Replacement replacement : overlay.replacements()) {

@@ -352,6 +352,7 @@ final class Renderer {
           substitution,
           dependencies(object.manifest(), id, object.file(), substitution),
           object.labels(),
+          object.annotations(),
           object.changes(),
           object.opaque());
     }

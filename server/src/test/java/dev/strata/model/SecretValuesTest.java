@@ -114,6 +114,14 @@ class SecretValuesTest {
   }
 
   @Test
+  void keepsTheDollarsThatEscapeAPlaceholder() {
+    // $${x} is Flux's literal ${x}: masking the escape would turn it into a variable to substitute.
+    assertEquals(
+        "xxxx $${baseUrl}xxxx $$${TOKEN}",
+        SecretValues.maskValue("curl $${baseUrl}/api $$${TOKEN}"));
+  }
+
+  @Test
   void theMaskedTextReadsAsTheSameYaml() {
     YamlFile original = YamlParser.parse(SECRET);
     YamlFile masked = YamlParser.parse(SourceFile.parse("s.yaml", SECRET).text());
