@@ -25,6 +25,7 @@ public final class RuleIds {
           "sops-creation-rule-missing",
           "unknown-secret-store",
           "unknown-chart-source",
+          "undefined-substitution-variable",
           "duplicate-object",
           "missing-path",
           "not-applied",

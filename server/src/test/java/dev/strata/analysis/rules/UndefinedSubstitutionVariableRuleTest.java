@@ -5,9 +5,9 @@ import static dev.strata.testing.FixtureAssertions.assertFindings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.strata.analysis.Analysis;
+import dev.strata.analysis.ApiVersions;
 import dev.strata.analysis.DeployedVersions;
 import dev.strata.analysis.Finding;
 import dev.strata.analysis.Version;
@@ -95,15 +95,12 @@ class UndefinedSubstitutionVariableRuleTest {
         """;
   }
 
-  /**
-   * The version tests need the lead's DeployedVersions detection (the gotk-components header);
-   * until it lands they are skipped, and {@link #errorFromFluxTwoNine} covers the verdict.
-   */
+  /** The version tests rely on DeployedVersions reading the gotk-components header. */
   private static void assumeDetected(String fixture) {
     Analysis analysis = Fixture.of(fixture).analysis();
-    assumeTrue(
+    assertTrue(
         analysis.clusters().stream().anyMatch(c -> analysis.deployed(c).flux().isPresent()),
-        "DeployedVersions does not read gotk-components.yaml yet");
+        "DeployedVersions reads no Flux version from the fixture's gotk-components.yaml");
   }
 
   @Test
@@ -145,8 +142,10 @@ class UndefinedSubstitutionVariableRuleTest {
     assertTrue(
         UndefinedSubstitutionVariableRule.outcome(Optional.of(eight))
             .startsWith(
-                "Flux 2.8.5 (clusters/home/flux-system/gotk-components.yaml:1) applies it"
-                    + " as an empty string"));
+                "Flux 2.8.5 (the # Flux Version: header,"
+                    + " clusters/home/flux-system/gotk-components.yaml:1) applies it as an empty"
+                    + " string"),
+        UndefinedSubstitutionVariableRule.outcome(Optional.of(eight)));
     assertTrue(
         UndefinedSubstitutionVariableRule.outcome(Optional.of(nine))
             .contains("fails the whole build"));
@@ -154,11 +153,11 @@ class UndefinedSubstitutionVariableRuleTest {
 
   private static DeployedVersions.Release release(String version) {
     return new DeployedVersions.Release(
-        "Flux",
+        ApiVersions.FLUX,
         Version.parse(version).orElseThrow(),
         "clusters/home/flux-system/gotk-components.yaml",
         1,
-        "# Flux Version: v" + version);
+        "the # Flux Version: header");
   }
 
   @Test
