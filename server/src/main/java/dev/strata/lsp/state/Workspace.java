@@ -22,6 +22,11 @@ import java.util.function.Function;
  * The one writer: every change (folders, open documents, disk events, settings) runs on a single
  * thread in arrival order and publishes a new {@link WorkspaceState}. Callers on the message thread
  * only enqueue. Open documents override the disk; closing one reverts to what the disk holds.
+ *
+ * <p>A burst of {@code didChange}s is coalesced: each change only splices the document's text, and
+ * the parse and the new state come once the writer has no change left in its queue (or before
+ * anything that reads the state: another kind of change, or a request through {@link #settled}). So
+ * a thousand keystrokes cost a thousand splices and one parse, render and analysis.
  */
 public final class Workspace {
   private final ExecutorService writer;
@@ -31,6 +36,12 @@ public final class Workspace {
   private long revision;
   // Owned by the writer thread only.
   private final Map<String, OpenDocument> open = new HashMap<>();
+  // Documents whose text changed since the last state, in change order; owned by the writer.
+  private final java.util.LinkedHashSet<String> dirty = new java.util.LinkedHashSet<>();
+  // didChanges enqueued and not yet spliced: a flush waits while more are coming.
+  private final java.util.concurrent.atomic.AtomicInteger pendingChanges =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private boolean flushQueued;
 
   private record OpenDocument(int version, String text) {}
 
@@ -47,7 +58,12 @@ public final class Workspace {
 
   /** The state once every change queued before this call has been applied. */
   public CompletableFuture<WorkspaceState> settled() {
-    return CompletableFuture.supplyAsync(() -> state, writer);
+    return CompletableFuture.supplyAsync(
+        () -> {
+          flush();
+          return state;
+        },
+        writer);
   }
 
   public void addFolders(List<Path> folders, Function<Integer, Progress> progress) {
@@ -94,8 +110,10 @@ public final class Workspace {
   }
 
   public void change(String uri, int version, List<ContentChange> changes) {
-    submit(
+    pendingChanges.incrementAndGet();
+    submitChange(
         () -> {
+          pendingChanges.decrementAndGet();
           String key = Uris.canonical(uri);
           OpenDocument document = open.get(key);
           if (document == null) {
@@ -104,8 +122,37 @@ public final class Workspace {
           }
           String text = ContentChange.apply(document.text(), changes);
           open.put(key, new OpenDocument(version, text));
-          replaceFile(key, Optional.of(text));
+          dirty.add(key);
+          if (!flushQueued) {
+            flushQueued = true;
+            submitChange(this::flushWhenQuiet);
+          }
         });
+  }
+
+  /** Runs the flush once no didChange is waiting behind it; otherwise goes to the back again. */
+  private void flushWhenQuiet() {
+    if (pendingChanges.get() > 0 && !dirty.isEmpty()) {
+      submitChange(this::flushWhenQuiet);
+      return;
+    }
+    flushQueued = false;
+    flush();
+  }
+
+  /** Parses the documents changed since the last state and publishes one new state for them. */
+  private void flush() {
+    if (dirty.isEmpty()) {
+      return;
+    }
+    List<String> changed = new ArrayList<>(dirty);
+    dirty.clear();
+    for (String key : changed) {
+      OpenDocument document = open.get(key);
+      if (document != null) {
+        replaceFile(key, Optional.of(document.text()));
+      }
+    }
   }
 
   public void close(String uri) {
@@ -220,7 +267,16 @@ public final class Workspace {
     onChange.accept(state);
   }
 
+  /** Runs a change that reads or replaces the state, after the spliced edits are parsed. */
   private void submit(Runnable change) {
+    submitChange(
+        () -> {
+          flush();
+          change.run();
+        });
+  }
+
+  private void submitChange(Runnable change) {
     try {
       writer.execute(
           () -> {
