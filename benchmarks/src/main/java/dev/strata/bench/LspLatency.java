@@ -61,7 +61,8 @@ final class LspLatency {
       return;
     }
     try {
-      Processes.Timing latency = measure(root, edits, count);
+      Session session = measure(root, edits, count);
+      Processes.Timing latency = session.edits();
       row.lspMedian = latency.wall().median();
       row.lspP95 = latency.wall().p95();
       row.lspCpuP95 = latency.cpu().p95();
@@ -73,13 +74,26 @@ final class LspLatency {
           latency.cpu().p95(),
           count,
           edits.size());
+      row.firstDiagnostics = session.firstDiagnosticsMs();
+      row.hoverAfterBurst = session.hoverAfterBurstMs();
+      out.printf(
+          "first publishDiagnostics (LSP)           %8.1f ms  after initialize%n",
+          session.firstDiagnosticsMs());
+      out.printf(
+          "hover after a burst of %d edits          %8.1f ms  from the last didChange to the answer%n",
+          BURST, session.hoverAfterBurstMs());
     } catch (Exception e) {
       out.printf("edit -> publishDiagnostics (LSP)  not measured: %s%n", e);
     }
   }
 
-  static Processes.Timing measure(Path root, List<EditLatency.Edit> edits, int count)
-      throws Exception {
+  /** Incremental didChanges sent back to back before one hover. */
+  static final int BURST = 1000;
+
+  /** What one server session measured. */
+  record Session(Processes.Timing edits, double firstDiagnosticsMs, double hoverAfterBurstMs) {}
+
+  static Session measure(Path root, List<EditLatency.Edit> edits, int count) throws Exception {
     JSONRPC_LOG.setLevel(Level.OFF);
     ExecutorService threads =
         Executors.newCachedThreadPool(
@@ -110,10 +124,17 @@ final class LspLatency {
     launcher.startListening();
     LanguageServer server = launcher.getRemoteProxy();
     try {
+      long started = System.nanoTime();
       server.initialize(initializeParams(root)).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
       server.initialized(new InitializedParams());
+      PublishDiagnosticsParams first = client.published.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      if (first == null) {
+        throw new IOException("no diagnostics within " + TIMEOUT_SECONDS + " s of initialize");
+      }
+      double firstMs = (System.nanoTime() - started) / 1e6;
       client.indexed.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      return edit(server, client, root, edits, count);
+      Processes.Timing timing = edit(server, client, root, edits, count);
+      return new Session(timing, firstMs, hoverAfterBurst(server, root, edits.get(0)));
     } finally {
       try {
         server.shutdown().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -165,6 +186,68 @@ final class LspLatency {
       }
     }
     return new Processes.Timing(Stats.of(nanos), Stats.of(cpu));
+  }
+
+  /**
+   * {@value #BURST} one-character insertions and deletions at the end of an open file, sent without
+   * waiting, then a hover on its first line: the time from the last didChange to the answer.
+   */
+  private static double hoverAfterBurst(LanguageServer server, Path root, EditLatency.Edit edit)
+      throws Exception {
+    String uri = root.resolve(edit.path()).toUri().toString();
+    String text = edit.original();
+    server
+        .getTextDocumentService()
+        .didChange(
+            new DidChangeTextDocumentParams(
+                new VersionedTextDocumentIdentifier(uri, 1_000_000),
+                List.of(new TextDocumentContentChangeEvent(text))));
+    long lines = text.lines().count();
+    org.eclipse.lsp4j.Position end = new org.eclipse.lsp4j.Position((int) lines, 0);
+    if (!text.endsWith("\n")) {
+      end =
+          new org.eclipse.lsp4j.Position(
+              (int) lines - 1, text.lines().reduce((a, b) -> b).orElse("").length());
+    }
+    long last = 0;
+    for (int i = 0; i < BURST; i++) {
+      TextDocumentContentChangeEvent change =
+          i % 2 == 0
+              ? new TextDocumentContentChangeEvent(new org.eclipse.lsp4j.Range(end, end), "#")
+              : new TextDocumentContentChangeEvent(
+                  new org.eclipse.lsp4j.Range(
+                      end, new org.eclipse.lsp4j.Position(end.getLine(), end.getCharacter() + 1)),
+                  "");
+      server
+          .getTextDocumentService()
+          .didChange(
+              new DidChangeTextDocumentParams(
+                  new VersionedTextDocumentIdentifier(uri, 1_000_001 + i), List.of(change)));
+      last = System.nanoTime();
+    }
+    server
+        .getTextDocumentService()
+        .hover(
+            new org.eclipse.lsp4j.HoverParams(
+                new org.eclipse.lsp4j.TextDocumentIdentifier(uri), dependsOnName(text)))
+        .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    return (System.nanoTime() - last) / 1e6;
+  }
+
+  /** Where the first dependsOn name of the file starts: a hover there reads the analysis. */
+  private static org.eclipse.lsp4j.Position dependsOnName(String text) {
+    int dependsOn = Math.max(0, text.indexOf("dependsOn"));
+    int name = text.indexOf("name:", dependsOn);
+    int at = name < 0 ? 0 : name + "name: ".length();
+    int line = 0;
+    int lineStart = 0;
+    for (int i = 0; i < at; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return new org.eclipse.lsp4j.Position(line, at - lineStart);
   }
 
   private static void awaitDiagnostics(Client client, String uri, String marker, boolean present)

@@ -23,6 +23,8 @@ final class Row {
   double editP95 = Double.NaN;
   double editCpuP95 = Double.NaN;
   double lspMedian = Double.NaN;
+  double firstDiagnostics = Double.NaN;
+  double hoverAfterBurst = Double.NaN;
   double lspP95 = Double.NaN;
   double lspCpuP95 = Double.NaN;
   double heapMb = Double.NaN;

@@ -29,6 +29,8 @@ class BenchmarkSmokeTest {
           "process: bin/strata check         median",
           "edit -> findings (engine)         median",
           "edit -> publishDiagnostics (LSP)  median",
+          "first publishDiagnostics (LSP)",
+          "hover after a burst of 1000 edits",
           "heap after full GC, workspace loaded",
           "Summary, wall time",
           "Summary, CPU time");
