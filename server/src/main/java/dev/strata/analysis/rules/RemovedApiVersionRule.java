@@ -130,6 +130,9 @@ public final class RemovedApiVersionRule implements Rule {
 
   /** ", deprecated in Flux 2.0.0 and removed in Flux 2.8.0". */
   private static String lifecycle(Entry entry, String product) {
+    if (entry.deprecatedIn().isPresent() && entry.deprecatedIn().equals(entry.removedIn())) {
+      return ", deprecated and no longer served from " + product + entry.removedIn().get();
+    }
     String deprecated = entry.deprecatedIn().map(d -> "deprecated in " + product + d).orElse("");
     String removed = entry.removedIn().map(r -> "no longer served from " + product + r).orElse("");
     if (deprecated.isEmpty() && removed.isEmpty()) {

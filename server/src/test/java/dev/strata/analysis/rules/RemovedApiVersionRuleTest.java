@@ -153,7 +153,7 @@ class RemovedApiVersionRuleTest {
                   sourceRef: {kind: HelmRepository, name: external-secrets}
             ---
             apiVersion: external-secrets.io/v1beta1
-            #           ^^^^^^^^^^^^^^^^^^^^^^^^^^^ info[removed-api-version]: ExternalSecret external-secrets.io/v1beta1 is served by External Secrets 0.10.4 (the chart version of HelmRelease external-secrets, apps/eso.yaml:8), deprecated in External Secrets 0.17.0 and no longer served from External Secrets 0.17.0; that release serves no newer version: move before the upgrade that removes it
+            #           ^^^^^^^^^^^^^^^^^^^^^^^^^^^ info[removed-api-version]: ExternalSecret external-secrets.io/v1beta1 is served by External Secrets 0.10.4 (the chart version of HelmRelease external-secrets, apps/eso.yaml:8), deprecated and no longer served from External Secrets 0.17.0; that release serves no newer version: move before the upgrade that removes it
             kind: ExternalSecret
             metadata: {name: e, namespace: default}
             """,
