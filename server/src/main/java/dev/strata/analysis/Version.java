@@ -4,11 +4,16 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A release version {@code major.minor.patch}, compared numerically; a leading {@code v} is dropped. */
+/**
+ * A release version {@code major.minor.patch}, compared numerically; a leading {@code v} is
+ * dropped.
+ */
 public record Version(int major, int minor, int patch) implements Comparable<Version> {
   private static final Pattern VERSION = Pattern.compile("v?(\\d+)\\.(\\d+)(?:\\.(\\d+))?");
 
-  /** The version at the start of {@code text}, as in {@code v2.2.2}, {@code 0.9.13} or {@code 2.3}. */
+  /**
+   * The version at the start of {@code text}, as in {@code v2.2.2}, {@code 0.9.13} or {@code 2.3}.
+   */
   public static Optional<Version> parse(String text) {
     Matcher matcher = VERSION.matcher(text.trim());
     if (!matcher.lookingAt()) {

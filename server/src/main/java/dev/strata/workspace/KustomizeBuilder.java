@@ -654,17 +654,21 @@ final class KustomizeBuilder {
 
   /**
    * kustomize refuses a second object with the same group, version, kind, namespace and name
-   * ({@code api/resmap/reswrangler.go}, "may not add resource with an already registered id").
+   * ({@code api/resmap/reswrangler.go} {@code Append}, "may not add resource with an already
+   * registered id"); an unset namespace counts as {@code default} and a cluster-scoped kind has
+   * none ({@code kyaml/resid/resid.go} {@code EffectiveNamespace}).
    */
-  private static void markDuplicates(Accumulator acc) {
+  private void markDuplicates(Accumulator acc) {
     Map<String, Emitted> seen = new HashMap<>();
     for (Emitted object : acc.objects) {
+      String namespace =
+          scope.clusterScoped(object.kind()) ? "" : object.namespace().orElse("default");
       String id =
           object.manifest().meta().apiVersion().value()
               + "/"
               + object.kind()
               + "/"
-              + object.namespace().orElse("")
+              + (namespace.isEmpty() && !scope.clusterScoped(object.kind()) ? "default" : namespace)
               + "/"
               + object.name();
       Emitted first = seen.putIfAbsent(id, object);
