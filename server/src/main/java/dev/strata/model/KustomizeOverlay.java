@@ -17,8 +17,8 @@ public record KustomizeOverlay(
     Optional<Located<String>> namespace,
     List<Located<String>> resources,
     List<Located<String>> components,
-    Optional<String> namePrefix,
-    Optional<String> nameSuffix,
+    Optional<Located<String>> namePrefix,
+    Optional<Located<String>> nameSuffix,
     List<GeneratedSecret> secretGenerator,
     List<GeneratedConfigMap> configMapGenerator,
     boolean disableNameSuffixHash,
@@ -27,6 +27,7 @@ public record KustomizeOverlay(
     List<Replacement> replacements,
     List<Located<String>> replacementFiles,
     List<LabelSet> labels,
+    List<LabelSet> annotations,
     List<String> unmodelled)
     implements Manifest {
   public static final String GROUP = "kustomize.config.k8s.io";
@@ -41,6 +42,7 @@ public record KustomizeOverlay(
     replacements = List.copyOf(replacements);
     replacementFiles = List.copyOf(replacementFiles);
     labels = List.copyOf(labels);
+    annotations = List.copyOf(annotations);
     unmodelled = List.copyOf(unmodelled);
   }
 
@@ -71,7 +73,8 @@ public record KustomizeOverlay(
 
   /**
    * {@code commonLabels} (selectors included) or one {@code labels:} entry: the pairs it adds to
-   * every object's {@code metadata.labels}.
+   * every object's {@code metadata.labels}; in {@code annotations}, {@code commonAnnotations} and
+   * what it adds to {@code metadata.annotations}. {@code range} is where it is written.
    */
-  public record LabelSet(Map<String, String> pairs) {}
+  public record LabelSet(Map<String, String> pairs, dev.strata.text.Range range) {}
 }

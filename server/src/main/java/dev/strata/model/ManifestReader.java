@@ -141,6 +141,7 @@ public final class ManifestReader {
         .map(
             sops -> {
               Optional<String> rule = Optional.empty();
+              Map<String, String> selection = new LinkedHashMap<>();
               for (String key :
                   List.of(
                       "encrypted_regex",
@@ -151,13 +152,15 @@ public final class ManifestReader {
                       "unencrypted_comment_regex")) {
                 if (sops.text(key).isPresent()) {
                   rule = Optional.of(key);
+                  selection.put(key, sops.text(key).get().value());
                 }
               }
               return new SopsMetadata(
                   sops.mapping().range(),
                   sops.text("mac").isPresent(),
                   rule,
-                  metadataEncrypted(fields));
+                  metadataEncrypted(fields),
+                  selection);
             });
   }
 
@@ -193,8 +196,8 @@ public final class ManifestReader {
         postBuild(fields),
         patches(fields),
         fields.texts("spec", "components"),
-        fields.text("spec", "namePrefix").map(Located::value),
-        fields.text("spec", "nameSuffix").map(Located::value),
+        fields.text("spec", "namePrefix"),
+        fields.text("spec", "nameSuffix"),
         fields.flag("spec", "suspend"),
         fields.flag("spec", "wait"),
         references(fields.mappings("spec", "healthChecks")),
@@ -507,10 +510,17 @@ public final class ManifestReader {
     List<KustomizeOverlay.LabelSet> labels = new ArrayList<>();
     Map<String, String> common = fields.stringMap("commonLabels");
     if (!common.isEmpty()) {
-      labels.add(new KustomizeOverlay.LabelSet(common));
+      labels.add(new KustomizeOverlay.LabelSet(common, fields.node("commonLabels").get().range()));
     }
     for (Fields entry : fields.mappings("labels")) {
-      labels.add(new KustomizeOverlay.LabelSet(entry.stringMap("pairs")));
+      labels.add(new KustomizeOverlay.LabelSet(entry.stringMap("pairs"), entry.mapping().range()));
+    }
+    List<KustomizeOverlay.LabelSet> annotations = new ArrayList<>();
+    Map<String, String> commonAnnotations = fields.stringMap("commonAnnotations");
+    if (!commonAnnotations.isEmpty()) {
+      annotations.add(
+          new KustomizeOverlay.LabelSet(
+              commonAnnotations, fields.node("commonAnnotations").get().range()));
     }
     List<Replacement> replacements = new ArrayList<>();
     List<Located<String>> replacementFiles = new ArrayList<>();
@@ -530,8 +540,8 @@ public final class ManifestReader {
         fields.text("namespace"),
         resources,
         fields.texts("components"),
-        fields.text("namePrefix").map(Located::value),
-        fields.text("nameSuffix").map(Located::value),
+        fields.text("namePrefix"),
+        fields.text("nameSuffix"),
         generated,
         configMaps(fields),
         fields.flag("generatorOptions", "disableNameSuffixHash"),
@@ -540,6 +550,7 @@ public final class ManifestReader {
         replacements,
         replacementFiles,
         labels,
+        annotations,
         unmodelled);
   }
 

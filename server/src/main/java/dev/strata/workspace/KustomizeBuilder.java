@@ -474,24 +474,55 @@ final class KustomizeBuilder {
     for (SourcedPatch patch : patches) {
       patch(patch, acc);
     }
-    Optional<String> namespace =
+    Optional<Origin> namespace =
         overrides
             .namespace()
-            .or(() -> written.flatMap(w -> w.overlay().namespace()).map(Located::value));
-    namespace.ifPresent(n -> replaceAll(acc, e -> namespaced(e, n)));
-    String prefix =
-        overrides.prefix().orElse(written.flatMap(w -> w.overlay().namePrefix()).orElse(""));
-    String suffix =
-        overrides.suffix().orElse(written.flatMap(w -> w.overlay().nameSuffix()).orElse(""));
-    if (!prefix.isEmpty() || !suffix.isEmpty()) {
-      replaceAll(acc, e -> renamed(e, prefix, suffix));
+            .map(n -> at(overrides.componentsFile(), n))
+            .or(() -> written.flatMap(w -> w.overlay().namespace().map(n -> at(w.file(), n))));
+    Optional<String> namespaceValue =
+        overrides
+            .namespace()
+            .or(() -> written.flatMap(w -> w.overlay().namespace()))
+            .map(Located::value);
+    namespaceValue.ifPresent(n -> replaceAll(acc, e -> namespaced(e, n, namespace.get())));
+    Optional<Origin> prefix =
+        overrides
+            .prefix()
+            .map(p -> at(overrides.componentsFile(), p))
+            .or(() -> written.flatMap(w -> w.overlay().namePrefix().map(p -> at(w.file(), p))));
+    Optional<Origin> suffix =
+        overrides
+            .suffix()
+            .map(p -> at(overrides.componentsFile(), p))
+            .or(() -> written.flatMap(w -> w.overlay().nameSuffix().map(p -> at(w.file(), p))));
+    String prefixValue =
+        overrides
+            .prefix()
+            .or(() -> written.flatMap(w -> w.overlay().namePrefix()))
+            .map(Located::value)
+            .orElse("");
+    String suffixValue =
+        overrides
+            .suffix()
+            .or(() -> written.flatMap(w -> w.overlay().nameSuffix()))
+            .map(Located::value)
+            .orElse("");
+    if (!prefixValue.isEmpty() || !suffixValue.isEmpty()) {
+      Origin origin = prefix.filter(p -> !prefixValue.isEmpty()).orElseGet(suffix::get);
+      replaceAll(acc, e -> renamed(e, prefixValue, suffixValue, origin));
     }
     if (written.isEmpty()) {
       return;
     }
     KustomizeOverlay overlay = written.get().overlay();
     for (KustomizeOverlay.LabelSet labels : overlay.labels()) {
-      replaceAll(acc, e -> e.labelled(labels.pairs()));
+      Origin origin = new Origin(written.get().file(), labels.range());
+      replaceAll(acc, e -> e.labelled(labels.pairs()).touched("metadata.labels", origin));
+    }
+    for (KustomizeOverlay.LabelSet annotations : overlay.annotations()) {
+      Origin origin = new Origin(written.get().file(), annotations.range());
+      replaceAll(
+          acc, e -> e.annotated(annotations.pairs()).touched("metadata.annotations", origin));
     }
     List<Replacement> replacements = new ArrayList<>();
     List<Origin> origins = new ArrayList<>();
@@ -629,14 +660,20 @@ final class KustomizeBuilder {
     return mapping.get(key).filter(YamlScalar.class::isInstance).map(n -> ((YamlScalar) n).value());
   }
 
-  private Emitted namespaced(Emitted object, String namespace) {
-    if (object.kind().equals("Namespace") && object.manifest().meta().group().isEmpty()) {
-      return object.named(namespace);
-    }
-    return scope.clusterScoped(object.kind()) ? object : object.inNamespace(namespace);
+  private static Origin at(String file, Located<String> field) {
+    return new Origin(file, field.range());
   }
 
-  private static Emitted renamed(Emitted object, String prefix, String suffix) {
+  private Emitted namespaced(Emitted object, String namespace, Origin origin) {
+    if (object.kind().equals("Namespace") && object.manifest().meta().group().isEmpty()) {
+      return object.named(namespace).touched("metadata.name", origin);
+    }
+    return scope.clusterScoped(object.kind())
+        ? object
+        : object.inNamespace(namespace).touched("metadata.namespace", origin);
+  }
+
+  private static Emitted renamed(Emitted object, String prefix, String suffix, Origin origin) {
     String kind = object.kind();
     if (kind.equals("CustomResourceDefinition")
         || kind.equals("Namespace")
@@ -644,7 +681,7 @@ final class KustomizeBuilder {
             && object.manifest().meta().group().equals("apiregistration.k8s.io"))) {
       return object;
     }
-    return object.named(prefix + object.name() + suffix);
+    return object.named(prefix + object.name() + suffix).touched("metadata.name", origin);
   }
 
   private static void replaceAll(
