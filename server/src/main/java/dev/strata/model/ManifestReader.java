@@ -709,7 +709,11 @@ public final class ManifestReader {
     if (REFERENCE.matcher(text).find()) {
       return SecretManifest.ValueShape.REFERENCE;
     }
-    return SecretManifest.ValueShape.PLAIN;
+    return switch (KeyMaterial.of(text, true)) {
+      case PUBLIC -> SecretManifest.ValueShape.PUBLIC;
+      case PRIVATE_KEY -> SecretManifest.ValueShape.PRIVATE_KEY;
+      case OTHER -> SecretManifest.ValueShape.PLAIN;
+    };
   }
 
   private static ExternalSecret externalSecret(
