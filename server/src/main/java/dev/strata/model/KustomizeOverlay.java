@@ -52,12 +52,16 @@ public record KustomizeOverlay(
    */
   public record PatchFile(Located<String> path, PatchTarget target) {}
 
-  /** A {@code secretGenerator} entry: literals are inline values, files and envs are paths. */
+  /**
+   * A {@code secretGenerator} entry: literals are inline values, files and envs are paths; {@code
+   * behavior} is {@code create} (the default), {@code merge} or {@code replace}.
+   */
   public record GeneratedSecret(
       Located<String> name,
       Optional<Located<String>> namespace,
       List<Located<String>> literalKeys,
-      List<Located<String>> files) {}
+      List<Located<String>> files,
+      String behavior) {}
 
   /**
    * A {@code configMapGenerator} entry. ConfigMap values are not secret: {@code literals} keeps
@@ -69,7 +73,8 @@ public record KustomizeOverlay(
       Optional<Located<String>> namespace,
       Map<String, String> literals,
       Map<String, Located<String>> files,
-      List<Located<String>> envs) {}
+      List<Located<String>> envs,
+      String behavior) {}
 
   /**
    * {@code commonLabels} (selectors included) or one {@code labels:} entry: the pairs it adds to

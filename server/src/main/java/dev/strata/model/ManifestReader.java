@@ -504,7 +504,7 @@ public final class ManifestReader {
                 files.addAll(entry.texts("envs"));
                 generated.add(
                     new KustomizeOverlay.GeneratedSecret(
-                        name, entry.text("namespace"), literalKeys(entry), files));
+                        name, entry.text("namespace"), literalKeys(entry), files, behavior(entry)));
               });
     }
     List<KustomizeOverlay.LabelSet> labels = new ArrayList<>();
@@ -585,9 +585,18 @@ public final class ManifestReader {
       }
       result.add(
           new KustomizeOverlay.GeneratedConfigMap(
-              name.get(), entry.text("namespace"), literals, files, entry.texts("envs")));
+              name.get(),
+              entry.text("namespace"),
+              literals,
+              files,
+              entry.texts("envs"),
+              behavior(entry)));
     }
     return result;
+  }
+
+  private static String behavior(Fields entry) {
+    return entry.text("behavior").map(Located::value).orElse("create");
   }
 
   /**

@@ -401,7 +401,7 @@ final class KustomizeBuilder {
       generated(
               "v1", "ConfigMap", map.name(), map.namespace(), data, file, overlay.meta().document())
           .map(e -> e.withData(dataFiles))
-          .ifPresent(acc::add);
+          .ifPresent(e -> generate(acc, e, map.behavior()));
     }
     for (KustomizeOverlay.GeneratedSecret secret : overlay.secretGenerator()) {
       Map<String, String> keys = new LinkedHashMap<>();
@@ -420,8 +420,33 @@ final class KustomizeBuilder {
               Map.of(),
               file,
               overlay.meta().document())
-          .ifPresent(acc::add);
+          .ifPresent(e -> generate(acc, e, secret.behavior()));
     }
+  }
+
+  /**
+   * A generator's object joins the build; with {@code behavior: merge} or {@code replace} it merges
+   * into, or replaces, the object of that kind, name and namespace already there, as kustomize's
+   * {@code AbsorbAll} does ({@code api/resmap/reswrangler.go}), rather than being a second copy.
+   * Merged keys are not followed: the earlier object stands for both.
+   */
+  private static void generate(Accumulator acc, Emitted generated, String behavior) {
+    if (behavior.equals("merge") || behavior.equals("replace")) {
+      for (int i = 0; i < acc.objects.size(); i++) {
+        Emitted existing = acc.objects.get(i);
+        if (existing.kind().equals(generated.kind())
+            && existing.manifest().meta().group().isEmpty()
+            && existing.name().equals(generated.name())
+            && (generated.namespace().isEmpty()
+                || generated.namespace().equals(existing.namespace()))) {
+          if (behavior.equals("replace")) {
+            acc.objects.set(i, generated);
+          }
+          return;
+        }
+      }
+    }
+    acc.add(generated);
   }
 
   /**

@@ -309,6 +309,25 @@ class DuplicateObjectRuleTest {
   }
 
   @Test
+  void letsAGeneratorMergeIntoTheObjectItNames() {
+    assertFindings(
+        ROOT
+            + """
+            #- apps/kustomization.yaml
+            resources: [./base]
+            configMapGenerator:
+              - name: settings
+                behavior: merge
+                literals: [mode=fast]
+            #- apps/base/kustomization.yaml
+            configMapGenerator:
+              - name: settings
+                literals: [mode=slow, size=big]
+            """,
+        RULE);
+  }
+
+  @Test
   void countsAnUnsetNamespaceAsDefaultInOneBuild() {
     assertFindings(
         ROOT
