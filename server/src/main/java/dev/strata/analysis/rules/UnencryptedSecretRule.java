@@ -4,6 +4,7 @@ import dev.strata.analysis.Analysis;
 import dev.strata.analysis.Rule;
 import dev.strata.model.HelmRelease;
 import dev.strata.model.KeyMaterial;
+import dev.strata.model.KustomizeOverlay;
 import dev.strata.model.Manifest;
 import dev.strata.model.SecretManifest;
 import dev.strata.model.Severity;
@@ -100,7 +101,10 @@ public final class UnencryptedSecretRule implements Rule {
         + "` once the values are in";
   }
 
-  /** Every mapping entry under {@code node} whose scalar value holds a private key. */
+  /**
+   * Every mapping entry (reported at its key) and list item under {@code node} whose scalar value
+   * holds a private key.
+   */
   private static void privateKeys(
       YamlNode node, String path, java.util.function.BiConsumer<String, YamlScalar> found) {
     if (node instanceof YamlMapping mapping) {
@@ -118,7 +122,16 @@ public final class UnencryptedSecretRule implements Rule {
       }
     } else if (node instanceof YamlSequence sequence) {
       for (int i = 0; i < sequence.items().size(); i++) {
-        privateKeys(sequence.items().get(i), path + "[" + i + "]", found);
+        YamlNode item = sequence.items().get(i);
+        String inner = path + "[" + i + "]";
+        if (item instanceof YamlScalar scalar) {
+          // A list item has no key to point at: a secretGenerator literal, an argument.
+          if (KeyMaterial.privateKey(scalar.value()).isPresent()) {
+            found.accept(inner, scalar);
+          }
+        } else {
+          privateKeys(item, inner, found);
+        }
       }
     }
   }
@@ -126,14 +139,16 @@ public final class UnencryptedSecretRule implements Rule {
   private static String privateKeyMessage(Manifest manifest, String path, YamlScalar key) {
     String name =
         manifest.meta().namespaceText().map(n -> n + "/").orElse("") + manifest.meta().nameText();
+    String subject =
+        manifest instanceof KustomizeOverlay
+            ? "This kustomization file"
+            : manifest.kind() + (name.isEmpty() ? "" : " " + name);
     String hint =
         manifest instanceof HelmRelease
             ? "put it in a SOPS-encrypted Secret and give it to the chart with valuesFrom"
             : "put it in a SOPS-encrypted Secret (encrypted_regex: ^(data|stringData)$) and read it"
                 + " from there";
-    return manifest.kind()
-        + " "
-        + name
+    return subject
         + " holds a private key in the clear at "
         + path
         + ": anyone with the repository can read it; "

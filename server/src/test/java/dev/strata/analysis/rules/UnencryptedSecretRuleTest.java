@@ -401,6 +401,32 @@ class UnencryptedSecretRuleTest {
   }
 
   @Test
+  void reportsAPrivateKeyInASecretGeneratorLiteral() {
+    List<Finding> findings =
+        Fixture.of(
+                """
+                #- apps/proxy/kustomization.yaml
+                secretGenerator:
+                  - name: proxy-tls
+                    literals:
+                      - %s
+                """
+                    .formatted(quoted("tls.key=" + RSA_KEY)))
+            .findings("unencrypted-secret");
+    assertEquals(1, findings.size(), findings.toString());
+    assertEquals(3, findings.get(0).range().start().line());
+    assertTrue(
+        findings
+            .get(0)
+            .message()
+            .startsWith(
+                "This kustomization file holds a private key in the clear at"
+                    + " secretGenerator[0].literals[0]: "),
+        findings.get(0).message());
+    assertFalse(findings.get(0).message().contains(CANARY));
+  }
+
+  @Test
   void ignoresKeyArmourAroundPlaceholders() {
     assertFindings(
         """
