@@ -401,7 +401,7 @@ final class KustomizeBuilder {
       generated(
               "v1", "ConfigMap", map.name(), map.namespace(), data, file, overlay.meta().document())
           .map(e -> e.withData(dataFiles))
-          .ifPresent(e -> generate(acc, e, map.behavior()));
+          .ifPresent(e -> generate(acc, e, map.behavior(), new Origin(file, map.name().range())));
     }
     for (KustomizeOverlay.GeneratedSecret secret : overlay.secretGenerator()) {
       Map<String, String> keys = new LinkedHashMap<>();
@@ -420,7 +420,8 @@ final class KustomizeBuilder {
               Map.of(),
               file,
               overlay.meta().document())
-          .ifPresent(e -> generate(acc, e, secret.behavior()));
+          .ifPresent(
+              e -> generate(acc, e, secret.behavior(), new Origin(file, secret.name().range())));
     }
   }
 
@@ -428,9 +429,10 @@ final class KustomizeBuilder {
    * A generator's object joins the build; with {@code behavior: merge} or {@code replace} it merges
    * into, or replaces, the object of that kind, name and namespace already there, as kustomize's
    * {@code AbsorbAll} does ({@code api/resmap/reswrangler.go}), rather than being a second copy.
-   * Merged keys are not followed: the earlier object stands for both.
+   * Merged keys are not followed: the earlier object stands for both, with its {@code data}
+   * recorded as set by the generator.
    */
-  private static void generate(Accumulator acc, Emitted generated, String behavior) {
+  private static void generate(Accumulator acc, Emitted generated, String behavior, Origin origin) {
     if (behavior.equals("merge") || behavior.equals("replace")) {
       for (int i = 0; i < acc.objects.size(); i++) {
         Emitted existing = acc.objects.get(i);
@@ -439,9 +441,8 @@ final class KustomizeBuilder {
             && existing.name().equals(generated.name())
             && (generated.namespace().isEmpty()
                 || generated.namespace().equals(existing.namespace()))) {
-          if (behavior.equals("replace")) {
-            acc.objects.set(i, generated);
-          }
+          acc.objects.set(
+              i, behavior.equals("replace") ? generated : existing.touched("data", origin));
           return;
         }
       }

@@ -42,7 +42,8 @@ public final class UnencryptedSecretRule implements Rule {
 
   @Override
   public String summary() {
-    return "A Secret with values committed without SOPS, or a *.sops.yaml file that was never encrypted.";
+    return "A Secret with values committed without SOPS, a private key in the clear in any manifest,"
+        + " or a *.sops.yaml file that was never encrypted.";
   }
 
   @Override

@@ -159,6 +159,34 @@ class SopsMetadataEncryptedRuleTest {
   }
 
   @Test
+  void reportsASecretGeneratorThatMergesIntoTheEncryptedSecret() {
+    assertFindings(
+        ROOT.formatted("")
+            + """
+            #- apps/kustomization.yaml
+            resources: [./app/secret.sops.yaml]
+            secretGenerator:
+              - name: app
+                behavior: merge
+                files: [extra.txt]
+            #- apps/app/secret.sops.yaml
+            apiVersion: v1
+            kind: Secret
+            #     ^^^^^^ error[sops-metadata-encrypted]: rewrites it before decrypting it: data (apps/kustomization.yaml)
+            metadata:
+              name: app
+              annotations:
+                owner: ENC[AES256_GCM,data:YQ==,iv:YWJj,tag:ZGVm,type:str]
+            data:
+              key: ENC[AES256_GCM,data:Zm9v,iv:YWJj,tag:ZGVm,type:str]
+            sops:
+              mac: ENC[AES256_GCM,data:bWFj,iv:YWJj,tag:ZGVm,type:str]
+              unencrypted_suffix: _unencrypted
+            """,
+        RULE);
+  }
+
+  @Test
   void reportsAnEncryptedKindOnTheKindValue() {
     assertFindings(
         """
