@@ -17,8 +17,8 @@ public record KustomizeOverlay(
     Optional<Located<String>> namespace,
     List<Located<String>> resources,
     List<Located<String>> components,
-    Optional<String> namePrefix,
-    Optional<String> nameSuffix,
+    Optional<Located<String>> namePrefix,
+    Optional<Located<String>> nameSuffix,
     List<GeneratedSecret> secretGenerator,
     List<GeneratedConfigMap> configMapGenerator,
     boolean disableNameSuffixHash,
@@ -27,7 +27,7 @@ public record KustomizeOverlay(
     List<Replacement> replacements,
     List<Located<String>> replacementFiles,
     List<LabelSet> labels,
-    Map<String, String> commonAnnotations,
+    List<LabelSet> annotations,
     List<String> unmodelled)
     implements Manifest {
   public static final String GROUP = "kustomize.config.k8s.io";
@@ -42,7 +42,7 @@ public record KustomizeOverlay(
     replacements = List.copyOf(replacements);
     replacementFiles = List.copyOf(replacementFiles);
     labels = List.copyOf(labels);
-    commonAnnotations = Map.copyOf(commonAnnotations);
+    annotations = List.copyOf(annotations);
     unmodelled = List.copyOf(unmodelled);
   }
 
@@ -52,12 +52,16 @@ public record KustomizeOverlay(
    */
   public record PatchFile(Located<String> path, PatchTarget target) {}
 
-  /** A {@code secretGenerator} entry: literals are inline values, files and envs are paths. */
+  /**
+   * A {@code secretGenerator} entry: literals are inline values, files and envs are paths; {@code
+   * behavior} is {@code create} (the default), {@code merge} or {@code replace}.
+   */
   public record GeneratedSecret(
       Located<String> name,
       Optional<Located<String>> namespace,
       List<Located<String>> literalKeys,
-      List<Located<String>> files) {}
+      List<Located<String>> files,
+      String behavior) {}
 
   /**
    * A {@code configMapGenerator} entry. ConfigMap values are not secret: {@code literals} keeps
@@ -69,11 +73,13 @@ public record KustomizeOverlay(
       Optional<Located<String>> namespace,
       Map<String, String> literals,
       Map<String, Located<String>> files,
-      List<Located<String>> envs) {}
+      List<Located<String>> envs,
+      String behavior) {}
 
   /**
    * {@code commonLabels} (selectors included) or one {@code labels:} entry: the pairs it adds to
-   * every object's {@code metadata.labels}.
+   * every object's {@code metadata.labels}; in {@code annotations}, {@code commonAnnotations} and
+   * what it adds to {@code metadata.annotations}. {@code range} is where it is written.
    */
-  public record LabelSet(Map<String, String> pairs) {}
+  public record LabelSet(Map<String, String> pairs, dev.strata.text.Range range) {}
 }

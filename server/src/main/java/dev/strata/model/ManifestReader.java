@@ -141,6 +141,7 @@ public final class ManifestReader {
         .map(
             sops -> {
               Optional<String> rule = Optional.empty();
+              Map<String, String> selection = new LinkedHashMap<>();
               for (String key :
                   List.of(
                       "encrypted_regex",
@@ -151,13 +152,15 @@ public final class ManifestReader {
                       "unencrypted_comment_regex")) {
                 if (sops.text(key).isPresent()) {
                   rule = Optional.of(key);
+                  selection.put(key, sops.text(key).get().value());
                 }
               }
               return new SopsMetadata(
                   sops.mapping().range(),
                   sops.text("mac").isPresent(),
                   rule,
-                  metadataEncrypted(fields));
+                  metadataEncrypted(fields),
+                  selection);
             });
   }
 
@@ -193,8 +196,8 @@ public final class ManifestReader {
         postBuild(fields),
         patches(fields),
         fields.texts("spec", "components"),
-        fields.text("spec", "namePrefix").map(Located::value),
-        fields.text("spec", "nameSuffix").map(Located::value),
+        fields.text("spec", "namePrefix"),
+        fields.text("spec", "nameSuffix"),
         fields.flag("spec", "suspend"),
         fields.flag("spec", "wait"),
         references(fields.mappings("spec", "healthChecks")),
@@ -507,16 +510,23 @@ public final class ManifestReader {
                 files.addAll(entry.texts("envs"));
                 generated.add(
                     new KustomizeOverlay.GeneratedSecret(
-                        name, entry.text("namespace"), literalKeys(entry), files));
+                        name, entry.text("namespace"), literalKeys(entry), files, behavior(entry)));
               });
     }
     List<KustomizeOverlay.LabelSet> labels = new ArrayList<>();
     Map<String, String> common = fields.stringMap("commonLabels");
     if (!common.isEmpty()) {
-      labels.add(new KustomizeOverlay.LabelSet(common));
+      labels.add(new KustomizeOverlay.LabelSet(common, fields.node("commonLabels").get().range()));
     }
     for (Fields entry : fields.mappings("labels")) {
-      labels.add(new KustomizeOverlay.LabelSet(entry.stringMap("pairs")));
+      labels.add(new KustomizeOverlay.LabelSet(entry.stringMap("pairs"), entry.mapping().range()));
+    }
+    List<KustomizeOverlay.LabelSet> annotations = new ArrayList<>();
+    Map<String, String> commonAnnotations = fields.stringMap("commonAnnotations");
+    if (!commonAnnotations.isEmpty()) {
+      annotations.add(
+          new KustomizeOverlay.LabelSet(
+              commonAnnotations, fields.node("commonAnnotations").get().range()));
     }
     List<Replacement> replacements = new ArrayList<>();
     List<Located<String>> replacementFiles = new ArrayList<>();
@@ -536,8 +546,8 @@ public final class ManifestReader {
         fields.text("namespace"),
         resources,
         fields.texts("components"),
-        fields.text("namePrefix").map(Located::value),
-        fields.text("nameSuffix").map(Located::value),
+        fields.text("namePrefix"),
+        fields.text("nameSuffix"),
         generated,
         configMaps(fields),
         fields.flag("generatorOptions", "disableNameSuffixHash"),
@@ -546,7 +556,7 @@ public final class ManifestReader {
         replacements,
         replacementFiles,
         labels,
-        fields.stringMap("commonAnnotations"),
+        annotations,
         unmodelled);
   }
 
@@ -581,9 +591,18 @@ public final class ManifestReader {
       }
       result.add(
           new KustomizeOverlay.GeneratedConfigMap(
-              name.get(), entry.text("namespace"), literals, files, entry.texts("envs")));
+              name.get(),
+              entry.text("namespace"),
+              literals,
+              files,
+              entry.texts("envs"),
+              behavior(entry)));
     }
     return result;
+  }
+
+  private static String behavior(Fields entry) {
+    return entry.text("behavior").map(Located::value).orElse("create");
   }
 
   /**
@@ -705,7 +724,11 @@ public final class ManifestReader {
     if (REFERENCE.matcher(text).find()) {
       return SecretManifest.ValueShape.REFERENCE;
     }
-    return SecretManifest.ValueShape.PLAIN;
+    return switch (KeyMaterial.of(text, true)) {
+      case PUBLIC -> SecretManifest.ValueShape.PUBLIC;
+      case PRIVATE_KEY -> SecretManifest.ValueShape.PRIVATE_KEY;
+      case OTHER -> SecretManifest.ValueShape.PLAIN;
+    };
   }
 
   private static ExternalSecret externalSecret(

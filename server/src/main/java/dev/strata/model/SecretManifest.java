@@ -31,6 +31,10 @@ public record SecretManifest(ObjectMeta meta, Optional<Located<String>> type, Li
     REFERENCE,
     /** Empty or null. */
     EMPTY,
+    /** Certificates or public keys only ({@link KeyMaterial#PUBLIC}): public by design. */
+    PUBLIC,
+    /** A private key in the clear ({@link KeyMaterial#PRIVATE_KEY}). */
+    PRIVATE_KEY,
     /** Anything else: a value committed in the clear. */
     PLAIN
   }
@@ -38,9 +42,14 @@ public record SecretManifest(ObjectMeta meta, Optional<Located<String>> type, Li
   /**
    * One key of {@code data} or {@code stringData}; {@code value} is the range of the value only.
    */
-  public record SecretKey(Located<String> key, boolean stringData, ValueShape shape, Range value) {}
+  public record SecretKey(Located<String> key, boolean stringData, ValueShape shape, Range value) {
+    /** A secret value committed in the clear: plain text or a private key. */
+    public boolean inClear() {
+      return shape == ValueShape.PLAIN || shape == ValueShape.PRIVATE_KEY;
+    }
+  }
 
   public boolean hasPlainValues() {
-    return keys.stream().anyMatch(k -> k.shape() == ValueShape.PLAIN);
+    return keys.stream().anyMatch(SecretKey::inClear);
   }
 }

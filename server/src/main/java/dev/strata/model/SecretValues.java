@@ -6,7 +6,9 @@ import dev.strata.syntax.YamlMapping;
 import dev.strata.syntax.YamlNode;
 import dev.strata.syntax.YamlScalar;
 import dev.strata.syntax.YamlSequence;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -18,19 +20,23 @@ import java.util.regex.Pattern;
 
 /**
  * Hides the values no rule or fix needs, before anything keeps the tree: a core Secret's {@code
- * data} and {@code stringData} values, an ExternalSecret's {@code target.template.data} values,
- * every SOPS {@code ENC[...]} value and the encrypted data keys ({@code enc}) of a {@code sops}
- * block. Each hidden character becomes {@code x}, except white space and line breaks, the {@code
- * ENC[} prefix, {@code ${VAR}} placeholders with the {@code $} that escape them ({@code $${VAR}} is
- * Flux's literal {@code ${VAR}}), {@code {{ }}} template actions and reference prefixes such as
- * {@code op://}: so a hidden value keeps its {@link SecretManifest.ValueShape}, and the masked text
- * keeps its length in UTF-16 units, its lines and every range. A scalar that also appears outside
- * those places (an alias of a name) is left as it is, since it is no secret there.
+ * data} and {@code stringData} values but certificates and public keys ({@link KeyMaterial}), an
+ * ExternalSecret's {@code target.template.data} values, every SOPS {@code ENC[...]} value, the
+ * encrypted data keys ({@code enc}) of a {@code sops} block, and every value anywhere that holds a
+ * private key. Each hidden character becomes {@code x}, except white space and line breaks, the
+ * {@code ENC[} prefix, {@code ${VAR}} placeholders with the {@code $} that escape them ({@code
+ * $${VAR}} is Flux's literal {@code ${VAR}}), {@code {{ }}} template actions, reference prefixes
+ * such as {@code op://}, PEM armour lines and the {@code AGE-SECRET-KEY-1} prefix; a base64 private
+ * key becomes the base64 of its masked text. So a hidden value keeps its {@link
+ * SecretManifest.ValueShape} and {@link KeyMaterial}, and the masked text keeps its length in
+ * UTF-16 units, its lines and every range. A scalar that also appears outside those places (an
+ * alias of a name) is left as it is, since it is no secret there.
  */
 public final class SecretValues {
   private static final Pattern KEPT =
       Pattern.compile(
-          "\\$+\\{[^}]+}|\\{\\{.*?}}|\\{\\{|^\\s*(ENC\\[|op://|ref\\+|<path:|vault:)",
+          "\\$+\\{[^}]+}|\\{\\{.*?}}|\\{\\{|^\\s*(ENC\\[|op://|ref\\+|<path:|vault:)"
+              + "|-----(?:BEGIN|END) [A-Z0-9 ]+-----|AGE-SECRET-KEY-1",
           Pattern.DOTALL);
   private static final char FILLER = 'x';
 
@@ -80,6 +86,10 @@ public final class SecretValues {
    * ManifestReader.shape} says the same of both.
    */
   static String maskValue(String value) {
+    Optional<String> decoded = KeyMaterial.decoded(value);
+    if (decoded.isPresent() && KeyMaterial.privateKey(decoded.get()).isPresent()) {
+      return maskEncoded(value, decoded.get());
+    }
     char[] chars = value.toCharArray();
     boolean[] kept = new boolean[chars.length];
     Matcher matcher = KEPT.matcher(value);
@@ -94,6 +104,27 @@ public final class SecretValues {
       }
     }
     return new String(chars);
+  }
+
+  /**
+   * A base64 value that encodes a private key, masked as the base64 of its masked text: the armour
+   * lines survive, so {@link KeyMaterial} still tells a private key from the mask, and the white
+   * space and length stay.
+   */
+  private static String maskEncoded(String value, String decoded) {
+    String encoded =
+        Base64.getEncoder().encodeToString(maskValue(decoded).getBytes(StandardCharsets.US_ASCII));
+    StringBuilder out = new StringBuilder(value.length());
+    int next = 0;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isWhitespace(c)) {
+        out.append(c);
+      } else {
+        out.append(next < encoded.length() ? encoded.charAt(next++) : FILLER);
+      }
+    }
+    return out.toString();
   }
 
   /** The scalars to hide in one document, by identity: aliases share nodes. */
@@ -112,7 +143,10 @@ public final class SecretValues {
     Set<dev.strata.text.Range> shown = new java.util.HashSet<>();
     visible.forEach(s -> shown.add(s.range()));
     hidden.removeIf(s -> (visible.contains(s) || shown.contains(s.range())) && !encrypted(s));
+    // Certificates and public keys are public by design: kept, so that their shape reads as such.
+    hidden.removeIf(s -> KeyMaterial.of(s.value(), true) == KeyMaterial.PUBLIC);
     encryptedValues(root.get(), Collections.newSetFromMap(new IdentityHashMap<>()), hidden);
+    privateKeys(root.get(), Collections.newSetFromMap(new IdentityHashMap<>()), hidden);
     hidden.removeIf(
         s -> s.isNull() || s.value().isBlank() || maskValue(s.value()).equals(s.value()));
     return hidden;
@@ -208,6 +242,22 @@ public final class SecretValues {
       mapping.entries().forEach(e -> encryptedValues(e.value(), seen, into));
     } else if (node instanceof YamlSequence sequence) {
       sequence.items().forEach(item -> encryptedValues(item, seen, into));
+    }
+  }
+
+  /** Every value that holds a private key, wherever it stands: a key in Git leaks anywhere. */
+  private static void privateKeys(YamlNode node, Set<YamlNode> seen, Set<YamlScalar> into) {
+    if (!seen.add(node)) {
+      return;
+    }
+    if (node instanceof YamlScalar scalar) {
+      if (KeyMaterial.privateKey(scalar.value()).isPresent()) {
+        into.add(scalar);
+      }
+    } else if (node instanceof YamlMapping mapping) {
+      mapping.entries().forEach(e -> privateKeys(e.value(), seen, into));
+    } else if (node instanceof YamlSequence sequence) {
+      sequence.items().forEach(item -> privateKeys(item, seen, into));
     }
   }
 

@@ -10,9 +10,10 @@ import java.util.Optional;
  * A manifest as one cluster applies it: its effective identity, what applies it ({@code owner}: the
  * Flux Kustomization whose build holds it, or the object a controller created it from; empty for a
  * root applied from outside), the variables its owner substitutes into it, its labels and
- * annotations after every transformer, the fields a patch or replacement set ({@code changes}, with
- * where), whether a transformer Strata does not follow may have changed it ({@code opaque}) and,
- * for Kustomizations and HelmReleases, its resolved dependencies.
+ * annotations after every transformer, the fields a patch, replacement or transformer (namespace,
+ * name prefix or suffix, labels, annotations) set ({@code changes}, with where), whether a
+ * transformer Strata does not follow may have changed it ({@code opaque}) and, for Kustomizations
+ * and HelmReleases, its resolved dependencies.
  */
 public record Applied(
     Manifest manifest,

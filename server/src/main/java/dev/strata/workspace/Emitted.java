@@ -12,9 +12,10 @@ import java.util.Optional;
  * One object as a kustomize build emits it: the typed record of its document as the build's patches
  * and replacements left it, the file that holds it, its name and namespace after the namespace and
  * prefix transformers, its labels, and where each changed field was set ({@code changes}: a field
- * path such as {@code spec.decryption} to the patch that set it). A generated ConfigMap keeps the
- * files its keys were read from ({@code dataFiles}). {@code opaque} marks an object that a
- * transformer Strata does not follow may have changed.
+ * path such as {@code spec.decryption} to the patch that set it, {@code metadata.namespace} to the
+ * {@code namespace:} or {@code targetNamespace} that set it). A generated ConfigMap keeps the files
+ * its keys were read from ({@code dataFiles}). {@code opaque} marks an object that a transformer
+ * Strata does not follow may have changed.
  */
 record Emitted(
     Manifest manifest,
@@ -101,6 +102,14 @@ record Emitted(
     all.putAll(more);
     return new Emitted(
         manifest, file, originalName, name, namespace, labels, all, changes, dataFiles, opaque);
+  }
+
+  /** The object with {@code field} recorded as set by the transformer at {@code origin}. */
+  Emitted touched(String field, Origin origin) {
+    Map<String, Origin> all = new LinkedHashMap<>(changes);
+    all.put(field, origin);
+    return new Emitted(
+        manifest, file, originalName, name, namespace, labels, annotations, all, dataFiles, opaque);
   }
 
   Emitted madeOpaque() {

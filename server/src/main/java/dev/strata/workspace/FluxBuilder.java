@@ -172,9 +172,9 @@ final class FluxBuilder {
     }
     FluxOverrides overrides =
         new FluxOverrides(
-            kustomization.targetNamespace().map(t -> substitution.apply(t.value())),
-            kustomization.namePrefix().map(substitution::apply),
-            kustomization.nameSuffix().map(substitution::apply),
+            kustomization.targetNamespace().map(t -> substituted(t, substitution)),
+            kustomization.namePrefix().map(t -> substituted(t, substitution)),
+            kustomization.nameSuffix().map(t -> substituted(t, substitution)),
             kustomization.patches().stream().map(p -> new SourcedPatch(p, file)).toList(),
             kustomization.components(),
             file);
@@ -186,5 +186,9 @@ final class FluxBuilder {
         Optional.of(new PathReference(file, at.range(), written, path, PathReference.Status.FOUND)),
         build,
         created.expand(build.objects()));
+  }
+
+  private static Located<String> substituted(Located<String> field, Substitution substitution) {
+    return Located.of(substitution.apply(field.value()), field.range());
   }
 }

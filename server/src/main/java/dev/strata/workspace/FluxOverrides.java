@@ -9,12 +9,13 @@ import java.util.Optional;
  * spec.path} before building it: {@code targetNamespace}, {@code namePrefix} and {@code nameSuffix}
  * replace the file's own values, {@code patches} and {@code components} are appended to its own
  * (fluxcd/pkg {@code kustomize/kustomize_generator.go}, {@code WriteFile}). Components are relative
- * to {@code spec.path}.
+ * to {@code spec.path}. Values are substituted and keep the range of the field in the Flux
+ * Kustomization's file ({@code componentsFile}), so that what they change can point back there.
  */
 record FluxOverrides(
-    Optional<String> namespace,
-    Optional<String> prefix,
-    Optional<String> suffix,
+    Optional<Located<String>> namespace,
+    Optional<Located<String>> prefix,
+    Optional<Located<String>> suffix,
     List<SourcedPatch> patches,
     List<Located<String>> components,
     String componentsFile) {

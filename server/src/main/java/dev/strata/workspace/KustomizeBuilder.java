@@ -401,7 +401,7 @@ final class KustomizeBuilder {
       generated(
               "v1", "ConfigMap", map.name(), map.namespace(), data, file, overlay.meta().document())
           .map(e -> e.withData(dataFiles))
-          .ifPresent(acc::add);
+          .ifPresent(e -> generate(acc, e, map.behavior(), new Origin(file, map.name().range())));
     }
     for (KustomizeOverlay.GeneratedSecret secret : overlay.secretGenerator()) {
       Map<String, String> keys = new LinkedHashMap<>();
@@ -420,8 +420,34 @@ final class KustomizeBuilder {
               Map.of(),
               file,
               overlay.meta().document())
-          .ifPresent(acc::add);
+          .ifPresent(
+              e -> generate(acc, e, secret.behavior(), new Origin(file, secret.name().range())));
     }
+  }
+
+  /**
+   * A generator's object joins the build; with {@code behavior: merge} or {@code replace} it merges
+   * into, or replaces, the object of that kind, name and namespace already there, as kustomize's
+   * {@code AbsorbAll} does ({@code api/resmap/reswrangler.go}), rather than being a second copy.
+   * Merged keys are not followed: the earlier object stands for both, with its {@code data}
+   * recorded as set by the generator.
+   */
+  private static void generate(Accumulator acc, Emitted generated, String behavior, Origin origin) {
+    if (behavior.equals("merge") || behavior.equals("replace")) {
+      for (int i = 0; i < acc.objects.size(); i++) {
+        Emitted existing = acc.objects.get(i);
+        if (existing.kind().equals(generated.kind())
+            && existing.manifest().meta().group().isEmpty()
+            && existing.name().equals(generated.name())
+            && (generated.namespace().isEmpty()
+                || generated.namespace().equals(existing.namespace()))) {
+          acc.objects.set(
+              i, behavior.equals("replace") ? generated : existing.touched("data", origin));
+          return;
+        }
+      }
+    }
+    acc.add(generated);
   }
 
   /**
@@ -474,27 +500,55 @@ final class KustomizeBuilder {
     for (SourcedPatch patch : patches) {
       patch(patch, acc);
     }
-    Optional<String> namespace =
+    Optional<Origin> namespace =
         overrides
             .namespace()
-            .or(() -> written.flatMap(w -> w.overlay().namespace()).map(Located::value));
-    namespace.ifPresent(n -> replaceAll(acc, e -> namespaced(e, n)));
-    String prefix =
-        overrides.prefix().orElse(written.flatMap(w -> w.overlay().namePrefix()).orElse(""));
-    String suffix =
-        overrides.suffix().orElse(written.flatMap(w -> w.overlay().nameSuffix()).orElse(""));
-    if (!prefix.isEmpty() || !suffix.isEmpty()) {
-      replaceAll(acc, e -> renamed(e, prefix, suffix));
+            .map(n -> at(overrides.componentsFile(), n))
+            .or(() -> written.flatMap(w -> w.overlay().namespace().map(n -> at(w.file(), n))));
+    Optional<String> namespaceValue =
+        overrides
+            .namespace()
+            .or(() -> written.flatMap(w -> w.overlay().namespace()))
+            .map(Located::value);
+    namespaceValue.ifPresent(n -> replaceAll(acc, e -> namespaced(e, n, namespace.get())));
+    Optional<Origin> prefix =
+        overrides
+            .prefix()
+            .map(p -> at(overrides.componentsFile(), p))
+            .or(() -> written.flatMap(w -> w.overlay().namePrefix().map(p -> at(w.file(), p))));
+    Optional<Origin> suffix =
+        overrides
+            .suffix()
+            .map(p -> at(overrides.componentsFile(), p))
+            .or(() -> written.flatMap(w -> w.overlay().nameSuffix().map(p -> at(w.file(), p))));
+    String prefixValue =
+        overrides
+            .prefix()
+            .or(() -> written.flatMap(w -> w.overlay().namePrefix()))
+            .map(Located::value)
+            .orElse("");
+    String suffixValue =
+        overrides
+            .suffix()
+            .or(() -> written.flatMap(w -> w.overlay().nameSuffix()))
+            .map(Located::value)
+            .orElse("");
+    if (!prefixValue.isEmpty() || !suffixValue.isEmpty()) {
+      Origin origin = prefix.filter(p -> !prefixValue.isEmpty()).orElseGet(suffix::get);
+      replaceAll(acc, e -> renamed(e, prefixValue, suffixValue, origin));
     }
     if (written.isEmpty()) {
       return;
     }
     KustomizeOverlay overlay = written.get().overlay();
     for (KustomizeOverlay.LabelSet labels : overlay.labels()) {
-      replaceAll(acc, e -> e.labelled(labels.pairs()));
+      Origin origin = new Origin(written.get().file(), labels.range());
+      replaceAll(acc, e -> e.labelled(labels.pairs()).touched("metadata.labels", origin));
     }
-    if (!overlay.commonAnnotations().isEmpty()) {
-      replaceAll(acc, e -> e.annotated(overlay.commonAnnotations()));
+    for (KustomizeOverlay.LabelSet annotations : overlay.annotations()) {
+      Origin origin = new Origin(written.get().file(), annotations.range());
+      replaceAll(
+          acc, e -> e.annotated(annotations.pairs()).touched("metadata.annotations", origin));
     }
     List<Replacement> replacements = new ArrayList<>();
     List<Origin> origins = new ArrayList<>();
@@ -632,14 +686,20 @@ final class KustomizeBuilder {
     return mapping.get(key).filter(YamlScalar.class::isInstance).map(n -> ((YamlScalar) n).value());
   }
 
-  private Emitted namespaced(Emitted object, String namespace) {
-    if (object.kind().equals("Namespace") && object.manifest().meta().group().isEmpty()) {
-      return object.named(namespace);
-    }
-    return scope.clusterScoped(object.kind()) ? object : object.inNamespace(namespace);
+  private static Origin at(String file, Located<String> field) {
+    return new Origin(file, field.range());
   }
 
-  private static Emitted renamed(Emitted object, String prefix, String suffix) {
+  private Emitted namespaced(Emitted object, String namespace, Origin origin) {
+    if (object.kind().equals("Namespace") && object.manifest().meta().group().isEmpty()) {
+      return object.named(namespace).touched("metadata.name", origin);
+    }
+    return scope.clusterScoped(object.kind())
+        ? object
+        : object.inNamespace(namespace).touched("metadata.namespace", origin);
+  }
+
+  private static Emitted renamed(Emitted object, String prefix, String suffix, Origin origin) {
     String kind = object.kind();
     if (kind.equals("CustomResourceDefinition")
         || kind.equals("Namespace")
@@ -647,7 +707,7 @@ final class KustomizeBuilder {
             && object.manifest().meta().group().equals("apiregistration.k8s.io"))) {
       return object;
     }
-    return object.named(prefix + object.name() + suffix);
+    return object.named(prefix + object.name() + suffix).touched("metadata.name", origin);
   }
 
   private static void replaceAll(
@@ -657,17 +717,21 @@ final class KustomizeBuilder {
 
   /**
    * kustomize refuses a second object with the same group, version, kind, namespace and name
-   * ({@code api/resmap/reswrangler.go}, "may not add resource with an already registered id").
+   * ({@code api/resmap/reswrangler.go} {@code Append}, "may not add resource with an already
+   * registered id"); an unset namespace counts as {@code default} and a cluster-scoped kind has
+   * none ({@code kyaml/resid/resid.go} {@code EffectiveNamespace}).
    */
-  private static void markDuplicates(Accumulator acc) {
+  private void markDuplicates(Accumulator acc) {
     Map<String, Emitted> seen = new HashMap<>();
     for (Emitted object : acc.objects) {
+      String namespace =
+          scope.clusterScoped(object.kind()) ? "" : object.namespace().orElse("default");
       String id =
           object.manifest().meta().apiVersion().value()
               + "/"
               + object.kind()
               + "/"
-              + object.namespace().orElse("")
+              + (namespace.isEmpty() && !scope.clusterScoped(object.kind()) ? "default" : namespace)
               + "/"
               + object.name();
       Emitted first = seen.putIfAbsent(id, object);

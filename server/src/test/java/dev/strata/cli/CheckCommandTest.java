@@ -76,7 +76,7 @@ class CheckCommandTest {
         name: web
         namespace: default
       spec:
-        path: ./apps/web/app
+        path: ./web/app
         dependsOn:
           - name: databse
             namespace: db
@@ -90,7 +90,7 @@ class CheckCommandTest {
       spec:
         path: ./apps/db/app
         sourceRef: {kind: GitRepository, name: flux-system, namespace: flux-system}
-      #- apps/web/app/cm.yaml
+      #- web/app/cm.yaml
       apiVersion: v1
       kind: ConfigMap
       metadata: {name: web, namespace: default}
@@ -119,10 +119,14 @@ class CheckCommandTest {
         name: apps
         namespace: flux-system
       spec:
-        path: ./clusters/home
+        path: ./apps
         dependsOn:
           - name: infrastructure
         sourceRef: {kind: GitRepository, name: flux-system}
+      #- apps/cm.yaml
+      apiVersion: v1
+      kind: ConfigMap
+      metadata: {name: settings, namespace: default}
       """;
 
   static final String CLEAN =

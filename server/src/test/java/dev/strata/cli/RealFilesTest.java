@@ -19,11 +19,11 @@ class RealFilesTest {
   void reportsEachRealFileOnceUnderItsOwnPath() throws IOException {
     Path root = TempRepository.write(dir, CheckCommandTest.BROKEN);
     Files.writeString(
-        root.resolve("apps/web/app/secret.yaml"),
+        root.resolve("web/app/secret.yaml"),
         "apiVersion: v1\nkind: Secret\nmetadata: {name: plain}\nstringData: {token: not-real}\n");
     CommandLineRun before = CommandLineRun.of("check", root.toString(), "--format", "json");
     Files.createSymbolicLink(root.resolve("linked-apps"), Path.of("apps"));
-    Files.createSymbolicLink(root.resolve("secret-link.yaml"), Path.of("apps/web/app/secret.yaml"));
+    Files.createSymbolicLink(root.resolve("secret-link.yaml"), Path.of("web/app/secret.yaml"));
     CommandLineRun after = CommandLineRun.of("check", root.toString(), "--format", "json");
     assertEquals(before.out(), after.out());
     CommandLineRun text = CommandLineRun.of("check", root.toString());

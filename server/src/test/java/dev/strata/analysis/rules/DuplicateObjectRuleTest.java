@@ -2,8 +2,11 @@ package dev.strata.analysis.rules;
 
 import static dev.strata.testing.FixtureAssertions.assertFindings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.analysis.Finding;
+import dev.strata.model.Severity;
 import dev.strata.testing.Fixture;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,8 +26,242 @@ class DuplicateObjectRuleTest {
         sourceRef: {kind: GitRepository, name: flux-system}
       """;
 
+  /** The root applies ./apps, which holds two Kustomizations building ./a and ./b. */
+  private static final String TWO =
+      ROOT
+          + """
+          #- apps/ks.yaml
+          apiVersion: kustomize.toolkit.fluxcd.io/v1
+          kind: Kustomization
+          metadata: {name: goldilocks, namespace: flux-system}
+          spec:
+            path: ./a
+            prune: true
+            sourceRef: {kind: GitRepository, name: flux-system}
+          ---
+          apiVersion: kustomize.toolkit.fluxcd.io/v1
+          kind: Kustomization
+          metadata: {name: vpa, namespace: flux-system}
+          spec:
+            path: ./b
+            prune: true
+            sourceRef: {kind: GitRepository, name: flux-system}
+          """;
+
   @Test
-  void reportsTheSameSourceDefinedInTwoFilesOnBoth() {
+  void reportsAnObjectTwoKustomizationsApplyDifferentlyNamingBoth() {
+    assertFindings(
+        TWO
+            + """
+            #- a/source.yaml
+            apiVersion: source.toolkit.fluxcd.io/v1
+            kind: HelmRepository
+            metadata:
+              name: fairwinds
+            #       ^^^^^^^^^ error[duplicate-object]: HelmRepository observability/fairwinds is applied by 2 Kustomizations of cluster clusters/home: flux-system/goldilocks (apps/ks.yaml), flux-system/vpa (apps/ks.yaml); the definitions differ in spec.url
+              namespace: observability
+            spec:
+              url: https://charts.fairwinds.com/stable
+            #- b/source.yaml
+            apiVersion: source.toolkit.fluxcd.io/v1
+            kind: HelmRepository
+            metadata:
+              name: fairwinds
+            #       ^^^^^^^^^ error[duplicate-object]: the Kustomization that wrote them last deletes it when it prunes it
+              namespace: observability
+            spec:
+              url: https://charts.fairwinds.com/incubator
+            """,
+        RULE);
+  }
+
+  @Test
+  void pointsAtTheOtherDefinitionAndAtBothKustomizations() {
+    List<Finding> findings =
+        Fixture.of(
+                TWO
+                    + """
+                    #- a/cm.yaml
+                    apiVersion: v1
+                    kind: ConfigMap
+                    metadata: {name: settings, namespace: default}
+                    data: {mode: fast}
+                    #- b/cm.yaml
+                    apiVersion: v1
+                    kind: ConfigMap
+                    metadata: {name: settings, namespace: default}
+                    data: {mode: slow}
+                    """)
+            .findings(RULE);
+    assertEquals(2, findings.size());
+    Finding onA = findings.stream().filter(f -> f.file().equals("a/cm.yaml")).findFirst().get();
+    assertEquals(Severity.ERROR, onA.severity());
+    assertTrue(onA.message().contains("differ in data.mode"), onA.message());
+    assertEquals(
+        List.of("b/cm.yaml", "apps/ks.yaml", "apps/ks.yaml"),
+        onA.related().stream().map(Finding.Related::file).toList());
+    assertEquals(
+        List.of(
+            "also applied here",
+            "Kustomization flux-system/goldilocks",
+            "Kustomization flux-system/vpa"),
+        onA.related().stream().map(Finding.Related::message).toList());
+  }
+
+  @Test
+  void warnsWhenTwoKustomizationsApplyTheSameNamespaceIdentically() {
+    assertFindings(
+        TWO
+            + """
+            #- a/namespace.yaml
+            apiVersion: v1
+            kind: Namespace
+            metadata:
+              name: observability
+            #       ^^^^^^^^^^^^^ warning[duplicate-object]: the definitions are identical. Each reconciliation also rewrites its kustomize.toolkit.fluxcd.io/name and namespace labels, and the Kustomization that wrote them last deletes the Namespace and everything in it
+            #- b/namespace.yaml
+            apiVersion: v1
+            kind: Namespace
+            metadata:
+              name: observability
+            #       ^^^^^^^^^^^^^ warning[duplicate-object]: Namespace observability is applied by 2 Kustomizations
+            """,
+        RULE);
+  }
+
+  @Test
+  void reportsOneSharedDocumentOnceForAllItsKustomizations() {
+    assertFindings(
+        TWO
+            + """
+            #- a/kustomization.yaml
+            resources: [../common/namespace.yaml]
+            #- b/kustomization.yaml
+            resources: [../common/namespace.yaml]
+            #- common/namespace.yaml
+            apiVersion: v1
+            kind: Namespace
+            metadata:
+              name: observability
+            #       ^^^^^^^^^^^^^ warning[duplicate-object]: flux-system/goldilocks (apps/ks.yaml), flux-system/vpa (apps/ks.yaml); the definitions are identical
+            """,
+        RULE);
+  }
+
+  @Test
+  void neverComparesOrPrintsSecretValues() {
+    List<Finding> findings =
+        Fixture.of(
+                TWO
+                    + """
+                    #- a/secret.yaml
+                    apiVersion: v1
+                    kind: Secret
+                    metadata: {name: token, namespace: default}
+                    stringData: {token: canary-7f3a91}
+                    #- b/secret.yaml
+                    apiVersion: v1
+                    kind: Secret
+                    metadata: {name: token, namespace: default}
+                    stringData: {token: canary-other-value}
+                    """)
+            .findings(RULE);
+    assertEquals(2, findings.size());
+    for (Finding finding : findings) {
+      assertTrue(finding.message().contains("differ in data,"), finding.message());
+      assertFalse(finding.message().contains("canary"), finding.message());
+      assertFalse(finding.message().contains("token:"), finding.message());
+    }
+  }
+
+  @Test
+  void saysWhenSecretDataCouldNotBeCompared() {
+    assertFindings(
+        TWO
+            + """
+            #- a/secret.yaml
+            apiVersion: v1
+            kind: Secret
+            metadata:
+              name: token
+            #       ^^^^^ warning[duplicate-object]: identical apart from values Strata does not read
+              namespace: default
+            stringData: {token: canary-7f3a91}
+            #- b/secret.yaml
+            apiVersion: v1
+            kind: Secret
+            metadata:
+              name: token
+            #       ^^^^^ warning[duplicate-object]: identical apart from values Strata does not read
+              namespace: default
+            stringData: {token: canary-1b2c3d}
+            """,
+        RULE);
+  }
+
+  @Test
+  void letsIfNotPresentDefinitionsShareAnObject() {
+    assertFindings(
+        TWO
+            + """
+            #- a/cm.yaml
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: defaults
+              namespace: default
+              annotations: {kustomize.toolkit.fluxcd.io/ssa: IfNotPresent}
+            data: {mode: fast}
+            #- b/cm.yaml
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: defaults, namespace: default}
+            data: {mode: slow}
+            """,
+        RULE);
+  }
+
+  @Test
+  void letsIgnoredDefinitionsShareAnObject() {
+    assertFindings(
+        TWO
+            + """
+            #- a/cm.yaml
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: defaults
+              namespace: default
+              annotations: {kustomize.toolkit.fluxcd.io/ssa: Ignore}
+            data: {mode: fast}
+            #- b/cm.yaml
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: defaults, namespace: default}
+            data: {mode: slow}
+            """,
+        RULE);
+  }
+
+  @Test
+  void tellsKindsOfDifferentGroupsApart() {
+    assertFindings(
+        TWO
+            + """
+            #- a/cert.yaml
+            apiVersion: cert-manager.io/v1
+            kind: Certificate
+            metadata: {name: web, namespace: default}
+            #- b/cert.yaml
+            apiVersion: example.com/v1
+            kind: Certificate
+            metadata: {name: web, namespace: default}
+            """,
+        RULE);
+  }
+
+  @Test
+  void reportsTheSameObjectTwiceInOneBuildOnBoth() {
     assertFindings(
         ROOT
             + """
@@ -33,44 +270,21 @@ class DuplicateObjectRuleTest {
             kind: HelmRepository
             metadata:
               name: fairwinds
-            #       ^^^^^^^^^ error[duplicate-object]: HelmRepository observability/fairwinds is defined 2 times in cluster clusters/home
+            #       ^^^^^^^^^ error[duplicate-object]: HelmRepository/observability/fairwinds is twice in the build of Kustomization flux-system/apps (apps/goldilocks/source.yaml and apps/vpa/source.yaml): kustomize fails the whole build
               namespace: observability
             #- apps/vpa/source.yaml
             apiVersion: source.toolkit.fluxcd.io/v1
             kind: HelmRepository
             metadata:
               name: fairwinds
-            #       ^^^^^^^^^ error[duplicate-object]: HelmRepository observability/fairwinds is defined 2 times
+            #       ^^^^^^^^^ error[duplicate-object]: may not add resource with an already registered id
               namespace: observability
             """,
         RULE);
   }
 
   @Test
-  void pointsEachFindingAtTheOtherDefinition() {
-    List<Finding> findings =
-        Fixture.of(
-                ROOT
-                    + """
-                    #- apps/a.yaml
-                    apiVersion: kustomize.toolkit.fluxcd.io/v1
-                    kind: Kustomization
-                    metadata: {name: app, namespace: default}
-                    spec: {path: ./none}
-                    #- apps/b.yaml
-                    apiVersion: kustomize.toolkit.fluxcd.io/v1
-                    kind: Kustomization
-                    metadata: {name: app, namespace: default}
-                    spec: {path: ./none}
-                    """)
-            .findings(RULE);
-    assertEquals(2, findings.size());
-    assertEquals("apps/b.yaml", findings.get(0).related().get(0).file());
-    assertEquals("apps/a.yaml", findings.get(1).related().get(0).file());
-  }
-
-  @Test
-  void doesNotCountTheSameDocumentReachedTwice() {
+  void reportsADocumentReachedTwiceInOneBuildOnce() {
     assertFindings(
         ROOT
             + """
@@ -88,7 +302,49 @@ class DuplicateObjectRuleTest {
             kind: HelmRepository
             metadata:
               name: bitnami
+            #       ^^^^^^^ error[duplicate-object]: (apps/common/repo.yaml, reached twice)
               namespace: flux-system
+            """,
+        RULE);
+  }
+
+  @Test
+  void letsAGeneratorMergeIntoTheObjectItNames() {
+    assertFindings(
+        ROOT
+            + """
+            #- apps/kustomization.yaml
+            resources: [./base]
+            configMapGenerator:
+              - name: settings
+                behavior: merge
+                literals: [mode=fast]
+            #- apps/base/kustomization.yaml
+            configMapGenerator:
+              - name: settings
+                literals: [mode=slow, size=big]
+            """,
+        RULE);
+  }
+
+  @Test
+  void countsAnUnsetNamespaceAsDefaultInOneBuild() {
+    assertFindings(
+        ROOT
+            + """
+            #- apps/a.yaml
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: settings
+            #       ^^^^^^^^ error[duplicate-object]: ConfigMap/settings is twice in the build
+            #- apps/b.yaml
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: settings
+            #       ^^^^^^^^ error[duplicate-object]: is twice in the build
+              namespace: default
             """,
         RULE);
   }
@@ -150,23 +406,15 @@ class DuplicateObjectRuleTest {
   }
 
   @Test
-  void ignoresPlainKubernetesObjectsAndUnresolvedNames() {
+  void ignoresUnresolvedNames() {
     assertFindings(
-        ROOT
+        TWO
             + """
-            #- apps/a.yaml
-            apiVersion: v1
-            kind: ConfigMap
-            metadata: {name: settings, namespace: default}
-            ---
+            #- a/hr.yaml
             apiVersion: helm.toolkit.fluxcd.io/v2
             kind: HelmRelease
             metadata: {name: "${APP}", namespace: default}
-            #- apps/b.yaml
-            apiVersion: v1
-            kind: ConfigMap
-            metadata: {name: settings, namespace: default}
-            ---
+            #- b/hr.yaml
             apiVersion: helm.toolkit.fluxcd.io/v2
             kind: HelmRelease
             metadata: {name: "${APP}", namespace: default}
