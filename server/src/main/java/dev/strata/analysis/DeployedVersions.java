@@ -151,14 +151,7 @@ public final class DeployedVersions {
       if (instance.distributionVersion().isEmpty()
           && applied.owner().map(o -> o.kind().equals("HelmRelease")).orElse(false)) {
         // Written in the values of a flux-instance chart that leave the version to its default.
-        return release(
-            ApiVersions.FLUX,
-            Located.of(CHART_DEFAULT, manifest.meta().anchor()),
-            applied.file(),
-            "the flux-instance chart's default distribution.version "
-                + CHART_DEFAULT
-                + " of "
-                + name);
+        return chartDefault(applied, name);
       }
       return instance
           .distributionVersion()
@@ -183,15 +176,7 @@ public final class DeployedVersions {
         Optional<Located<String>> version =
             fields.text("spec", "values", "instance", "distribution", "version");
         if (version.isEmpty() && release.valuesFrom().isEmpty()) {
-          // The chart's default (flux-operator charts/flux-instance values.yaml).
-          return release(
-              ApiVersions.FLUX,
-              Located.of(CHART_DEFAULT, manifest.meta().anchor()),
-              applied.file(),
-              "the flux-instance chart's default distribution.version "
-                  + CHART_DEFAULT
-                  + " of "
-                  + name);
+          return chartDefault(applied, name);
         }
         return version.flatMap(
             v ->
@@ -230,6 +215,15 @@ public final class DeployedVersions {
       }
     }
     return Optional.empty();
+  }
+
+  /** The release a flux-instance chart runs when its values leave the version to the default. */
+  private static Optional<Release> chartDefault(Applied applied, String name) {
+    return release(
+        ApiVersions.FLUX,
+        Located.of(CHART_DEFAULT, applied.meta().anchor()),
+        applied.file(),
+        "the flux-instance chart's default distribution.version " + CHART_DEFAULT + " of " + name);
   }
 
   private static Optional<Located<String>> tag(Fields source) {
