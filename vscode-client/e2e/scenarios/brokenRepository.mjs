@@ -113,8 +113,14 @@ export async function brokenRepository() {
   return scenario;
 }
 
+/**
+ * Filters the Problems panel by the rule id (the filter matches a marker's code) and waits for its row: the panel
+ * is a virtual list, so a row scrolled out of view is not in the page at all.
+ */
 async function waitForProblem(page, rule) {
   await showProblems(page);
+  const filter = page.locator('.part.panel input[placeholder^="Filter"]').first();
+  await filter.fill(rule);
   await waitFor(
     `a ${rule} row in the Problems panel`,
     async () => (await problemRows(page)).some((row) => row.includes(rule)),
