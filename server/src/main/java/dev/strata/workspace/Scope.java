@@ -43,7 +43,6 @@ final class Scope {
           "ClusterExternalSecret",
           "ClusterIssuer",
           "ClusterPolicy",
-          "FluxInstance",
           "GatewayClass");
 
   private final Set<String> kinds;

@@ -210,6 +210,42 @@ class RendererTest {
   }
 
   @Test
+  void aFluxInstanceTakesTheNamespaceOfItsEnclosingKustomization() {
+    // FluxInstance is Namespaced (flux-operator
+    // config/crd/bases/fluxcd.controlplane.io_fluxinstances.yaml),
+    // so kustomize's namespace transformer sets its namespace, which also names its sync objects.
+    RenderTree tree =
+        render(
+            """
+            #- clusters/home/cluster.yaml
+            apiVersion: kustomize.toolkit.fluxcd.io/v1
+            kind: Kustomization
+            metadata: {name: cluster, namespace: flux-system}
+            spec:
+              path: ./clusters/home
+              sourceRef: {kind: GitRepository, name: home}
+            #- clusters/home/kustomization.yaml
+            resources: [cluster.yaml, ../../infra/flux]
+            #- infra/flux/kustomization.yaml
+            namespace: flux-system
+            resources: [instance.yaml]
+            #- infra/flux/instance.yaml
+            apiVersion: fluxcd.controlplane.io/v1
+            kind: FluxInstance
+            metadata: {name: flux}
+            spec:
+              sync: {kind: GitRepository, url: "https://example.com/home.git", ref: refs/heads/main, path: apps}
+            #- apps/cm.yaml
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: app-settings, namespace: default}
+            """);
+    Set<String> ids = new TreeSet<>();
+    tree.clusters().forEach(cluster -> ids.addAll(ids(cluster)));
+    assertTrue(ids.contains("FluxInstance/flux-system/flux"), ids.toString());
+  }
+
+  @Test
   void findsTheSyncPathInTheValuesOfAFluxInstanceHelmRelease() {
     RenderTree tree =
         render(
