@@ -138,7 +138,7 @@ class FluxStructureTest {
     assertEquals(1, tree.clusters().size());
     Cluster cluster = tree.clusters().get(0);
     assertEquals("kubernetes/flux/cluster", cluster.name());
-    assertTrue(ids(cluster).contains("FluxInstance/flux"), ids(cluster).toString());
+    assertTrue(ids(cluster).contains("FluxInstance/flux-system/flux"), ids(cluster).toString());
     assertTrue(
         ids(cluster).contains("Kustomization/flux-system/flux-system"), ids(cluster).toString());
     assertTrue(tree.data("kubernetes/apps/values.yaml"));
