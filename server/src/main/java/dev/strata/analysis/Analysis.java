@@ -21,6 +21,7 @@ public final class Analysis {
   private final Map<Cluster, NeedGraph> needGraphs = new IdentityHashMap<>();
   private final Map<Cluster, OutageSimulation> outages = new IdentityHashMap<>();
   private final Map<Cluster, DeployedVersions> deployed = new IdentityHashMap<>();
+  private DeployedVersions.Evidence releaseEvidence; // guarded by this
 
   public Analysis(Snapshot snapshot) {
     this.snapshot = snapshot;
@@ -54,16 +55,14 @@ public final class Analysis {
 
   /** Which Flux and External Secrets a cluster runs, read once. */
   public DeployedVersions deployed(Cluster cluster) {
-    return cached(deployed, cluster, c -> DeployedVersions.of(c, repositoryReleases()));
+    return cached(deployed, cluster, c -> DeployedVersions.of(c, releaseEvidence()));
   }
 
-  private List<DeployedVersions.Release> repositoryReleases;
-
-  private synchronized List<DeployedVersions.Release> repositoryReleases() {
-    if (repositoryReleases == null) {
-      repositoryReleases = DeployedVersions.repository(snapshot, clusters());
+  private synchronized DeployedVersions.Evidence releaseEvidence() {
+    if (releaseEvidence == null) {
+      releaseEvidence = DeployedVersions.Evidence.of(snapshot, clusters());
     }
-    return repositoryReleases;
+    return releaseEvidence;
   }
 
   /** The cycles of a cluster's need graph, computed once for the rules that need them. */

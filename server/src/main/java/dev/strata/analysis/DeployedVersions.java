@@ -11,7 +11,9 @@ import dev.strata.workspace.Cluster;
 import dev.strata.workspace.Snapshot;
 import dev.strata.workspace.SourceFile;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,6 +74,13 @@ public final class DeployedVersions {
    */
   private static final String CHART_DEFAULT = "2.x";
 
+  private static final Pattern MAJOR_RANGE = Pattern.compile("v?(\\d+)\\.[x*](?:\\.[x*])?");
+  private static final Pattern CARET_RANGE = Pattern.compile("\\^\\s*v?(\\d+\\.\\d+(?:\\.\\d+)?)");
+  private static final Pattern AT_LEAST_RANGE =
+      Pattern.compile(">=?\\s*v?(\\d+\\.\\d+(?:\\.\\d+)?)");
+  private static final Pattern MINOR_RANGE =
+      Pattern.compile("~?\\s*v?(\\d+\\.\\d+)(?:\\.[x*]|\\.(\\d+)(?:[-+][0-9A-Za-z.-]+)?)?");
+
   private final Optional<Release> flux;
   private final Optional<Release> externalSecrets;
 
@@ -90,12 +99,42 @@ public final class DeployedVersions {
     return externalSecrets;
   }
 
-  /** A cluster's releases: its own evidence, else the repository's nearest agreeing evidence. */
-  static DeployedVersions of(Cluster cluster, List<Release> repository) {
-    List<Release> own = new ArrayList<>();
-    for (Applied applied : cluster.objects()) {
-      evidence(applied, cluster).ifPresent(own::add);
+  /**
+   * Every release the repository states: the text evidence of every file, and the object evidence
+   * of each cluster, read once for all clusters.
+   */
+  record Evidence(List<Release> text, Map<Cluster, List<Release>> objects) {
+    static Evidence of(Snapshot snapshot, List<Cluster> clusters) {
+      List<Release> text = new ArrayList<>();
+      for (SourceFile file : snapshot.files()) {
+        if (file.text().contains("# Flux Version:") || file.text().contains("fluxcd/flux2")) {
+          textEvidence(file, HEADER, "the # Flux Version: header", text);
+          textEvidence(file, REMOTE_BASE, "the fluxcd/flux2 install base", text);
+        }
+      }
+      Map<Cluster, List<Release>> objects = new IdentityHashMap<>();
+      for (Cluster cluster : clusters) {
+        List<Release> found = new ArrayList<>();
+        for (Applied applied : cluster.objects()) {
+          evidence(applied, cluster).ifPresent(found::add);
+        }
+        objects.put(cluster, List.copyOf(found));
+      }
+      return new Evidence(List.copyOf(text), objects);
     }
+
+    /** The text evidence, then every cluster's object evidence. */
+    List<Release> all() {
+      List<Release> all = new ArrayList<>(text);
+      objects.values().forEach(all::addAll);
+      return all;
+    }
+  }
+
+  /** A cluster's releases: its own evidence, else the repository's nearest agreeing evidence. */
+  static DeployedVersions of(Cluster cluster, Evidence evidence) {
+    List<Release> repository = evidence.all();
+    List<Release> own = new ArrayList<>(evidence.objects().getOrDefault(cluster, List.of()));
     for (Release release : repository) {
       if (cluster.files().contains(release.file())) {
         own.add(release);
@@ -106,40 +145,13 @@ public final class DeployedVersions {
         pick(ApiVersions.EXTERNAL_SECRETS, own, repository, cluster.root().name()));
   }
 
-  /**
-   * Every release the repository states anywhere: the text evidence of every file and the object
-   * evidence of every cluster.
-   */
-  static List<Release> repository(Snapshot snapshot, List<Cluster> clusters) {
-    List<Release> found = new ArrayList<>();
-    for (SourceFile file : snapshot.files()) {
-      String text = file.text();
-      if (text.contains("# Flux Version:") || text.contains("fluxcd/flux2")) {
-        text(file.path(), text, HEADER, "the # Flux Version: header", found);
-        text(file.path(), text, REMOTE_BASE, "the fluxcd/flux2 install base", found);
-      }
-    }
-    for (Cluster cluster : clusters) {
-      for (Applied applied : cluster.objects()) {
-        evidence(applied, cluster).ifPresent(found::add);
-      }
-    }
-    return List.copyOf(found);
-  }
-
-  private static void text(
-      String file, String text, Pattern pattern, String evidence, List<Release> found) {
-    Matcher matcher = pattern.matcher(text);
+  private static void textEvidence(
+      SourceFile file, Pattern pattern, String evidence, List<Release> found) {
+    Matcher matcher = pattern.matcher(file.text());
     while (matcher.find()) {
-      int line = 1;
-      for (int i = 0; i < matcher.start(); i++) {
-        if (text.charAt(i) == '\n') {
-          line++;
-        }
-      }
-      int at = line;
+      int line = file.syntax().lines().position(matcher.start()).line() + 1;
       Version.parse(matcher.group(1))
-          .ifPresent(v -> found.add(new Release(ApiVersions.FLUX, v, file, at, evidence)));
+          .ifPresent(v -> found.add(new Release(ApiVersions.FLUX, v, file.path(), line, evidence)));
     }
   }
 
@@ -266,21 +278,19 @@ public final class DeployedVersions {
     if (range.equals("*") || range.equals("x")) {
       return Optional.of(newest);
     }
-    Matcher major = Pattern.compile("v?(\\d+)\\.[x*](?:\\.[x*])?").matcher(range);
+    Matcher major = MAJOR_RANGE.matcher(range);
     if (major.matches()) {
       int wanted = Integer.parseInt(major.group(1));
       return Optional.of(wanted == newest.major() ? newest : new Version(wanted, 0, 0));
     }
-    Matcher caret = Pattern.compile("\\^\\s*v?(\\d+\\.\\d+(?:\\.\\d+)?)").matcher(range);
-    Matcher atLeast = Pattern.compile(">=?\\s*v?(\\d+\\.\\d+(?:\\.\\d+)?)").matcher(range);
+    Matcher caret = CARET_RANGE.matcher(range);
+    Matcher atLeast = AT_LEAST_RANGE.matcher(range);
     if (caret.matches() || atLeast.matches()) {
       Version floor = Version.parse((caret.matches() ? caret : atLeast).group(1)).orElseThrow();
       boolean sameMajor = !caret.matches() || floor.major() == newest.major();
       return Optional.of(sameMajor && newest.compareTo(floor) >= 0 ? newest : floor);
     }
-    Matcher minor =
-        Pattern.compile("~?\\s*v?(\\d+\\.\\d+)(?:\\.[x*]|\\.(\\d+)(?:[-+][0-9A-Za-z.-]+)?)?")
-            .matcher(range);
+    Matcher minor = MINOR_RANGE.matcher(range);
     if (minor.matches()) {
       return Version.parse(minor.group(1) + "." + (minor.group(2) == null ? "0" : minor.group(2)));
     }
