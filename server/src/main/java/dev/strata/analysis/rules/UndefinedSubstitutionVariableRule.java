@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A {@code ${VAR}} that Flux substitutes but nothing defines. kustomize-controller substitutes the
@@ -203,7 +204,8 @@ public final class UndefinedSubstitutionVariableRule implements Rule {
   private static String sources(PostBuildVariables variables) {
     List<String> parts = new ArrayList<>();
     if (!variables.inline().isEmpty()) {
-      parts.add("postBuild.substitute (" + String.join(", ", variables.inline()) + ")");
+      parts.add(
+          "postBuild.substitute (" + String.join(", ", new TreeSet<>(variables.inline())) + ")");
     }
     for (PostBuildVariables.Source source : variables.sources()) {
       parts.add(
