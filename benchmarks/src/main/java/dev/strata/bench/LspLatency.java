@@ -21,15 +21,19 @@ import java.util.logging.Logger;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.MessageActionItem;
 import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.ProgressParams;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentClientCapabilities;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.WindowClientCapabilities;
@@ -203,21 +207,17 @@ final class LspLatency {
                 new VersionedTextDocumentIdentifier(uri, 1_000_000),
                 List.of(new TextDocumentContentChangeEvent(text))));
     long lines = text.lines().count();
-    org.eclipse.lsp4j.Position end = new org.eclipse.lsp4j.Position((int) lines, 0);
+    Position end = new Position((int) lines, 0);
     if (!text.endsWith("\n")) {
-      end =
-          new org.eclipse.lsp4j.Position(
-              (int) lines - 1, text.lines().reduce((a, b) -> b).orElse("").length());
+      end = new Position((int) lines - 1, text.lines().reduce((a, b) -> b).orElse("").length());
     }
     long last = 0;
     for (int i = 0; i < BURST; i++) {
       TextDocumentContentChangeEvent change =
           i % 2 == 0
-              ? new TextDocumentContentChangeEvent(new org.eclipse.lsp4j.Range(end, end), "#")
+              ? new TextDocumentContentChangeEvent(new Range(end, end), "#")
               : new TextDocumentContentChangeEvent(
-                  new org.eclipse.lsp4j.Range(
-                      end, new org.eclipse.lsp4j.Position(end.getLine(), end.getCharacter() + 1)),
-                  "");
+                  new Range(end, new Position(end.getLine(), end.getCharacter() + 1)), "");
       server
           .getTextDocumentService()
           .didChange(
@@ -227,15 +227,13 @@ final class LspLatency {
     }
     server
         .getTextDocumentService()
-        .hover(
-            new org.eclipse.lsp4j.HoverParams(
-                new org.eclipse.lsp4j.TextDocumentIdentifier(uri), dependsOnName(text)))
+        .hover(new HoverParams(new TextDocumentIdentifier(uri), dependsOnName(text)))
         .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     return (System.nanoTime() - last) / 1e6;
   }
 
   /** Where the first dependsOn name of the file starts: a hover there reads the analysis. */
-  private static org.eclipse.lsp4j.Position dependsOnName(String text) {
+  private static Position dependsOnName(String text) {
     int dependsOn = Math.max(0, text.indexOf("dependsOn"));
     int name = text.indexOf("name:", dependsOn);
     int at = name < 0 ? 0 : name + "name: ".length();
@@ -247,7 +245,7 @@ final class LspLatency {
         lineStart = i + 1;
       }
     }
-    return new org.eclipse.lsp4j.Position(line, at - lineStart);
+    return new Position(line, at - lineStart);
   }
 
   private static void awaitDiagnostics(Client client, String uri, String marker, boolean present)
