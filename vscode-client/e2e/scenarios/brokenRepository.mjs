@@ -120,10 +120,15 @@ export async function brokenRepository() {
 async function waitForProblem(page, rule) {
   await showProblems(page);
   const filter = page.locator('.part.panel input[placeholder^="Filter"]').first();
-  await filter.fill(rule);
   await waitFor(
     `a ${rule} row in the Problems panel`,
-    async () => (await problemRows(page)).some((row) => row.includes(rule)),
+    async () => {
+      // The panel may still be laying itself out and drop an early value: set it again until it holds.
+      if ((await filter.inputValue()) !== rule) {
+        await filter.fill(rule);
+      }
+      return (await problemRows(page)).some((row) => row.includes(rule));
+    },
     {
       timeoutMs: 60_000,
     },
