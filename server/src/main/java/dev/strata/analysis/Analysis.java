@@ -1,5 +1,6 @@
 package dev.strata.analysis;
 
+import dev.strata.workspace.Carried;
 import dev.strata.workspace.Cluster;
 import dev.strata.workspace.Snapshot;
 import java.util.IdentityHashMap;
@@ -36,21 +37,51 @@ public final class Analysis {
   }
 
   public synchronized DependencyGraph graph(Cluster cluster) {
-    return graphs.computeIfAbsent(cluster, DependencyGraph::new);
+    return graphs.computeIfAbsent(
+        cluster, c -> carried().get(DependencyGraph.class, () -> new DependencyGraph(c), c));
   }
 
+  /**
+   * The Secret providers and consumers of a cluster. Like the graphs below it is kept for the next
+   * snapshot: a render hands out the same cluster instance only when the cluster rendered the same
+   * content from the same files, and these read nothing else (the need graph also reads what
+   * bootstrap steps seed, the layers the configuration, so those are part of their keys).
+   */
   public synchronized ClusterFacts facts(Cluster cluster) {
-    return facts.computeIfAbsent(cluster, c -> new ClusterFacts(c, snapshot));
+    return facts.computeIfAbsent(
+        cluster, c -> carried().get(ClusterFacts.class, () -> new ClusterFacts(c, snapshot), c));
   }
 
   public Layers layers(Cluster cluster) {
     return cached(
-        layers, cluster, c -> new Layers(c, graph(c), facts(c), needs(c), snapshot.config()));
+        layers,
+        cluster,
+        c ->
+            carried()
+                .get(
+                    Layers.class,
+                    () -> new Layers(c, graph(c), facts(c), needs(c), snapshot.config()),
+                    c,
+                    Carried.byValue(snapshot.render().seeds()),
+                    Carried.byValue(snapshot.config())));
   }
 
   /** What must be true before what in a cluster, computed once. */
   public NeedGraph needs(Cluster cluster) {
-    return cached(needGraphs, cluster, c -> new NeedGraph(c, facts(c), snapshot.render().seeds()));
+    return cached(
+        needGraphs,
+        cluster,
+        c ->
+            carried()
+                .get(
+                    NeedGraph.class,
+                    () -> new NeedGraph(c, facts(c), snapshot.render().seeds()),
+                    c,
+                    Carried.byValue(snapshot.render().seeds())));
+  }
+
+  private Carried carried() {
+    return snapshot.carried();
   }
 
   /** Which Flux and External Secrets a cluster runs, read once. */
@@ -67,7 +98,16 @@ public final class Analysis {
 
   /** The cycles of a cluster's need graph, computed once for the rules that need them. */
   public List<Deadlock> deadlocks(Cluster cluster) {
-    return cached(deadlocks, cluster, c -> List.copyOf(Deadlock.find(c, needs(c))));
+    return cached(
+        deadlocks,
+        cluster,
+        c ->
+            carried()
+                .get(
+                    Deadlock.class,
+                    () -> List.copyOf(Deadlock.find(c, needs(c))),
+                    c,
+                    Carried.byValue(snapshot.render().seeds())));
   }
 
   /**

@@ -38,7 +38,6 @@ public final class ClusterFacts {
   private static final String CSI_SECRET = "-secret-name";
 
   private final Cluster cluster;
-  private final Snapshot snapshot;
   private final List<SecretSource> sources = new ArrayList<>();
   private final List<SecretUse> uses = new ArrayList<>();
   private final Set<ObjectId> operators = new LinkedHashSet<>();
@@ -56,12 +55,11 @@ public final class ClusterFacts {
 
   ClusterFacts(Cluster cluster, Snapshot snapshot) {
     this.cluster = cluster;
-    this.snapshot = snapshot;
     for (Applied applied : cluster.objects()) {
       index(applied);
     }
     for (Applied applied : cluster.objects()) {
-      collectUses(applied);
+      collectUses(applied, snapshot);
     }
     for (SecretSource source : sources) {
       sourcesByName.computeIfAbsent(source.name(), n -> new ArrayList<>()).add(source);
@@ -82,6 +80,11 @@ public final class ClusterFacts {
 
   public List<SecretUse> uses() {
     return uses;
+  }
+
+  /** The uses of Secrets by one applied object, in the order of {@link #uses}. */
+  public List<SecretUse> usesBy(Applied consumer) {
+    return usesByConsumer.getOrDefault(consumer, List.of());
   }
 
   public Set<ObjectId> operators() {
@@ -280,7 +283,7 @@ public final class ClusterFacts {
     return trimmed.substring(trimmed.lastIndexOf('/') + 1);
   }
 
-  private void collectUses(Applied applied) {
+  private void collectUses(Applied applied, Snapshot snapshot) {
     Optional<ObjectId> owner = applied.owner();
     if (applied.manifest() instanceof HelmRelease && owner.isPresent()) {
       Set<String> charts = chartNames(applied);

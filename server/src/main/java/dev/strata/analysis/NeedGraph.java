@@ -720,8 +720,8 @@ public final class NeedGraph {
           Cause.STRUCTURE,
           "it must exist",
           workload.origin());
-      for (SecretUse use : facts.uses()) {
-        if (use.consumer() == workload && use.role() != SecretUse.Role.ADVISORY) {
+      for (SecretUse use : facts.usesBy(workload)) {
+        if (use.role() != SecretUse.Role.ADVISORY) {
           add(
               started,
               secret(use),
@@ -813,10 +813,8 @@ public final class NeedGraph {
       if (!release.waits()) {
         return;
       }
-      for (SecretUse use : facts.uses()) {
-        if (use.consumer() == applied
-            && use.role() != SecretUse.Role.ADVISORY
-            && !use.what().equals("valuesFrom")) {
+      for (SecretUse use : facts.usesBy(applied)) {
+        if (use.role() != SecretUse.Role.ADVISORY && !use.what().equals("valuesFrom")) {
           add(
               ready,
               secret(use),
@@ -920,8 +918,8 @@ public final class NeedGraph {
           Cause.STRUCTURE,
           "the store must be applied",
           applied.origin());
-      for (SecretUse use : facts.uses()) {
-        if (use.consumer() == applied && use.role() != SecretUse.Role.ADVISORY) {
+      for (SecretUse use : facts.usesBy(applied)) {
+        if (use.role() != SecretUse.Role.ADVISORY) {
           add(
               serves,
               secret(use),
@@ -973,8 +971,8 @@ public final class NeedGraph {
           Cause.STRUCTURE,
           "it uses StorageClass " + storageClass.id().name(),
           at);
-      for (SecretUse use : facts.uses()) {
-        if (use.consumer() == storageClass && use.role() != SecretUse.Role.ADVISORY) {
+      for (SecretUse use : facts.usesBy(storageClass)) {
+        if (use.role() != SecretUse.Role.ADVISORY) {
           add(
               bound,
               secret(use),
@@ -1074,14 +1072,16 @@ public final class NeedGraph {
      */
     private void crds() {
       List<AppliedKustomization> hidden = new ArrayList<>();
+      List<String> remoteFiles =
+          cluster.references().stream()
+              .filter(r -> r.status() == dev.strata.workspace.PathReference.Status.REMOTE)
+              .map(dev.strata.workspace.PathReference::file)
+              .toList();
       for (AppliedKustomization kustomization : cluster.kustomizations()) {
         boolean remote =
             kustomization.path().isPresent()
-                && cluster.references().stream()
-                    .anyMatch(
-                        r ->
-                            r.status() == dev.strata.workspace.PathReference.Status.REMOTE
-                                && r.file().startsWith(kustomization.path().get() + "/"));
+                && remoteFiles.stream()
+                    .anyMatch(file -> file.startsWith(kustomization.path().get() + "/"));
         if (kustomization.external() || remote) {
           hidden.add(kustomization);
         }

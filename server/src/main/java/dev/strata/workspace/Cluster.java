@@ -61,6 +61,30 @@ public final class Cluster {
     return root.name();
   }
 
+  /**
+   * True when the other render of this cluster holds the same objects, Kustomizations, path
+   * entries, files and duplicates in the same order: equal records, which compare a shared document
+   * by identity first, so that this costs one pass over the objects.
+   */
+  boolean sameContent(Cluster other) {
+    return root.equals(other.root)
+        && rootIds.equals(other.rootIds)
+        && objects.equals(other.objects)
+        && List.copyOf(kustomizations.keySet()).equals(List.copyOf(other.kustomizations.keySet()))
+        && List.copyOf(kustomizations.values()).equals(List.copyOf(other.kustomizations.values()))
+        && references.equals(other.references)
+        && files.equals(other.files)
+        && duplicates.equals(other.duplicates);
+  }
+
+  /** The files this cluster was rendered from: those its builds read and those of its objects. */
+  Set<String> inputs() {
+    Set<String> result = new java.util.HashSet<>(files);
+    result.addAll(byFile.keySet());
+    root.seeds().forEach(s -> result.add(s.object().file()));
+    return result;
+  }
+
   public ClusterRoot root() {
     return root;
   }

@@ -19,6 +19,32 @@ final class FluxBuilder {
   private final KustomizeBuilder kustomize;
   private final Created created;
   private Sources sources;
+  // The builds of this render: the root finder and every cluster build the same Kustomizations,
+  // and what controllers create from a build is worked out once. Within one render the snapshot is
+  // fixed, so a build is a function of its arguments and the sources.
+  private final java.util.Map<Call, FluxBuild> done = new java.util.HashMap<>();
+
+  /** The arguments of one build; the Kustomization by identity (its document), not by value. */
+  private record Call(
+      Identity kustomization,
+      String namespace,
+      String file,
+      Substitution substitution,
+      Optional<Artifact> forced,
+      Optional<String> applierSource,
+      Identity sources) {}
+
+  private record Identity(Object value) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Identity identity && identity.value == value;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(value);
+    }
+  }
 
   FluxBuilder(KustomizeBuilder kustomize, Created created, Sources sources) {
     this.kustomize = kustomize;
@@ -99,6 +125,34 @@ final class FluxBuilder {
    * applier's own, or the Kustomization is a root.
    */
   FluxBuild build(
+      FluxKustomization kustomization,
+      String namespace,
+      String file,
+      Substitution substitution,
+      Optional<Artifact> forced,
+      Optional<String> applierSource) {
+    if (!kustomize.idle()) {
+      // A build inside another records what it reads into the outer one: build it again.
+      return uncached(kustomization, namespace, file, substitution, forced, applierSource);
+    }
+    Call call =
+        new Call(
+            new Identity(kustomization),
+            namespace,
+            file,
+            substitution,
+            forced,
+            applierSource,
+            new Identity(sources));
+    FluxBuild known = done.get(call);
+    if (known == null) {
+      known = uncached(kustomization, namespace, file, substitution, forced, applierSource);
+      done.put(call, known);
+    }
+    return known;
+  }
+
+  private FluxBuild uncached(
       FluxKustomization kustomization,
       String namespace,
       String file,

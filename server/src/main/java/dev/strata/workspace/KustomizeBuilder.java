@@ -40,7 +40,30 @@ final class KustomizeBuilder {
   // The reads of the builds under way, innermost last: each read counts for all of them.
   private final java.util.Deque<BuildReads> active = new java.util.ArrayDeque<>();
 
-  private record Key(Artifact artifact, String folder, FluxOverrides overrides) {}
+  private record Key(Artifact artifact, String folder, FluxOverrides overrides) {
+    /**
+     * Hashes on where the patches are written rather than on their bodies: equal keys have equal
+     * ranges, and a deep hash of every patch body cost a tenth of an edit's render.
+     */
+    @Override
+    public int hashCode() {
+      int hash = 31 * artifact.hashCode() + folder.hashCode();
+      hash = 31 * hash + overrides.componentsFile().hashCode();
+      for (SourcedPatch patch : overrides.patches()) {
+        hash = 31 * hash + patch.file().hashCode();
+        hash = 31 * hash + patch.patch().range().hashCode();
+      }
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Key key
+          && folder.equals(key.folder)
+          && artifact.equals(key.artifact)
+          && overrides.equals(key.overrides);
+    }
+  }
 
   /**
    * The builds of one render, for the next snapshot's render to reuse where nothing they read has
@@ -87,6 +110,11 @@ final class KustomizeBuilder {
 
   Snapshot snapshot() {
     return snapshot;
+  }
+
+  /** True when no build is under way, so that nothing records what a build now reads. */
+  boolean idle() {
+    return active.isEmpty();
   }
 
   Scope scope() {

@@ -31,16 +31,59 @@ final class Renderer {
 
   private final Snapshot snapshot;
   private final KustomizeBuilder.Memo previous;
+  private final List<Kept> previousClusters;
   private KustomizeBuilder.Memo memo;
+  private List<Kept> kept = List.of();
+  private int reusedClusters;
 
-  Renderer(Snapshot snapshot) {
-    this(snapshot, null);
+  /**
+   * A cluster of a render with the files it was rendered from, as that snapshot held them: the next
+   * render hands out the same instance when it renders the same content from the same files, so
+   * that what the analysis derived from the cluster (facts, need graph, deadlocks) holds too.
+   */
+  record Kept(Cluster cluster, Map<String, Optional<SourceFile>> inputs) {
+    static Kept of(Cluster cluster, Snapshot snapshot) {
+      Map<String, Optional<SourceFile>> inputs = new HashMap<>();
+      for (String file : cluster.inputs()) {
+        inputs.put(file, snapshot.file(file));
+      }
+      return new Kept(cluster, inputs);
+    }
+
+    boolean holdsFor(Cluster rendered, Snapshot snapshot) {
+      for (Map.Entry<String, Optional<SourceFile>> input : inputs.entrySet()) {
+        Optional<SourceFile> now = snapshot.file(input.getKey());
+        if (now.isPresent() != input.getValue().isPresent()
+            || now.isPresent() && now.get() != input.getValue().get()) {
+          return false;
+        }
+      }
+      return cluster.sameContent(rendered);
+    }
   }
 
-  /** A renderer that reuses the builds of the previous snapshot's render where they still hold. */
-  Renderer(Snapshot snapshot, KustomizeBuilder.Memo previous) {
+  Renderer(Snapshot snapshot) {
+    this(snapshot, null, List.of());
+  }
+
+  /**
+   * A renderer that reuses the builds of the previous snapshot's render where they still hold, and
+   * its clusters where they come out the same.
+   */
+  Renderer(Snapshot snapshot, KustomizeBuilder.Memo previous, List<Kept> previousClusters) {
     this.snapshot = snapshot;
     this.previous = previous;
+    this.previousClusters = previousClusters;
+  }
+
+  /** The clusters of the last render, for the next snapshot. */
+  List<Kept> kept() {
+    return kept;
+  }
+
+  /** How many clusters the last render took from the previous snapshot's. */
+  int reusedClusters() {
+    return reusedClusters;
   }
 
   /** The builds of the last render, for the next snapshot. */
@@ -74,7 +117,7 @@ final class Renderer {
       }
       clusters.add(cluster);
     }
-    clusters = withoutAppliedRoots(clusters);
+    clusters = reuse(withoutAppliedRoots(clusters));
     Set<String> applied = new HashSet<>();
     clusters.forEach(c -> applied.addAll(c.files()));
     RenderTree tree =
@@ -87,6 +130,28 @@ final class Renderer {
     memo = kustomize.memo();
     reused = kustomize.reused();
     return tree;
+  }
+
+  /** Each cluster as the previous render's instance where that one still holds. */
+  private List<Cluster> reuse(List<Cluster> clusters) {
+    List<Cluster> result = new ArrayList<>();
+    List<Kept> next = new ArrayList<>();
+    for (Cluster cluster : clusters) {
+      Cluster chosen = cluster;
+      Kept keep = null;
+      for (Kept old : previousClusters) {
+        if (old.holdsFor(cluster, snapshot)) {
+          chosen = old.cluster();
+          keep = old;
+          reusedClusters++;
+          break;
+        }
+      }
+      result.add(chosen);
+      next.add(keep != null ? keep : Kept.of(chosen, snapshot));
+    }
+    kept = List.copyOf(next);
+    return result;
   }
 
   /**

@@ -40,6 +40,11 @@ public final class Snapshot {
   // this one's own, for the next.
   private volatile KustomizeBuilder.Memo builds;
   private volatile int reusedBuilds;
+  // Likewise the clusters, reused where they render the same from the same files.
+  private volatile List<Renderer.Kept> clusters = List.of();
+  private volatile int reusedClusters;
+  // What the analyses derive from the objects of renders, carried forward like the builds.
+  private volatile Carried carried = new Carried();
 
   private Snapshot(
       long revision,
@@ -311,6 +316,12 @@ public final class Snapshot {
                 .thenComparing(c -> c.path().endsWith(".yaml")));
   }
 
+  /** How many clusters this snapshot's render took from the one it was made from. */
+  int reusedClusters() {
+    render();
+    return reusedClusters;
+  }
+
   /** How many kustomize builds this snapshot's render took from the one it was made from. */
   int reusedBuilds() {
     render();
@@ -329,7 +340,14 @@ public final class Snapshot {
    */
   private Snapshot inheriting(Snapshot next) {
     next.builds = builds;
+    next.clusters = clusters;
+    next.carried = carried.next();
     return next;
+  }
+
+  /** Values derived from the objects of this render, shared with the next snapshot's. */
+  public Carried carried() {
+    return carried;
   }
 
   public RenderTree render() {
@@ -338,9 +356,11 @@ public final class Snapshot {
       synchronized (this) {
         result = render;
         if (result == null) {
-          Renderer renderer = new Renderer(this, builds);
+          Renderer renderer = new Renderer(this, builds, clusters);
           result = renderer.render();
           builds = renderer.memo();
+          clusters = renderer.kept();
+          reusedClusters = renderer.reusedClusters();
           reusedBuilds = renderer.reused();
           render = result;
         }

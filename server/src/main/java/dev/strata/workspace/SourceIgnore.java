@@ -46,6 +46,23 @@ final class SourceIgnore {
   private final java.util.Map<String, Boolean> keptFolders =
       new java.util.concurrent.ConcurrentHashMap<>();
 
+  // Whether each file is kept; the answer is a pure function of the patterns, and every render
+  // asks again for every file of every build.
+  private final java.util.Map<String, Boolean> keptFiles =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  // The rules of the last sources read, by what they were read from: a render after an edit asks
+  // for the same rules again, and keeps the answers the previous render cached.
+  private static final java.util.Map<List<Scoped>, SourceIgnore> RECENT =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(
+                java.util.Map.Entry<List<Scoped>, SourceIgnore> eldest) {
+              return size() > 64;
+            }
+          });
+
   private SourceIgnore(List<Pattern> patterns) {
     this.patterns = List.copyOf(patterns);
   }
@@ -56,6 +73,16 @@ final class SourceIgnore {
    * defaults.
    */
   static SourceIgnore of(List<Scoped> user) {
+    List<Scoped> key = List.copyOf(user);
+    SourceIgnore known = RECENT.get(key);
+    if (known == null) {
+      known = read(key);
+      RECENT.put(key, known);
+    }
+    return known;
+  }
+
+  private static SourceIgnore read(List<Scoped> user) {
     List<Pattern> result = new ArrayList<>();
     for (String line : VCS) {
       parse(line, List.of()).ifPresent(result::add);
@@ -123,8 +150,16 @@ final class SourceIgnore {
     if (patterns.isEmpty()) {
       return true;
     }
+    Boolean known = keptFiles.get(path);
+    if (known != null) {
+      return known;
+    }
     int slash = path.lastIndexOf('/');
-    return (slash < 0 || keepsFolder(path.substring(0, slash))) && includes(path, false);
+    boolean kept = (slash < 0 || keepsFolder(path.substring(0, slash))) && includes(path, false);
+    if (keptFiles.size() < 200_000) {
+      keptFiles.put(path, kept);
+    }
+    return kept;
   }
 
   private boolean keepsFolder(String folder) {

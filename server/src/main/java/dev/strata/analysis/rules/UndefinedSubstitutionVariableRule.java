@@ -70,7 +70,11 @@ public final class UndefinedSubstitutionVariableRule implements Rule {
           continue;
         }
         VariableSites sites =
-            VariableSites.of(applied.meta().node(), file.get(), applied.meta().encrypted());
+            VariableSites.memoised(
+                applied.meta().node(),
+                file.get(),
+                applied.meta().encrypted(),
+                analysis.snapshot().carried());
         if (sites.sites().isEmpty() && sites.problem().isEmpty()) {
           continue;
         }

@@ -1,6 +1,7 @@
 package dev.strata.analysis.rules;
 
 import dev.strata.analysis.Analysis;
+import dev.strata.analysis.Finding;
 import dev.strata.analysis.Rule;
 import dev.strata.model.HelmRelease;
 import dev.strata.model.KeyMaterial;
@@ -16,7 +17,9 @@ import dev.strata.syntax.YamlScalar;
 import dev.strata.syntax.YamlSequence;
 import dev.strata.text.Range;
 import dev.strata.workspace.SourceFile;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -46,49 +49,65 @@ public final class UnencryptedSecretRule implements Rule {
         + " or a *.sops.yaml file that was never encrypted.";
   }
 
+  /** The findings of one file, which depend on nothing else: kept while the file is unchanged. */
+  private static final Object FINDINGS = new Object();
+
   @Override
   public void check(Analysis analysis, Reporter reporter) {
     for (SourceFile file : analysis.snapshot().files()) {
-      boolean stub = isSopsName(file.name());
-      Set<Integer> reported = new HashSet<>();
-      for (Manifest manifest : file.manifests()) {
-        if (manifest instanceof SecretManifest secret) {
-          if (isPlain(secret)) {
-            reported.add(secret.meta().document());
-            reporter.report(finding(file.path(), anchor(secret), message(file, secret, stub)));
-          } else if (stub && !secret.meta().encrypted() && !secret.keys().isEmpty()) {
-            reported.add(secret.meta().document());
-            reporter.report(
-                finding(file.path(), secret.meta().anchor(), emptyStub(file), Severity.WARNING));
-          }
-        } else if (!manifest.meta().encrypted()) {
-          privateKeys(
-              manifest.meta().node(),
-              "",
-              (path, at) -> {
-                reported.add(manifest.meta().document());
-                reporter.report(
-                    finding(file.path(), at.range(), privateKeyMessage(manifest, path, at)));
-              });
-        }
-      }
-      if (!stub) {
-        continue;
-      }
-      for (YamlDocument document : file.syntax().documents()) {
-        boolean encrypted =
-            file.manifest(document.index()).map(m -> m.meta().encrypted()).orElse(false)
-                || document.mapping().flatMap(m -> m.get("sops")).isPresent();
-        if (document.root().isPresent() && !encrypted && !reported.contains(document.index())) {
+      List<Finding> own =
+          file.memo()
+              .get(
+                  FINDINGS,
+                  () -> {
+                    List<Finding> found = new ArrayList<>();
+                    check(file, found::add);
+                    return List.copyOf(found);
+                  });
+      own.forEach(reporter::report);
+    }
+  }
+
+  private void check(SourceFile file, Reporter reporter) {
+    boolean stub = isSopsName(file.name());
+    Set<Integer> reported = new HashSet<>();
+    for (Manifest manifest : file.manifests()) {
+      if (manifest instanceof SecretManifest secret) {
+        if (isPlain(secret)) {
+          reported.add(secret.meta().document());
+          reporter.report(finding(file.path(), anchor(secret), message(file, secret, stub)));
+        } else if (stub && !secret.meta().encrypted() && !secret.keys().isEmpty()) {
+          reported.add(secret.meta().document());
           reporter.report(
-              finding(
-                  file.path(),
-                  Range.at(document.range().start()),
-                  file.path()
-                      + " is named as a SOPS file but is not encrypted; run `sops --encrypt --in-place "
-                      + file.path()
-                      + "` before committing it"));
+              finding(file.path(), secret.meta().anchor(), emptyStub(file), Severity.WARNING));
         }
+      } else if (!manifest.meta().encrypted()) {
+        privateKeys(
+            manifest.meta().node(),
+            "",
+            (path, at) -> {
+              reported.add(manifest.meta().document());
+              reporter.report(
+                  finding(file.path(), at.range(), privateKeyMessage(manifest, path, at)));
+            });
+      }
+    }
+    if (!stub) {
+      return;
+    }
+    for (YamlDocument document : file.syntax().documents()) {
+      boolean encrypted =
+          file.manifest(document.index()).map(m -> m.meta().encrypted()).orElse(false)
+              || document.mapping().flatMap(m -> m.get("sops")).isPresent();
+      if (document.root().isPresent() && !encrypted && !reported.contains(document.index())) {
+        reporter.report(
+            finding(
+                file.path(),
+                Range.at(document.range().start()),
+                file.path()
+                    + " is named as a SOPS file but is not encrypted; run `sops --encrypt --in-place "
+                    + file.path()
+                    + "` before committing it"));
       }
     }
   }

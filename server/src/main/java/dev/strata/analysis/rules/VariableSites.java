@@ -6,6 +6,7 @@ import dev.strata.syntax.YamlScalar;
 import dev.strata.syntax.YamlSequence;
 import dev.strata.text.LineIndex;
 import dev.strata.text.Range;
+import dev.strata.workspace.Carried;
 import dev.strata.workspace.Envsubst;
 import dev.strata.workspace.SourceFile;
 import java.util.ArrayList;
@@ -26,6 +27,16 @@ record VariableSites(List<Site> sites, Optional<Problem> problem) {
 
   /** A text the envsubst parser rejects, and where. */
   record Problem(String message, Range range) {}
+
+  /**
+   * The same, kept from one snapshot to the next while the document (a build's object, shared by
+   * the next render wherever the build still holds) and the file are the same instances.
+   */
+  static VariableSites memoised(
+      YamlMapping document, SourceFile file, boolean encrypted, Carried carried) {
+    return carried.get(
+        VariableSites.class, () -> of(document, file, encrypted), document, file, encrypted);
+  }
 
   static VariableSites of(YamlMapping document, SourceFile file, boolean encrypted) {
     List<Site> sites = new ArrayList<>();

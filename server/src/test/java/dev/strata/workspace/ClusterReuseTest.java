@@ -1,0 +1,130 @@
+package dev.strata.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A render after an edit hands out the previous render's instance of every cluster the edit does
+ * not reach, and a new one for the cluster it changes, even when the edit leaves the cluster's
+ * objects equal (a comment): what the analysis derived from a cluster is kept by that instance.
+ */
+class ClusterReuseTest {
+  @TempDir Path folder;
+  private Snapshot before;
+
+  private static String sync(String cluster) {
+    return """
+        apiVersion: source.toolkit.fluxcd.io/v1
+        kind: GitRepository
+        metadata:
+          name: flux-system
+          namespace: flux-system
+        spec:
+          interval: 1m
+          url: ssh://git@example.com/fleet
+          ref:
+            branch: main
+        ---
+        apiVersion: kustomize.toolkit.fluxcd.io/v1
+        kind: Kustomization
+        metadata:
+          name: flux-system
+          namespace: flux-system
+        spec:
+          interval: 10m
+          path: ./clusters/%s
+          prune: true
+          sourceRef:
+            kind: GitRepository
+            name: flux-system
+        """
+        .formatted(cluster);
+  }
+
+  private static String apps(String cluster) {
+    return """
+        apiVersion: kustomize.toolkit.fluxcd.io/v1
+        kind: Kustomization
+        metadata:
+          name: apps
+          namespace: flux-system
+        spec:
+          interval: 10m
+          path: ./apps/%s
+          prune: true
+          sourceRef:
+            kind: GitRepository
+            name: flux-system
+        """
+        .formatted(cluster);
+  }
+
+  private static String configMap(String colour) {
+    return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: default\n"
+        + "data:\n  colour: "
+        + colour
+        + "\n";
+  }
+
+  @BeforeEach
+  void twoClusters() throws IOException {
+    for (String cluster : List.of("one", "two")) {
+      write("clusters/" + cluster + "/flux-system/gotk-sync.yaml", sync(cluster));
+      write(
+          "clusters/" + cluster + "/flux-system/kustomization.yaml",
+          "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n"
+              + "resources:\n  - gotk-sync.yaml\n");
+      write("clusters/" + cluster + "/apps.yaml", apps(cluster));
+      write("apps/" + cluster + "/configmap.yaml", configMap("blue"));
+    }
+    before = Loader.load(folder);
+    assertEquals(2, before.render().clusters().size());
+  }
+
+  private void write(String path, String text) throws IOException {
+    Files.createDirectories(folder.resolve(path).getParent());
+    Files.writeString(folder.resolve(path), text);
+  }
+
+  private Cluster cluster(Snapshot snapshot, String file) {
+    return snapshot.render().clustersOf(file).get(0);
+  }
+
+  @Test
+  void anEditInOneClusterKeepsTheOther() throws IOException {
+    String one = "apps/one/configmap.yaml";
+    String two = "apps/two/configmap.yaml";
+    Snapshot after = before.withFile(SourceFile.parse(one, configMap("red")));
+    assertSame(cluster(before, two), cluster(after, two));
+    assertNotSame(cluster(before, one), cluster(after, one));
+    assertEquals(1, after.reusedClusters());
+    write(one, configMap("red"));
+    assertEquals(
+        RenderMemoTest.fingerprint(Loader.load(folder).render()),
+        RenderMemoTest.fingerprint(after.render()),
+        "the reused render is the render from scratch");
+  }
+
+  @Test
+  void aClusterWhoseFileChangedIsNewEvenWhenItsObjectsAreEqual() {
+    String one = "apps/one/configmap.yaml";
+    Snapshot after = before.withFile(SourceFile.parse(one, configMap("blue") + "# a note\n"));
+    assertNotSame(cluster(before, one), cluster(after, one));
+  }
+
+  @Test
+  void anUneditedSnapshotKeepsEveryCluster() {
+    Snapshot after = before.withFile(before.file("apps/one/configmap.yaml").orElseThrow());
+    assertEquals(2, after.reusedClusters());
+    assertSame(before.render().clusters().get(0), after.render().clusters().get(0));
+  }
+}
