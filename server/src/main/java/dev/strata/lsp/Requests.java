@@ -13,9 +13,11 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 
 /**
- * Runs requests off the message thread, on the server's request pool, against the state that
- * includes every change the client sent before the request (a didChange followed by a definition
- * sees the edit).
+ * Runs requests off the message thread, on the server's request pool, against a state that holds
+ * every change the client sent before the request that the answer depends on: a request about a
+ * document answers at once from a state holding the document's latest text (a didChange followed by
+ * a definition sees the edit, and a hover in another file does not wait for that edit's parse or
+ * render); a request about the whole workspace waits until the queued changes are applied.
  */
 final class Requests {
   private final ExecutorService executor;
@@ -29,6 +31,17 @@ final class Requests {
   }
 
   <T> CompletableFuture<T> compute(Function<WorkspaceState, T> request) {
+    return compute(workspace::settled, request);
+  }
+
+  /** A request about one document ({@link Workspace#forDocument}). */
+  <T> CompletableFuture<T> compute(String uri, Function<WorkspaceState, T> request) {
+    return compute(() -> workspace.forDocument(uri), request);
+  }
+
+  private <T> CompletableFuture<T> compute(
+      java.util.function.Supplier<CompletableFuture<WorkspaceState>> source,
+      Function<WorkspaceState, T> request) {
     if (shutDown.getAsBoolean()) {
       return CompletableFuture.failedFuture(
           new ResponseErrorException(
@@ -40,7 +53,7 @@ final class Requests {
         cancel -> {
           WorkspaceState state;
           try {
-            state = workspace.settled().join();
+            state = source.get().join();
           } catch (CompletionException e) {
             throw new IllegalStateException("the workspace writer stopped", e);
           }

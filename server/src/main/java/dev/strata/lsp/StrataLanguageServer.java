@@ -94,7 +94,8 @@ public final class StrataLanguageServer
     publisher = new DiagnosticsPublisher(client, support);
     findings = new CurrentFindings(publisher, log);
     scheduler =
-        new DiagnosticsScheduler(executors.diagnostics(), workspace::current, publisher, log);
+        new DiagnosticsScheduler(
+            executors.diagnostics(), workspace::current, publisher, log, workspace::analysed);
     settings.connect(client, support);
     settings.initial(params.getInitializationOptions());
     folders = folders(params);

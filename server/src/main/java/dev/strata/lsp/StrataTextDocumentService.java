@@ -162,6 +162,7 @@ final class StrataTextDocumentService implements TextDocumentService {
       return ProtocolErrors.invalid("textDocument/documentSymbol", "textDocument is required");
     }
     return requests.compute(
+        params.getTextDocument().getUri(),
         state ->
             state
                 .locate(params.getTextDocument().getUri())
@@ -180,6 +181,7 @@ final class StrataTextDocumentService implements TextDocumentService {
       return ProtocolErrors.invalid("textDocument/codeLens", "textDocument is required");
     }
     return requests.compute(
+        params.getTextDocument().getUri(),
         state ->
             state.locate(params.getTextDocument().getUri()).map(CodeLenses::of).orElse(List.of()));
   }
@@ -191,6 +193,7 @@ final class StrataTextDocumentService implements TextDocumentService {
           "textDocument/codeAction", "textDocument and range are required");
     }
     return requests.compute(
+        params.getTextDocument().getUri(),
         state -> {
           Optional<FileRef> file = state.locate(params.getTextDocument().getUri());
           if (file.isEmpty()) {
@@ -220,6 +223,7 @@ final class StrataTextDocumentService implements TextDocumentService {
       return ProtocolErrors.invalid(method, "textDocument and position are required");
     }
     return requests.compute(
+        params.getTextDocument().getUri(),
         state ->
             Cursor.of(
                     state,

@@ -38,8 +38,36 @@ final class Created {
 
   private final Snapshot snapshot;
 
+  private final ConfigMaps configMaps = new ConfigMaps();
+
   Created(Snapshot snapshot) {
     this.snapshot = snapshot;
+  }
+
+  /**
+   * The ConfigMaps of the build list last asked about, by name, indexed as the list grows (expand
+   * appends what it creates): a HelmRelease's valuesFrom then costs a lookup, not a pass over the
+   * build.
+   */
+  private static final class ConfigMaps {
+    private List<Emitted> list;
+    private int indexed;
+    private final Map<String, List<Emitted>> byName = new java.util.HashMap<>();
+
+    synchronized List<Emitted> named(List<Emitted> build, String name) {
+      if (build != list || indexed > build.size()) {
+        list = build;
+        indexed = 0;
+        byName.clear();
+      }
+      for (; indexed < build.size(); indexed++) {
+        Emitted object = build.get(indexed);
+        if (object.kind().equals("ConfigMap")) {
+          byName.computeIfAbsent(object.name(), k -> new ArrayList<>()).add(object);
+        }
+      }
+      return List.copyOf(byName.getOrDefault(name, List.of()));
+    }
   }
 
   /**
@@ -142,10 +170,8 @@ final class Created {
       if (!from.kindOr("ConfigMap").equals("ConfigMap")) {
         continue;
       }
-      for (Emitted object : build) {
-        if (object.kind().equals("ConfigMap")
-            && object.name().equals(from.name().value())
-            && object.namespace().orElse(namespace).equals(namespace)) {
+      for (Emitted object : configMaps.named(build, from.name().value())) {
+        if (object.namespace().orElse(namespace).equals(namespace)) {
           Optional<Instance> found = instanceIn(object, release);
           if (found.isPresent()) {
             return found;

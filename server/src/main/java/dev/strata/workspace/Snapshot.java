@@ -345,6 +345,11 @@ public final class Snapshot {
     return next;
   }
 
+  /** True once this snapshot is rendered, so that reading its render costs nothing. */
+  public boolean rendered() {
+    return render != null;
+  }
+
   /** Values derived from the objects of this render, shared with the next snapshot's. */
   public Carried carried() {
     return carried;

@@ -27,15 +27,19 @@ public final class DiagnosticsScheduler {
   private final Supplier<WorkspaceState> current;
   private final DiagnosticsPublisher publisher;
   private final Analyzer analyzer;
+  private final java.util.function.Consumer<WorkspaceState> analysed;
   private ScheduledFuture<?> pending;
 
+  /** Tells {@code analysed} of each state whose diagnostics it published. */
   public DiagnosticsScheduler(
       ScheduledExecutorService executor,
       Supplier<WorkspaceState> current,
       DiagnosticsPublisher publisher,
-      ServerLog log) {
+      ServerLog log,
+      java.util.function.Consumer<WorkspaceState> analysed) {
     this.executor = executor;
     this.current = current;
+    this.analysed = analysed;
     this.publisher = publisher;
     this.analyzer =
         Analyzer.standard(
@@ -71,6 +75,7 @@ public final class DiagnosticsScheduler {
                   root.uri(file), new FileFindings(root, list), DiagnosticsScheduler::inner));
     }
     publisher.publish(state.revision(), files);
+    analysed.accept(state);
   }
 
   private static FileFindings inner(FileFindings a, FileFindings b) {

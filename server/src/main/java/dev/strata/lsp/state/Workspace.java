@@ -42,6 +42,14 @@ public final class Workspace {
   private final java.util.concurrent.atomic.AtomicInteger pendingChanges =
       new java.util.concurrent.atomic.AtomicInteger();
   private boolean flushQueued;
+  // The version of each open document the client last sent, updated on the caller's thread before
+  // the change is queued: a state whose version matches holds the text the client sees.
+  private final Map<String, Integer> sent = new java.util.concurrent.ConcurrentHashMap<>();
+  // Changes other than document edits (folders, disk, settings) queued and not yet applied.
+  private final java.util.concurrent.atomic.AtomicInteger pendingOther =
+      new java.util.concurrent.atomic.AtomicInteger();
+  // The newest state whose analysis finished, for reads that need not wait for a render.
+  private volatile WorkspaceState analysed = WorkspaceState.EMPTY;
 
   private record OpenDocument(int version, String text) {}
 
@@ -54,6 +62,56 @@ public final class Workspace {
   /** The latest published state; may lag changes still queued on the writer. */
   public WorkspaceState current() {
     return state;
+  }
+
+  /**
+   * The state to answer a request about one document with, at once when a published state already
+   * holds the text the client sent for it and nothing else is queued; otherwise once the queue
+   * before this call is applied ({@link #settled}). Of the published state and the newest analysed
+   * one, the analysed one answers while the published one is not rendered yet, if it holds that
+   * document unchanged: a hover in one file does not wait for the render of another file's edit.
+   */
+  public CompletableFuture<WorkspaceState> forDocument(String uri) {
+    String key = Uris.canonical(uri);
+    WorkspaceState published = state;
+    if (pendingOther.get() > 0
+        || !java.util.Objects.equals(sent.get(key), published.openVersions().get(key))) {
+      return settled();
+    }
+    WorkspaceState done = analysed;
+    if (done != published && !rendered(published) && sameDocument(done, published, key)) {
+      return CompletableFuture.completedFuture(done);
+    }
+    return CompletableFuture.completedFuture(published);
+  }
+
+  /** Records that the analysis of a state finished, for {@link #forDocument}. */
+  public void analysed(WorkspaceState done) {
+    synchronized (sent) {
+      if (done.revision() > analysed.revision()) {
+        analysed = done;
+      }
+    }
+  }
+
+  private static boolean rendered(WorkspaceState state) {
+    return state.roots().stream().allMatch(r -> r.snapshot().rendered());
+  }
+
+  private static boolean sameDocument(WorkspaceState a, WorkspaceState b, String uri) {
+    Optional<FileRef> first = a.locate(uri);
+    Optional<FileRef> second = b.locate(uri);
+    if (first.isEmpty() || second.isEmpty()) {
+      return false;
+    }
+    FileRef x = first.get();
+    FileRef y = second.get();
+    if (!x.root().folder().equals(y.root().folder()) || !x.path().equals(y.path())) {
+      return false;
+    }
+    Optional<SourceFile> fx = x.root().snapshot().file(x.path());
+    Optional<SourceFile> fy = y.root().snapshot().file(y.path());
+    return fx.isPresent() && fy.isPresent() && fx.get() == fy.get();
   }
 
   /** The state once every change queued before this call has been applied. */
@@ -101,6 +159,7 @@ public final class Workspace {
   }
 
   public void open(String uri, int version, String text) {
+    sent.put(Uris.canonical(uri), version);
     submit(
         () -> {
           String key = Uris.canonical(uri);
@@ -110,6 +169,7 @@ public final class Workspace {
   }
 
   public void change(String uri, int version, List<ContentChange> changes) {
+    sent.computeIfPresent(Uris.canonical(uri), (k, v) -> version);
     pendingChanges.incrementAndGet();
     submitChange(
         () -> {
@@ -156,6 +216,7 @@ public final class Workspace {
   }
 
   public void close(String uri) {
+    sent.remove(Uris.canonical(uri));
     submit(
         () -> {
           String key = Uris.canonical(uri);
@@ -269,14 +330,23 @@ public final class Workspace {
 
   /** Runs a change that reads or replaces the state, after the spliced edits are parsed. */
   private void submit(Runnable change) {
-    submitChange(
-        () -> {
-          flush();
-          change.run();
-        });
+    pendingOther.incrementAndGet();
+    boolean queued =
+        submitChange(
+            () -> {
+              try {
+                flush();
+                change.run();
+              } finally {
+                pendingOther.decrementAndGet();
+              }
+            });
+    if (!queued) {
+      pendingOther.decrementAndGet();
+    }
   }
 
-  private void submitChange(Runnable change) {
+  private boolean submitChange(Runnable change) {
     try {
       writer.execute(
           () -> {
@@ -287,8 +357,10 @@ public final class Workspace {
               log.error("a workspace change failed", e);
             }
           });
+      return true;
     } catch (RejectedExecutionException e) {
       // The server is shutting down; late notifications are dropped.
+      return false;
     }
   }
 }

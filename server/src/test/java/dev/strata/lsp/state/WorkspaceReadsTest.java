@@ -1,0 +1,117 @@
+package dev.strata.lsp.state;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.strata.lsp.ServerLog;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Requests about a document never wait behind the writer when a published state already holds the
+ * text the client sent, and answer from the newest analysed state while the published one is not
+ * rendered yet; a request about a document with an edit still queued waits for it.
+ */
+class WorkspaceReadsTest {
+  private final ExecutorService writer = Executors.newSingleThreadExecutor();
+  private final Workspace workspace =
+      new Workspace(writer, new ServerLog(new PrintStream(new ByteArrayOutputStream())), s -> {});
+  private final CountDownLatch busy = new CountDownLatch(1);
+  private String edited;
+  private String other;
+
+  @TempDir Path root;
+
+  @BeforeEach
+  void open() throws Exception {
+    Files.writeString(root.resolve("a.yaml"), "a: 0\n");
+    Files.writeString(root.resolve("b.yaml"), "b: 0\n");
+    edited = root.resolve("a.yaml").toUri().toString();
+    other = root.resolve("b.yaml").toUri().toString();
+    workspace.addFolders(List.of(root), folders -> Progress.NONE);
+    workspace.open(edited, 1, "a: 0\n");
+    workspace.open(other, 1, "b: 0\n");
+    workspace.settled().get(30, TimeUnit.SECONDS);
+  }
+
+  @AfterEach
+  void stop() {
+    busy.countDown();
+    writer.shutdownNow();
+  }
+
+  private void blockWriter() {
+    writer.execute(
+        () -> {
+          try {
+            busy.await(30, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+  }
+
+  private void edit(int version, String text) {
+    workspace.change(edited, version, List.of(new ContentChange(Optional.empty(), text)));
+  }
+
+  private static String text(WorkspaceState state, String path) {
+    return state.roots().get(0).snapshot().file(path).orElseThrow().text();
+  }
+
+  @Test
+  void aRequestAboutAnUpToDateDocumentAnswersWhileTheWriterIsBusy() throws Exception {
+    blockWriter();
+    edit(2, "a: 1\n");
+    CompletableFuture<WorkspaceState> forOther = workspace.forDocument(other);
+    CompletableFuture<WorkspaceState> forEdited = workspace.forDocument(edited);
+    assertTrue(forOther.isDone(), "a hover in another file waits for nothing");
+    assertEquals("b: 0\n", text(forOther.get(), "b.yaml"));
+    assertFalse(forEdited.isDone(), "the edited file's request waits for its edit");
+
+    busy.countDown();
+    WorkspaceState state = forEdited.get(30, TimeUnit.SECONDS);
+    assertEquals("a: 1\n", text(state, "a.yaml"));
+    assertEquals(Optional.of(2), state.version(edited));
+  }
+
+  @Test
+  void theAnalysedStateAnswersWhileTheNewestIsNotRendered() throws Exception {
+    WorkspaceState analysed = workspace.current();
+    analysed.roots().get(0).snapshot().render();
+    workspace.analysed(analysed);
+    edit(2, "a: 1\n");
+    WorkspaceState published = workspace.settled().get(30, TimeUnit.SECONDS);
+    assertFalse(published.roots().get(0).snapshot().rendered());
+
+    assertSame(analysed, workspace.forDocument(other).get(), "b.yaml is the same in both");
+    assertSame(published, workspace.forDocument(edited).get(), "a.yaml changed since");
+    published.roots().get(0).snapshot().render();
+    assertSame(published, workspace.forDocument(other).get(), "rendered: the newest answers");
+  }
+
+  @Test
+  void aQueuedFolderChangeMakesEveryRequestWait() throws Exception {
+    blockWriter();
+    workspace.diskChanged(root.resolve("b.yaml").toUri().toString());
+    CompletableFuture<WorkspaceState> forOther = workspace.forDocument(other);
+    assertFalse(forOther.isDone());
+    busy.countDown();
+    forOther.get(30, TimeUnit.SECONDS);
+  }
+}
