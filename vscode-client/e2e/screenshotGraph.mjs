@@ -16,7 +16,6 @@ await withCodeServer(scenario, {}, async ({ page }) => {
     page.locator('.statusbar-item[aria-label^="Strata server ready"]').waitFor({ timeout: 120_000 }),
   );
   await scenario.step('draws the graph and saves it', async () => {
-    await runCommand(page, 'View: Hide Panel');
     if (fileToOpen) {
       await openFile(page, fileToOpen);
     }

@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The derived facts of one snapshot that rules and language features share: a dependency graph per
@@ -22,6 +23,7 @@ public final class Analysis {
   private final Map<Cluster, NeedGraph> needGraphs = new IdentityHashMap<>();
   private final Map<Cluster, OutageSimulation> outages = new IdentityHashMap<>();
   private final Map<Cluster, DeployedVersions> deployed = new IdentityHashMap<>();
+  private final Map<Object, Object> derived = new java.util.HashMap<>(); // guarded by this
   private DeployedVersions.Evidence releaseEvidence; // guarded by this
 
   public Analysis(Snapshot snapshot) {
@@ -116,6 +118,24 @@ public final class Analysis {
    */
   public OutageSimulation outage(Cluster cluster) {
     return cached(outages, cluster, c -> new OutageSimulation(this, c));
+  }
+
+  /**
+   * A snapshot-wide index that code actions and rules share within this analysis (for example which
+   * kustomization files list a path), computed once; {@code compute} may read this analysis.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T derived(Object key, Supplier<T> compute) {
+    synchronized (this) {
+      Object existing = derived.get(key);
+      if (existing != null) {
+        return (T) existing;
+      }
+    }
+    T computed = compute.get();
+    synchronized (this) {
+      return (T) derived.computeIfAbsent(key, k -> computed);
+    }
   }
 
   /**

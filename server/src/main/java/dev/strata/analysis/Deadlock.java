@@ -73,14 +73,14 @@ public record Deadlock(
   static List<Deadlock> find(Cluster cluster, NeedGraph graph) {
     List<Deadlock> result = new ArrayList<>();
     Set<Applied> anchors = new java.util.HashSet<>();
-    Set<NeedGraph.Node> withSeeds = graph.achievable(true, n -> false);
+    Set<NeedGraph.Node> withSeeds = graph.reached(true);
     for (Set<NeedGraph.Node> cycle : graph.blockedCycles(withSeeds)) {
       classify(cluster, graph, cycle, Optional.empty())
           .filter(d -> anchors.add(d.anchor()))
           .ifPresent(result::add);
     }
     // A cycle that only what a bootstrap step seeds breaks: the cluster starts, but only so.
-    Set<NeedGraph.Node> fromGit = graph.achievable(false, n -> false);
+    Set<NeedGraph.Node> fromGit = graph.reached(false);
     for (Set<NeedGraph.Node> cycle : graph.blockedCycles(fromGit)) {
       Optional<Origin> seed = cycle.stream().map(graph::seed).flatMap(Optional::stream).findFirst();
       if (seed.isPresent()) {

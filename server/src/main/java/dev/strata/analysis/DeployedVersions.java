@@ -8,6 +8,7 @@ import dev.strata.model.Located;
 import dev.strata.model.Manifest;
 import dev.strata.workspace.Applied;
 import dev.strata.workspace.Cluster;
+import dev.strata.workspace.ObjectId;
 import dev.strata.workspace.Snapshot;
 import dev.strata.workspace.SourceFile;
 import java.util.ArrayList;
@@ -178,7 +179,7 @@ public final class DeployedVersions {
           .flatMap(v -> release(ApiVersions.FLUX, v, applied.file(), "the tag of " + name));
     }
     if (manifest instanceof HelmRelease release) {
-      Optional<Applied> chartRef = chartRefSource(release, cluster);
+      Optional<Applied> chartRef = chartRefSource(applied, release, cluster);
       String chart =
           release
               .chart()
@@ -251,14 +252,17 @@ public final class DeployedVersions {
   }
 
   /** The OCIRepository a {@code chartRef} names, in the release's namespace unless it says. */
-  private static Optional<Applied> chartRefSource(HelmRelease release, Cluster cluster) {
+  private static Optional<Applied> chartRefSource(
+      Applied applied, HelmRelease release, Cluster cluster) {
     if (release.chart().isPresent() || release.chartSource().isEmpty()) {
       return Optional.empty();
     }
-    String source = release.chartSource().get().name().value();
-    return cluster.objects().stream()
-        .filter(a -> a.manifest() instanceof FluxSource s && s.kind().equals("OCIRepository"))
-        .filter(a -> a.meta().nameText().equals(source))
+    ObjectId source = ChartSources.of(applied, release.chartSource().get());
+    if (!source.kind().equals("OCIRepository")) {
+      return Optional.empty();
+    }
+    return cluster.find(source).stream()
+        .filter(a -> a.manifest() instanceof FluxSource)
         .findFirst();
   }
 

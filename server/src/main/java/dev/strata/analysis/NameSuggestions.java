@@ -35,15 +35,48 @@ public final class NameSuggestions {
         cluster.ids().stream()
             .filter(
                 id -> id.kind().equals(target.kind()) && id.namespace().equals(target.namespace()))
-            .filter(id -> distance(id.name(), target.name()) <= limit)
+            .filter(id -> within(id.name(), target.name(), limit))
             .min(byDistance.thenComparing(Comparator.naturalOrder()));
     if (sameNamespace.isPresent()) {
       return sameNamespace;
     }
     return cluster.ids().stream()
         .filter(id -> id.kind().equals(target.kind()))
-        .filter(id -> distance(id.name(), target.name()) <= limit)
+        .filter(id -> within(id.name(), target.name(), limit))
         .min(byDistance.thenComparing(Comparator.naturalOrder()));
+  }
+
+  /**
+   * True when the edit distance is at most {@code limit}: names whose lengths differ by more are
+   * not compared, and a row of the table above the limit ends the comparison (each suggestion reads
+   * every name of the cluster, thousands in a large repository).
+   */
+  static boolean within(String a, String b, int limit) {
+    if (Math.abs(a.length() - b.length()) > limit) {
+      return false;
+    }
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      int best = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        current[j] =
+            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+        best = Math.min(best, current[j]);
+      }
+      if (best > limit) {
+        return false;
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()] <= limit;
   }
 
   /** Levenshtein distance. */

@@ -113,8 +113,9 @@ public final class NeedGraph {
   NeedGraph(Cluster cluster, ClusterFacts facts, Seeds outOfBand) {
     this.cluster = cluster;
     new Builder(facts, outOfBand).build();
-    this.achievable = achievable(true, n -> false);
-    this.unseeded = achievable(false, n -> false);
+    Propagation propagation = new Propagation(this);
+    this.achievable = propagation.run(seeds::containsKey, n -> false);
+    this.unseeded = propagation.run(n -> false, n -> false);
     findCrossings();
   }
 
@@ -269,69 +270,141 @@ public final class NeedGraph {
 
   /**
    * What becomes true on a fresh cluster, by propagation from the facts that need nothing: an
-   * all-of fact once all its needs are true, an any-of fact once one is. {@code down} facts never
-   * become true (a provider outage).
+   * all-of fact once all its needs are true, an any-of fact once one is. Computed once, with or
+   * without what bootstrap steps seed.
    */
-  public Set<Node> achievable(boolean withSeeds, Predicate<Node> down) {
-    return achievable(withSeeds ? seeds::containsKey : n -> false, down);
+  public Set<Node> reached(boolean withSeeds) {
+    return withSeeds ? achievable : unseeded;
   }
 
   /**
    * What becomes true on a fresh cluster with the secret provider down: no store is served, and no
-   * bootstrap step that reads from the provider runs.
+   * bootstrap step that reads from the provider runs. {@code SERVES} facts never become true.
    */
   public Set<Node> outage() {
-    return achievable(
-        n -> seeds.containsKey(n) && !providerSeeds.contains(n), n -> n.kind() == Kind.SERVES);
+    return new Propagation(this)
+        .run(n -> seeds.containsKey(n) && !providerSeeds.contains(n), n -> n.kind() == Kind.SERVES);
   }
 
-  private Set<Node> achievable(Predicate<Node> seeded, Predicate<Node> down) {
-    Map<Node, Integer> remaining = new HashMap<>();
-    Map<Node, List<Node>> waiting = new HashMap<>();
-    Deque<Node> queue = new ArrayDeque<>();
-    Set<Node> done = new HashSet<>();
-    for (Map.Entry<Node, List<Edge>> entry : needs.entrySet()) {
-      Node node = entry.getKey();
-      if (down.test(node)) {
-        continue;
+  /**
+   * The need graph numbered once, so that each propagation is a pass over arrays rather than over
+   * hash maps of records (the graph of a 20,000-file repository has some 10^5 facts).
+   */
+  static final class Propagation {
+    private final Node[] nodes;
+    private final boolean[] key;
+    private final boolean[] anyOf;
+    private final int[][] targets;
+    private final int[][] waiters;
+
+    Propagation(NeedGraph graph) {
+      this(graph.needs, graph.anyOf);
+    }
+
+    Propagation(Map<Node, List<Edge>> needs, Set<Node> anyOfFacts) {
+      Map<Node, Integer> index = new HashMap<>();
+      List<Node> all = new ArrayList<>(needs.keySet());
+      for (int i = 0; i < all.size(); i++) {
+        index.put(all.get(i), i);
       }
-      if (seeded.test(node)) {
-        queue.add(node);
-        continue;
+      int keys = all.size();
+      int[][] keyTargets = new int[keys][];
+      for (int i = 0; i < keys; i++) {
+        Set<Integer> distinct = new LinkedHashSet<>();
+        for (Edge edge : needs.get(all.get(i))) {
+          distinct.add(
+              index.computeIfAbsent(
+                  edge.to(),
+                  t -> {
+                    all.add(t);
+                    return all.size() - 1;
+                  }));
+        }
+        keyTargets[i] = distinct.stream().mapToInt(Integer::intValue).toArray();
       }
-      Set<Node> targets = new LinkedHashSet<>();
-      entry.getValue().forEach(e -> targets.add(e.to()));
-      for (Node target : targets) {
-        waiting.computeIfAbsent(target, k -> new ArrayList<>()).add(node);
+      int n = all.size();
+      nodes = all.toArray(new Node[0]);
+      key = new boolean[n];
+      anyOf = new boolean[n];
+      targets = new int[n][];
+      int[] waiting = new int[n];
+      for (int i = 0; i < n; i++) {
+        key[i] = i < keys;
+        anyOf[i] = anyOfFacts.contains(nodes[i]);
+        targets[i] = i < keys ? keyTargets[i] : new int[0];
+        for (int t : targets[i]) {
+          waiting[t]++;
+        }
       }
-      int count = anyOf.contains(node) ? (targets.isEmpty() ? 0 : 1) : targets.size();
-      remaining.put(node, count);
-      if (count == 0) {
-        queue.add(node);
+      waiters = new int[n][];
+      for (int i = 0; i < n; i++) {
+        waiters[i] = new int[waiting[i]];
+        waiting[i] = 0;
       }
-      for (Node target : targets) {
-        if (!needs.containsKey(target) && !down.test(target)) {
-          queue.add(target);
+      for (int i = 0; i < n; i++) {
+        for (int t : targets[i]) {
+          waiters[t][waiting[t]++] = i;
         }
       }
     }
-    while (!queue.isEmpty()) {
-      Node node = queue.poll();
-      if (!done.add(node)) {
-        continue;
-      }
-      for (Node waiter : waiting.getOrDefault(node, List.of())) {
-        Integer count = remaining.get(waiter);
-        if (count == null || count == 0 || done.contains(waiter)) {
+
+    /**
+     * A fact with no needs of its own that a waiting fact names is true unless it is down; a seeded
+     * fact is true whatever it needs; a down fact never is.
+     */
+    Set<Node> run(Predicate<Node> seeded, Predicate<Node> down) {
+      int n = nodes.length;
+      int[] remaining = new int[n];
+      boolean[] queued = new boolean[n];
+      boolean[] done = new boolean[n];
+      int[] stack = new int[n];
+      int top = 0;
+      java.util.Arrays.fill(remaining, -1);
+      for (int i = 0; i < n && key[i]; i++) {
+        if (down.test(nodes[i])) {
           continue;
         }
-        remaining.put(waiter, count - 1);
-        if (count - 1 == 0) {
-          queue.add(waiter);
+        if (seeded.test(nodes[i])) {
+          if (!queued[i]) {
+            queued[i] = true;
+            stack[top++] = i;
+          }
+          continue;
+        }
+        int count = anyOf[i] ? Math.min(1, targets[i].length) : targets[i].length;
+        remaining[i] = count;
+        if (count == 0 && !queued[i]) {
+          queued[i] = true;
+          stack[top++] = i;
+        }
+        for (int t : targets[i]) {
+          if (!key[t] && !queued[t] && !down.test(nodes[t])) {
+            queued[t] = true;
+            stack[top++] = t;
+          }
         }
       }
+      while (top > 0) {
+        int node = stack[--top];
+        done[node] = true;
+        for (int waiter : waiters[node]) {
+          if (remaining[waiter] <= 0 || queued[waiter]) {
+            continue;
+          }
+          if (--remaining[waiter] == 0) {
+            queued[waiter] = true;
+            stack[top++] = waiter;
+          }
+        }
+      }
+      Set<Node> result = new HashSet<>();
+      for (int i = 0; i < n; i++) {
+        if (done[i]) {
+          result.add(nodes[i]);
+        }
+      }
+      return result;
     }
-    return done;
   }
 
   /**

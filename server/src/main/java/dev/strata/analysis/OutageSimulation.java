@@ -56,7 +56,7 @@ public final class OutageSimulation {
   public OutageSimulation(Analysis analysis, Cluster cluster) {
     this.layers = analysis.layers(cluster);
     NeedGraph graph = analysis.needs(cluster);
-    Set<NeedGraph.Node> up = graph.achievable(true, n -> false);
+    Set<NeedGraph.Node> up = graph.reached(true);
     Set<NeedGraph.Node> outage = graph.outage();
     for (AppliedKustomization kustomization : cluster.kustomizations()) {
       List<NeedGraph.Node> goals = goals(graph, cluster, kustomization);

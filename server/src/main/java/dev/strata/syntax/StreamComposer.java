@@ -109,8 +109,10 @@ final class StreamComposer {
     count(1);
     boolean block = event.isLiteral() || event.isFolded();
     Range range = block ? source.withoutFinalBreak(range(event)) : range(event);
-    complete(
-        new YamlScalar(event.getValue(), style(event.getScalarStyle()), range), anchorOf(event), 1);
+    Frame parent = stack.peek();
+    String value =
+        parent != null && parent.expectsKey() ? Keys.intern(event.getValue()) : event.getValue();
+    complete(new YamlScalar(value, style(event.getScalarStyle()), range), anchorOf(event), 1);
   }
 
   private void alias(AliasEvent event) {

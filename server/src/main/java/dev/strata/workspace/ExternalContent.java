@@ -1,8 +1,13 @@
 package dev.strata.workspace;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Where objects that Strata cannot see may land in a cluster, and of what kind: the builds of
@@ -18,16 +23,21 @@ public final class ExternalContent {
   private final Set<String> namespaces = new HashSet<>();
 
   public ExternalContent(Cluster cluster) {
+    NavigableMap<String, List<PathReference>> remoteByFile = new TreeMap<>();
+    for (PathReference reference : cluster.references()) {
+      if (reference.status() == PathReference.Status.REMOTE) {
+        remoteByFile.computeIfAbsent(reference.file(), f -> new ArrayList<>()).add(reference);
+      }
+    }
     for (AppliedKustomization kustomization : cluster.kustomizations()) {
-      java.util.List<PathReference> remote =
-          kustomization.status() != BuildStatus.BUILT
-              ? java.util.List.of()
-              : cluster.references().stream()
-                  .filter(r -> r.status() == PathReference.Status.REMOTE)
-                  .filter(
-                      r ->
-                          kustomization.path().map(p -> r.file().startsWith(p + "/")).orElse(false))
-                  .toList();
+      List<PathReference> remote =
+          kustomization.status() != BuildStatus.BUILT || remoteByFile.isEmpty()
+              ? List.of()
+              : kustomization
+                  .path()
+                  .map(p -> remoteByFile.subMap(p + "/", true, p + "/\uffff", true))
+                  .map(m -> m.values().stream().flatMap(List::stream).toList())
+                  .orElse(List.of());
       if (!kustomization.external() && remote.isEmpty()) {
         continue;
       }
@@ -35,8 +45,7 @@ public final class ExternalContent {
       boolean crds =
           kustomization.external()
               ? kustomization.source().map(RepositorySource::crdsOnly).orElse(false)
-              : remote.stream()
-                  .allMatch(r -> r.written().toLowerCase(java.util.Locale.ROOT).contains("crd"));
+              : remote.stream().allMatch(r -> r.written().toLowerCase(Locale.ROOT).contains("crd"));
       Optional<String> target =
           kustomization
               .kustomization()

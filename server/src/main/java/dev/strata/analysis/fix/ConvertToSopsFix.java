@@ -22,6 +22,7 @@ import dev.strata.workspace.ObjectId;
 import dev.strata.workspace.Snapshot;
 import dev.strata.workspace.SourceFile;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -109,7 +110,7 @@ public final class ConvertToSopsFix implements FixBuilder {
     } else {
       deleteDocument(changes.edits(file), secret.meta().document());
     }
-    swapResources(snapshot, changes, file.path(), stub, wholeFile);
+    swapResources(analysis, changes, file.path(), stub, wholeFile);
     List<String> notes = new ArrayList<>();
     for (Owner owner : owners(analysis, file, secret)) {
       notes.addAll(adjustOwner(analysis, changes, owner));
@@ -203,14 +204,44 @@ public final class ConvertToSopsFix implements FixBuilder {
 
   /** Every {@code resources:} entry that names the ExternalSecret's file now names the stub. */
   private static void swapResources(
-      Snapshot snapshot, Changes changes, String secretPath, String stub, boolean wholeFile) {
-    for (SourceFile file : snapshot.files()) {
-      for (Manifest manifest : file.manifests()) {
-        if (manifest instanceof KustomizeOverlay overlay) {
-          swapResources(changes, file, overlay, secretPath, stub, wholeFile);
-        }
-      }
+      Analysis analysis, Changes changes, String secretPath, String stub, boolean wholeFile) {
+    for (Listing listing : listings(analysis).getOrDefault(secretPath, List.of())) {
+      swapResources(changes, listing.file(), listing.overlay(), secretPath, stub, wholeFile);
     }
+  }
+
+  /** A kustomization file that lists a path among its {@code resources}. */
+  private record Listing(SourceFile file, KustomizeOverlay overlay) {}
+
+  private static final Object LISTINGS = new Object();
+
+  /**
+   * Every kustomization file of the snapshot by the paths its {@code resources} list, read once per
+   * analysis: a run that offers the fix for each of hundreds of findings would otherwise read every
+   * file for each.
+   */
+  private static Map<String, List<Listing>> listings(Analysis analysis) {
+    return analysis.derived(
+        LISTINGS,
+        () -> {
+          Map<String, List<Listing>> result = new HashMap<>();
+          for (SourceFile file : analysis.snapshot().files()) {
+            for (Manifest manifest : file.manifests()) {
+              if (manifest instanceof KustomizeOverlay overlay) {
+                Set<String> listed = new HashSet<>();
+                for (Located<String> resource : overlay.resources()) {
+                  String path = normalize(join(file.directory(), resource.value()));
+                  if (listed.add(path)) {
+                    result
+                        .computeIfAbsent(path, p -> new ArrayList<>())
+                        .add(new Listing(file, overlay));
+                  }
+                }
+              }
+            }
+          }
+          return result;
+        });
   }
 
   private static void swapResources(

@@ -4,11 +4,22 @@ import dev.strata.analysis.Analysis;
 import dev.strata.analysis.DependencyGraph;
 import dev.strata.analysis.NameSuggestions;
 import dev.strata.analysis.Rule;
+import dev.strata.model.FluxKustomization;
+import dev.strata.model.HelmRelease;
+import dev.strata.model.Manifest;
 import dev.strata.model.Severity;
 import dev.strata.workspace.Cluster;
 import dev.strata.workspace.Dependency;
 import dev.strata.workspace.ExternalContent;
 import dev.strata.workspace.ObjectId;
+import dev.strata.workspace.Snapshot;
+import dev.strata.workspace.SourceFile;
+import dev.strata.workspace.Unreached;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,8 +46,8 @@ public final class UnknownDependencyRule implements Rule {
 
   @Override
   public void check(Analysis analysis, Reporter reporter) {
-    dev.strata.workspace.Unreached unreached =
-        new dev.strata.workspace.Unreached(analysis.snapshot());
+    Unreached unreached = new dev.strata.workspace.Unreached(analysis.snapshot());
+    Definitions definitions = new Definitions(analysis.snapshot());
     for (Cluster cluster : analysis.clusters()) {
       ExternalContent external = new ExternalContent(cluster);
       DependencyGraph graph = analysis.graph(cluster);
@@ -47,7 +58,7 @@ public final class UnknownDependencyRule implements Rule {
           }
           // A target the repository defines but no cluster applies is a dangling dependency,
           // whatever an external build might define: its entry was dropped here.
-          java.util.Optional<String> dead = unapplied(analysis, unreached, dependency.target());
+          Optional<String> dead = definitions.unapplied(unreached, dependency.target());
           if (dead.isPresent()) {
             reporter.report(
                 finding(
@@ -74,25 +85,46 @@ public final class UnknownDependencyRule implements Rule {
     }
   }
 
-  /** "is defined in F but not applied: why", when a document of the repository defines it. */
-  private static java.util.Optional<String> unapplied(
-      Analysis analysis, dev.strata.workspace.Unreached unreached, ObjectId target) {
-    for (dev.strata.workspace.SourceFile file : analysis.snapshot().files()) {
-      for (dev.strata.model.Manifest manifest : file.manifests()) {
-        if (manifest.kind().equals(target.kind())
-            && manifest.meta().nameText().equals(target.name())
-            && manifest.meta().namespaceText().map(target.namespace()::equals).orElse(true)
-            && (manifest instanceof dev.strata.model.FluxKustomization
-                || manifest instanceof dev.strata.model.HelmRelease)) {
-          java.util.Optional<String> why = unreached.why(file.path());
-          if (why.isPresent()) {
-            return java.util.Optional.of(
-                "is defined in " + file.path() + " but not applied: " + why.get());
+  /**
+   * The Flux Kustomizations and HelmReleases the repository's documents define, by kind and name,
+   * read once per check rather than once per unknown dependency.
+   */
+  private static final class Definitions {
+    private final Map<String, List<SourceFile>> files = new HashMap<>();
+    private final Map<dev.strata.workspace.SourceFile, List<Manifest>> manifests =
+        new IdentityHashMap<>();
+
+    Definitions(Snapshot snapshot) {
+      for (SourceFile file : snapshot.files()) {
+        for (Manifest manifest : file.manifests()) {
+          if (manifest instanceof FluxKustomization || manifest instanceof HelmRelease) {
+            String key = manifest.kind() + "/" + manifest.meta().nameText();
+            List<SourceFile> list = files.computeIfAbsent(key, k -> new ArrayList<>());
+            if (list.isEmpty() || list.get(list.size() - 1) != file) {
+              list.add(file);
+            }
+            manifests.computeIfAbsent(file, f -> new ArrayList<>()).add(manifest);
           }
         }
       }
     }
-    return java.util.Optional.empty();
+
+    /** "is defined in F but not applied: why", when a document of the repository defines it. */
+    Optional<String> unapplied(Unreached unreached, ObjectId target) {
+      for (SourceFile file : files.getOrDefault(target.kind() + "/" + target.name(), List.of())) {
+        for (Manifest manifest : manifests.get(file)) {
+          if (manifest.kind().equals(target.kind())
+              && manifest.meta().nameText().equals(target.name())
+              && manifest.meta().namespaceText().map(target.namespace()::equals).orElse(true)) {
+            Optional<String> why = unreached.why(file.path());
+            if (why.isPresent()) {
+              return Optional.of("is defined in " + file.path() + " but not applied: " + why.get());
+            }
+          }
+        }
+      }
+      return Optional.empty();
+    }
   }
 
   static boolean isUnknown(Cluster cluster, DependencyGraph graph, Dependency dependency) {
