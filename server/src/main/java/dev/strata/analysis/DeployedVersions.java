@@ -251,7 +251,10 @@ public final class DeployedVersions {
         .orElse("");
   }
 
-  /** The OCIRepository a {@code chartRef} names, in the release's namespace unless it says. */
+  /**
+   * The OCIRepository a {@code chartRef} names, in the release's namespace unless it says
+   * (helm-controller, internal/controller/helmrelease_controller.go, getSourceFromOCIRef).
+   */
   private static Optional<Applied> chartRefSource(
       Applied applied, HelmRelease release, Cluster cluster) {
     if (release.chart().isPresent() || release.chartSource().isEmpty()) {

@@ -33,6 +33,13 @@ final class StreamComposer {
   private final Deque<Frame> stack = new ArrayDeque<>();
   private final Map<String, Anchored> anchors = new HashMap<>();
   private final Map<String, Integer> openAnchors = new HashMap<>();
+
+  /**
+   * One instance of each short value within this stream (names, namespaces, kinds repeat inside a
+   * file); dropped with the composer, so nothing outlives the file it came from.
+   */
+  private final Map<String, String> values = new HashMap<>();
+
   private SourceMap source;
   private int nextIndex;
   private long nodeCount;
@@ -111,8 +118,18 @@ final class StreamComposer {
     Range range = block ? source.withoutFinalBreak(range(event)) : range(event);
     Frame parent = stack.peek();
     String value =
-        parent != null && parent.expectsKey() ? Keys.intern(event.getValue()) : event.getValue();
+        parent != null && parent.expectsKey()
+            ? Keys.intern(event.getValue())
+            : local(event.getValue());
     complete(new YamlScalar(value, style(event.getScalarStyle()), range), anchorOf(event), 1);
+  }
+
+  private String local(String value) {
+    if (value.length() > 64) {
+      return value;
+    }
+    String shared = values.putIfAbsent(value, value);
+    return shared != null ? shared : value;
   }
 
   private void alias(AliasEvent event) {

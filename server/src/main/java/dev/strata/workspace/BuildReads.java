@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What one kustomize build read from its snapshot: the files it opened (by identity, since a next
@@ -45,6 +46,21 @@ final class BuildReads {
     other.directories.forEach(directories::putIfAbsent);
     other.filesIn.forEach(filesIn::putIfAbsent);
     other.directoriesIn.forEach(directoriesIn::putIfAbsent);
+  }
+
+  /**
+   * True when none of {@code changed} is a file this build read: enough to know that every read
+   * answers the same in a snapshot whose paths and folders are the previous snapshot's (the same
+   * {@link DirectoryIndex}) and whose files differ from it only at {@code changed}. Costs the
+   * number of changed paths, not the number of reads.
+   */
+  boolean untouchedBy(Set<String> changed) {
+    for (String path : changed) {
+      if (files.containsKey(path)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** True when every read answers the same in this snapshot. */

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 
@@ -74,10 +75,41 @@ final class KustomizeBuilder {
 
     private final Scope scope;
     private final Map<Key, Entry> entries;
+    private final NavigableMap<String, SourceFile> files;
+    private final DirectoryIndex directories;
 
-    private Memo(Scope scope, Map<Key, Entry> entries) {
+    private Memo(Scope scope, Map<Key, Entry> entries, Snapshot snapshot) {
       this.scope = scope;
       this.entries = entries;
+      this.files = snapshot.fileMap();
+      this.directories = snapshot.directoryIndex();
+    }
+
+    /**
+     * The paths whose file differs between this memo's snapshot and {@code next} (changed, added or
+     * removed), when the two share their paths and folders; empty when they do not, and every
+     * build's reads must then be asked one by one.
+     */
+    Optional<Set<String>> changedIn(Snapshot next) {
+      if (next.directoryIndex() != directories) {
+        return Optional.empty();
+      }
+      NavigableMap<String, SourceFile> now = next.fileMap();
+      if (now == files) {
+        return Optional.of(Set.of());
+      }
+      Set<String> changed = new HashSet<>();
+      for (Map.Entry<String, SourceFile> entry : now.entrySet()) {
+        if (files.get(entry.getKey()) != entry.getValue()) {
+          changed.add(entry.getKey());
+        }
+      }
+      for (String path : files.keySet()) {
+        if (!now.containsKey(path)) {
+          changed.add(path);
+        }
+      }
+      return Optional.of(changed);
     }
 
     int size() {
@@ -94,11 +126,15 @@ final class KustomizeBuilder {
     this.snapshot = snapshot;
     this.scope = scope;
     this.inherited = previous != null && previous.scope.equals(scope) ? previous : null;
+    this.changed = inherited == null ? Optional.empty() : inherited.changedIn(snapshot);
   }
+
+  /** The files changed since the inherited memo's snapshot, when nothing else changed. */
+  private final Optional<Set<String>> changed;
 
   /** This render's builds, for the next snapshot. */
   Memo memo() {
-    return new Memo(scope, Map.copyOf(memo));
+    return new Memo(scope, Map.copyOf(memo), snapshot);
   }
 
   /** How many builds this render took from the previous one (for tests and figures). */
@@ -127,7 +163,10 @@ final class KustomizeBuilder {
     Memo.Entry known = memo.get(key);
     if (known == null && inherited != null) {
       Memo.Entry previous = inherited.entries.get(key);
-      if (previous != null && previous.reads().sameIn(snapshot)) {
+      if (previous != null
+          && changed
+              .map(c -> previous.reads().untouchedBy(c))
+              .orElseGet(() -> previous.reads().sameIn(snapshot))) {
         known = previous;
         reused++;
         memo.put(key, known);

@@ -288,6 +288,19 @@ public final class Snapshot {
     return directories.isDirectory(path);
   }
 
+  /** The files by path, shared with nothing that may change them. */
+  NavigableMap<String, SourceFile> fileMap() {
+    return files;
+  }
+
+  /**
+   * What {@link #exists}, {@link #isDirectory}, {@link #filesIn} and {@link #directoriesIn} answer
+   * from; a next snapshot that did not add or remove a path shares the instance.
+   */
+  DirectoryIndex directoryIndex() {
+    return directories;
+  }
+
   List<String> filesIn(String directory) {
     return directories.files(directory);
   }
