@@ -239,7 +239,7 @@ final class FluxBuilder {
         folder,
         Optional.of(new PathReference(file, at.range(), written, path, PathReference.Status.FOUND)),
         build,
-        created.expand(build.objects()));
+        kustomize.expansion(build, created));
   }
 
   private static Located<String> substituted(Located<String> field, Substitution substitution) {

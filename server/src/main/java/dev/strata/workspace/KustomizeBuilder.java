@@ -13,6 +13,7 @@ import dev.strata.syntax.YamlScalar;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -78,9 +79,16 @@ final class KustomizeBuilder {
     private final NavigableMap<String, SourceFile> files;
     private final DirectoryIndex directories;
 
-    private Memo(Scope scope, Map<Key, Entry> entries, Snapshot snapshot) {
+    private final Map<KustomizeBuild, Expansion> expansions;
+
+    private Memo(
+        Scope scope,
+        Map<Key, Entry> entries,
+        Map<KustomizeBuild, Expansion> expansions,
+        Snapshot snapshot) {
       this.scope = scope;
       this.entries = entries;
+      this.expansions = expansions;
       this.files = snapshot.fileMap();
       this.directories = snapshot.directoryIndex();
     }
@@ -134,7 +142,48 @@ final class KustomizeBuilder {
 
   /** This render's builds, for the next snapshot. */
   Memo memo() {
-    return new Memo(scope, Map.copyOf(memo), snapshot);
+    return new Memo(scope, Map.copyOf(memo), new IdentityHashMap<>(expansions), snapshot);
+  }
+
+  private final Map<KustomizeBuild, Expansion> expansions = new IdentityHashMap<>();
+
+  /**
+   * What controllers create from a build's objects ({@link Created#expand}), once per build
+   * instance: a build this render took from the previous one read the same files, generator data
+   * included, so what its objects create is the same too, and keeps its instances.
+   */
+  List<Created.Made> expansion(KustomizeBuild build, Created created) {
+    Expansion known = expansions.get(build);
+    if (known == null && inherited != null) {
+      known = inherited.expansions.get(build);
+      if (known != null && !known.sameIn(snapshot)) {
+        known = null;
+      }
+    }
+    if (known == null) {
+      Map<String, Optional<SourceFile>> data = new HashMap<>();
+      build.dataFiles().forEach(path -> data.put(path, snapshot.file(path)));
+      known = new Expansion(List.copyOf(created.expand(build.objects())), data);
+    }
+    expansions.put(build, known);
+    return known.made();
+  }
+
+  /**
+   * An expansion and the generator data files it may have read (a flux-instance chart's values from
+   * a ConfigMap's file), which the build itself reads only as paths.
+   */
+  private record Expansion(List<Created.Made> made, Map<String, Optional<SourceFile>> data) {
+    boolean sameIn(Snapshot snapshot) {
+      for (Map.Entry<String, Optional<SourceFile>> read : data.entrySet()) {
+        Optional<SourceFile> now = snapshot.file(read.getKey());
+        if (now.isPresent() != read.getValue().isPresent()
+            || now.isPresent() && now.get() != read.getValue().get()) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   /** How many builds this render took from the previous one (for tests and figures). */

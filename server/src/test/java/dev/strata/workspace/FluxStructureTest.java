@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.strata.model.Fields;
+import dev.strata.model.Located;
 import dev.strata.testing.Fixture;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -26,6 +29,41 @@ class FluxStructureTest {
         .map(a -> a.id().toString())
         .collect(Collectors.toCollection(TreeSet::new));
   }
+
+  private static final String FLUX_INSTANCE_FROM_GENERATOR =
+      """
+      #- kubernetes/flux/cluster/ks.yaml
+      apiVersion: kustomize.toolkit.fluxcd.io/v1
+      kind: Kustomization
+      metadata: {name: cluster-apps, namespace: flux-system}
+      spec:
+        path: ./kubernetes/apps
+        sourceRef: {kind: GitRepository, name: flux-system}
+      #- kubernetes/apps/kustomization.yaml
+      namespace: flux-system
+      resources: [helmrelease.yaml]
+      configMapGenerator:
+        - name: flux-instance-values
+          files: [values.yaml]
+      generatorOptions:
+        disableNameSuffixHash: true
+      #- kubernetes/apps/helmrelease.yaml
+      apiVersion: helm.toolkit.fluxcd.io/v2
+      kind: HelmRelease
+      metadata: {name: flux-instance}
+      spec:
+        chart: {spec: {chart: flux-instance, sourceRef: {kind: HelmRepository, name: operator}}}
+        valuesFrom:
+          - kind: ConfigMap
+            name: flux-instance-values
+      #- kubernetes/apps/values.yaml
+      instance:
+        sync:
+          kind: GitRepository
+          url: https://github.com/example/ops.git
+          ref: refs/heads/main
+          path: kubernetes/flux/cluster
+      """;
 
   private static final String SELF_APPLYING =
       """
@@ -100,41 +138,7 @@ class FluxStructureTest {
 
   @Test
   void followsAFluxInstanceWrittenInAValuesFromConfigMapOfAGenerator() {
-    RenderTree tree =
-        render(
-            """
-            #- kubernetes/flux/cluster/ks.yaml
-            apiVersion: kustomize.toolkit.fluxcd.io/v1
-            kind: Kustomization
-            metadata: {name: cluster-apps, namespace: flux-system}
-            spec:
-              path: ./kubernetes/apps
-              sourceRef: {kind: GitRepository, name: flux-system}
-            #- kubernetes/apps/kustomization.yaml
-            namespace: flux-system
-            resources: [helmrelease.yaml]
-            configMapGenerator:
-              - name: flux-instance-values
-                files: [values.yaml]
-            generatorOptions:
-              disableNameSuffixHash: true
-            #- kubernetes/apps/helmrelease.yaml
-            apiVersion: helm.toolkit.fluxcd.io/v2
-            kind: HelmRelease
-            metadata: {name: flux-instance}
-            spec:
-              chart: {spec: {chart: flux-instance, sourceRef: {kind: HelmRepository, name: operator}}}
-              valuesFrom:
-                - kind: ConfigMap
-                  name: flux-instance-values
-            #- kubernetes/apps/values.yaml
-            instance:
-              sync:
-                kind: GitRepository
-                url: https://github.com/example/ops.git
-                ref: refs/heads/main
-                path: kubernetes/flux/cluster
-            """);
+    RenderTree tree = render(FLUX_INSTANCE_FROM_GENERATOR);
     assertEquals(1, tree.clusters().size());
     Cluster cluster = tree.clusters().get(0);
     assertEquals("kubernetes/flux/cluster", cluster.name());
@@ -144,6 +148,28 @@ class FluxStructureTest {
     assertTrue(tree.data("kubernetes/apps/values.yaml"));
     assertFalse(
         tree.applied("kubernetes/apps/values.yaml") && !tree.data("kubernetes/apps/values.yaml"));
+  }
+
+  /**
+   * The build reads a generator's data file only as a path, while what the flux-instance release
+   * creates reads its content: an edit of that file alone must reach the FluxInstance, though the
+   * build itself is taken from the previous render.
+   */
+  @Test
+  void anEditOfTheValuesFileOfAGeneratorReachesTheFluxInstanceItCreates() {
+    Snapshot before = Fixture.of(FLUX_INSTANCE_FROM_GENERATOR).analysis().snapshot();
+    before.render();
+    String values = "kubernetes/apps/values.yaml";
+    String edited =
+        before.file(values).orElseThrow().text().replace("example/ops.git", "example/next.git");
+    Snapshot after = before.withFile(SourceFile.parse(values, edited));
+    Cluster cluster = after.render().clusters().get(0);
+    assertTrue(after.reusedBuilds() > 0, "the build was not taken from the previous render");
+    Applied source =
+        cluster.find(new ObjectId("GitRepository", "flux-system", "flux-system")).get(0);
+    assertEquals(
+        Optional.of("https://github.com/example/next.git"),
+        Fields.of(source.meta().node()).text("spec", "url").map(Located::value));
   }
 
   @Test
