@@ -20,6 +20,8 @@ import dev.strata.workspace.Origin;
 import dev.strata.workspace.Seeds;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -114,8 +116,8 @@ public final class NeedGraph {
     this.cluster = cluster;
     new Builder(facts, outOfBand).build();
     Propagation propagation = new Propagation(this);
-    this.achievable = propagation.run(seeds::containsKey, n -> false);
-    this.unseeded = propagation.run(n -> false, n -> false);
+    this.achievable = Collections.unmodifiableSet(propagation.run(seeds::containsKey, n -> false));
+    this.unseeded = Collections.unmodifiableSet(propagation.run(n -> false, n -> false));
     findCrossings();
   }
 
@@ -359,7 +361,7 @@ public final class NeedGraph {
       boolean[] done = new boolean[n];
       int[] stack = new int[n];
       int top = 0;
-      java.util.Arrays.fill(remaining, -1);
+      Arrays.fill(remaining, -1);
       for (int i = 0; i < n && key[i]; i++) {
         if (down.test(nodes[i])) {
           continue;
