@@ -126,32 +126,23 @@ public final class Analysis {
    */
   @SuppressWarnings("unchecked")
   public <T> T derived(Object key, Supplier<T> compute) {
-    synchronized (this) {
-      Object existing = derived.get(key);
-      if (existing != null) {
-        return (T) existing;
-      }
-    }
-    T computed = compute.get();
-    synchronized (this) {
-      return (T) derived.computeIfAbsent(key, k -> computed);
-    }
+    return (T) cached(derived, key, k -> compute.get());
   }
 
   /**
-   * A per-cluster value computed outside the lock, because computing it reads the other caches; two
-   * threads may compute it at once, and the first stored wins.
+   * A value per cluster (or per key) computed outside the lock, because computing it reads the
+   * other caches; two threads may compute it at once, and the first stored wins.
    */
-  private <T> T cached(Map<Cluster, T> cache, Cluster cluster, Function<Cluster, T> compute) {
+  private <K, T> T cached(Map<K, T> cache, K key, Function<K, T> compute) {
     synchronized (this) {
-      T existing = cache.get(cluster);
+      T existing = cache.get(key);
       if (existing != null) {
         return existing;
       }
     }
-    T computed = compute.apply(cluster);
+    T computed = compute.apply(key);
     synchronized (this) {
-      return cache.computeIfAbsent(cluster, c -> computed);
+      return cache.computeIfAbsent(key, k -> computed);
     }
   }
 }

@@ -52,8 +52,19 @@ public final class NameSuggestions {
    * every name of the cluster, thousands in a large repository).
    */
   static boolean within(String a, String b, int limit) {
-    if (Math.abs(a.length() - b.length()) > limit) {
-      return false;
+    return bounded(a, b, limit) <= limit;
+  }
+
+  /** Levenshtein distance. */
+  static int distance(String a, String b) {
+    return bounded(a, b, Integer.MAX_VALUE);
+  }
+
+  /** The Levenshtein distance when it is at most {@code limit}, else some number above it. */
+  private static int bounded(String a, String b, int limit) {
+    int apart = Math.abs(a.length() - b.length());
+    if (apart > limit) {
+      return apart;
     }
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
@@ -70,28 +81,8 @@ public final class NameSuggestions {
         best = Math.min(best, current[j]);
       }
       if (best > limit) {
-        return false;
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()] <= limit;
-  }
-
-  /** Levenshtein distance. */
-  static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] =
-            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+        // No row's minimum ever falls: the distance is at least this one.
+        return best;
       }
       int[] swap = previous;
       previous = current;

@@ -156,13 +156,13 @@ final class KustomizeBuilder {
     Expansion known = expansions.get(build);
     if (known == null && inherited != null) {
       known = inherited.expansions.get(build);
-      if (known != null && !known.sameIn(snapshot)) {
+      if (known != null && !known.data().sameIn(snapshot)) {
         known = null;
       }
     }
     if (known == null) {
-      Map<String, Optional<SourceFile>> data = new HashMap<>();
-      build.dataFiles().forEach(path -> data.put(path, snapshot.file(path)));
+      BuildReads data = new BuildReads();
+      build.dataFiles().forEach(path -> data.file(path, snapshot.file(path)));
       known = new Expansion(List.copyOf(created.expand(build.objects())), data);
     }
     expansions.put(build, known);
@@ -173,18 +173,7 @@ final class KustomizeBuilder {
    * An expansion and the generator data files it may have read (a flux-instance chart's values from
    * a ConfigMap's file), which the build itself reads only as paths.
    */
-  private record Expansion(List<Created.Made> made, Map<String, Optional<SourceFile>> data) {
-    boolean sameIn(Snapshot snapshot) {
-      for (Map.Entry<String, Optional<SourceFile>> read : data.entrySet()) {
-        Optional<SourceFile> now = snapshot.file(read.getKey());
-        if (now.isPresent() != read.getValue().isPresent()
-            || now.isPresent() && now.get() != read.getValue().get()) {
-          return false;
-        }
-      }
-      return true;
-    }
-  }
+  private record Expansion(List<Created.Made> made, BuildReads data) {}
 
   /** How many builds this render took from the previous one (for tests and figures). */
   int reused() {
