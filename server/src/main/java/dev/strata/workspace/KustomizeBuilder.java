@@ -39,8 +39,21 @@ final class KustomizeBuilder {
   private final Scope scope;
   private final Map<Key, Memo.Entry> memo = new HashMap<>();
   private final Memo inherited;
-  // The reads of the builds under way, innermost last: each read counts for all of them.
-  private final java.util.Deque<BuildReads> active = new java.util.ArrayDeque<>();
+  // The builds under way, innermost last: each read counts for all of them.
+  private final java.util.Deque<Frame> active = new java.util.ArrayDeque<>();
+
+  /**
+   * A build under way: what it reads, the folders it builds as units of its own (whose builds are
+   * part of it), and the patch results it computed itself.
+   */
+  private record Frame(BuildReads reads, List<Key> parts, List<Link> links) {
+    Frame() {
+      this(new BuildReads(), new ArrayList<>(), new ArrayList<>());
+    }
+  }
+
+  /** One patch offered to one object, and what came out. */
+  private record Link(Emitted object, SourcedPatch patch, Optional<Emitted> result) {}
 
   private record Key(Artifact artifact, String folder, FluxOverrides overrides) {
     /**
@@ -72,7 +85,12 @@ final class KustomizeBuilder {
    * changed. Immutable once the render is done.
    */
   static final class Memo {
-    record Entry(KustomizeBuild build, BuildReads reads) {}
+    /**
+     * A build, what it read, the builds it holds as units ({@code parts}) and the patch results it
+     * computed: a build taken whole from the previous render brings its parts and their patch
+     * results along, for the render after, which may rebuild this build and reuse its parts.
+     */
+    record Entry(KustomizeBuild build, BuildReads reads, List<Key> parts, List<Link> links) {}
 
     private final Scope scope;
     private final Map<Key, Entry> entries;
@@ -80,15 +98,18 @@ final class KustomizeBuilder {
     private final DirectoryIndex directories;
 
     private final Map<KustomizeBuild, Expansion> expansions;
+    private final Map<Emitted, Patched> patched;
 
     private Memo(
         Scope scope,
         Map<Key, Entry> entries,
         Map<KustomizeBuild, Expansion> expansions,
+        Map<Emitted, Patched> patched,
         Snapshot snapshot) {
       this.scope = scope;
       this.entries = entries;
       this.expansions = expansions;
+      this.patched = patched;
       this.files = snapshot.fileMap();
       this.directories = snapshot.directoryIndex();
     }
@@ -142,7 +163,66 @@ final class KustomizeBuilder {
 
   /** This render's builds, for the next snapshot. */
   Memo memo() {
-    return new Memo(scope, Map.copyOf(memo), new IdentityHashMap<>(expansions), snapshot);
+    return new Memo(
+        scope,
+        Map.copyOf(memo),
+        new IdentityHashMap<>(expansions),
+        new IdentityHashMap<>(patched),
+        snapshot);
+  }
+
+  /**
+   * What each patch made of each object it was offered, kept across renders: {@link Patcher#apply}
+   * and the target test read nothing but the object and the patch, so an object instance that a
+   * reused build hands out again, offered the same patch instance (its file unchanged), comes out
+   * as before. This is what keeps an edit of one application's file from re-patching every
+   * Kustomization that a Flux Kustomization's {@code patches} reach through the same build. The
+   * next memo keeps only what this render asked for.
+   */
+  private final Map<Emitted, Patched> patched = new IdentityHashMap<>();
+
+  /** The results of the patches offered to one object, newest first; an object meets few. */
+  private record Patched(Link link, Patched next) {
+    Optional<Link> find(SourcedPatch wanted) {
+      for (Patched p = this; p != null; p = p.next) {
+        if (p.link.patch().patch() == wanted.patch()
+            && p.link.patch().file().equals(wanted.file())) {
+          return Optional.of(p.link);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** The object after {@code sourced}: itself when the patch does not target it, or none. */
+  private Optional<Emitted> patched(Emitted object, SourcedPatch sourced) {
+    Patched mine = patched.get(object);
+    Optional<Link> known = mine == null ? Optional.empty() : mine.find(sourced);
+    if (known.isEmpty() && inherited != null) {
+      Patched theirs = inherited.patched.get(object);
+      known = theirs == null ? Optional.empty() : theirs.find(sourced);
+    }
+    Link link =
+        known.orElseGet(
+            () ->
+                new Link(
+                    object,
+                    sourced,
+                    targets(sourced.patch(), object)
+                        ? Patcher.apply(object, sourced)
+                        : Optional.of(object)));
+    remember(link);
+    if (!active.isEmpty()) {
+      active.getLast().links().add(link);
+    }
+    return link.result();
+  }
+
+  private void remember(Link link) {
+    Patched mine = patched.get(link.object());
+    if (mine == null || mine.find(link.patch()).isEmpty()) {
+      patched.put(link.object(), new Patched(link, mine));
+    }
   }
 
   private final Map<KustomizeBuild, Expansion> expansions = new IdentityHashMap<>();
@@ -206,18 +286,21 @@ final class KustomizeBuilder {
               .map(c -> previous.reads().untouchedBy(c))
               .orElseGet(() -> previous.reads().sameIn(snapshot))) {
         known = previous;
-        reused++;
-        memo.put(key, known);
+        adopt(key, known);
       }
     }
+    if (!active.isEmpty()) {
+      active.getLast().parts().add(key);
+    }
     if (known != null) {
-      for (BuildReads outer : active) {
-        outer.addAll(known.reads());
+      for (Frame outer : active) {
+        outer.reads().addAll(known.reads());
       }
       return known.build();
     }
-    BuildReads reads = new BuildReads();
-    active.addLast(reads);
+    Frame frame = new Frame();
+    BuildReads reads = frame.reads();
+    active.addLast(frame);
     KustomizeBuild result;
     try {
       Accumulator acc = new Accumulator();
@@ -231,42 +314,64 @@ final class KustomizeBuilder {
     } finally {
       active.removeLast();
     }
-    for (BuildReads outer : active) {
-      outer.addAll(reads);
+    for (Frame outer : active) {
+      outer.reads().addAll(reads);
     }
-    memo.put(key, new Memo.Entry(result, reads));
+    memo.put(key, new Memo.Entry(result, reads, List.copyOf(frame.parts()), frame.links()));
     return result;
+  }
+
+  /**
+   * Takes a build of the previous render into this one's memo with its parts and their patch
+   * results: their reads are among the build's, so they hold as it does. Without this, a build
+   * taken whole would drop its parts from the memo, and the next render, rebuilding it for an edit
+   * in one part, would rebuild all the others.
+   */
+  private void adopt(Key key, Memo.Entry entry) {
+    if (memo.putIfAbsent(key, entry) != null) {
+      return;
+    }
+    reused++;
+    for (Link link : entry.links()) {
+      remember(link);
+    }
+    for (Key part : entry.parts()) {
+      Memo.Entry known = inherited.entries.get(part);
+      if (known != null) {
+        adopt(part, known);
+      }
+    }
   }
 
   // Every question a build asks of the snapshot, recorded for the builds under way.
 
   private Optional<SourceFile> file(String path) {
     Optional<SourceFile> file = snapshot.file(path);
-    active.forEach(r -> r.file(path, file));
+    active.forEach(f -> f.reads().file(path, file));
     return file;
   }
 
   private boolean exists(String path) {
     boolean answer = snapshot.exists(path);
-    active.forEach(r -> r.exists(path, answer));
+    active.forEach(f -> f.reads().exists(path, answer));
     return answer;
   }
 
   private boolean isDirectory(String path) {
     boolean answer = snapshot.isDirectory(path);
-    active.forEach(r -> r.directory(path, answer));
+    active.forEach(f -> f.reads().directory(path, answer));
     return answer;
   }
 
   private List<String> filesIn(String folder) {
     List<String> paths = snapshot.filesIn(folder);
-    active.forEach(r -> r.filesIn(folder, paths));
+    active.forEach(f -> f.reads().filesIn(folder, paths));
     return paths;
   }
 
   private List<String> directoriesIn(String folder) {
     List<String> paths = snapshot.directoriesIn(folder);
-    active.forEach(r -> r.directoriesIn(folder, paths));
+    active.forEach(f -> f.reads().directoriesIn(folder, paths));
     return paths;
   }
 
@@ -755,15 +860,10 @@ final class KustomizeBuilder {
     return result;
   }
 
-  private static void patch(SourcedPatch sourced, Accumulator acc) {
-    Patch patch = sourced.patch();
+  private void patch(SourcedPatch sourced, Accumulator acc) {
     List<Emitted> result = new ArrayList<>();
     for (Emitted object : acc.objects) {
-      if (!targets(patch, object)) {
-        result.add(object);
-        continue;
-      }
-      Patcher.apply(object, sourced).ifPresent(result::add);
+      patched(object, sourced).ifPresent(result::add);
     }
     acc.objects.clear();
     acc.objects.addAll(result);

@@ -111,6 +111,40 @@ class RenderMemoTest {
         after.reusedBuilds() + " of " + after.builds() + " builds reused");
   }
 
+  /**
+   * A build taken whole from the previous render keeps its parts in the memo: an edit in one part,
+   * after an edit elsewhere that left the whole untouched, rebuilds as few builds as the same edit
+   * right after a full render.
+   */
+  @Test
+  void theBuildsAnEditRebuildsDoNotDependOnTheEditBefore() throws IOException {
+    String elsewhere = APP + "helmrelease.yaml";
+    String part = "kubernetes/apps/default/echo/ks.yaml";
+    Path repository = copy();
+    Snapshot direct = Loader.load(repository);
+    direct.render();
+    direct = renamed(direct, part);
+    direct.render();
+    int alone = direct.builds() - direct.reusedBuilds();
+
+    Snapshot chained = Loader.load(repository);
+    chained.render();
+    chained =
+        chained.withFile(
+            SourceFile.parse(elsewhere, chained.file(elsewhere).orElseThrow().text() + "# x\n"));
+    chained.render();
+    chained = renamed(chained, part);
+    RenderTree tree = chained.render();
+    assertTrue(alone < direct.builds(), alone + " of " + direct.builds() + " rebuilt");
+    assertEquals(alone, chained.builds() - chained.reusedBuilds());
+    assertEquals(fingerprint(direct.render()), fingerprint(tree));
+  }
+
+  private static Snapshot renamed(Snapshot snapshot, String path) {
+    String text = snapshot.file(path).orElseThrow().text();
+    return snapshot.withFile(SourceFile.parse(path, text.replace("name: echo", "name: echo-2")));
+  }
+
   @Test
   void aNewResourcesEntryIsFollowed() throws IOException {
     check(
