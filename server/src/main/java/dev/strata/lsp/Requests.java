@@ -39,6 +39,14 @@ final class Requests {
     return compute(() -> workspace.forDocument(uri), request);
   }
 
+  /**
+   * A request that reads its document only up to {@code line} ({@link Workspace#forDocument(String,
+   * int)}).
+   */
+  <T> CompletableFuture<T> compute(String uri, int line, Function<WorkspaceState, T> request) {
+    return compute(() -> workspace.forDocument(uri, line), request);
+  }
+
   private <T> CompletableFuture<T> compute(
       java.util.function.Supplier<CompletableFuture<WorkspaceState>> source,
       Function<WorkspaceState, T> request) {

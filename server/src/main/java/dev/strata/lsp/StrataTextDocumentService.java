@@ -152,7 +152,21 @@ final class StrataTextDocumentService implements TextDocumentService {
 
   @Override
   public CompletableFuture<Hover> hover(HoverParams params) {
-    return atCursor("textDocument/hover", params, c -> Hovers.of(c).orElse(null), null);
+    if (params == null || missing(params.getTextDocument()) || params.getPosition() == null) {
+      return ProtocolErrors.invalid("textDocument/hover", "textDocument and position are required");
+    }
+    // A hover reads its own line of the document (and the analysis): it may answer from the newest
+    // analysed state while lines below it are being typed.
+    return requests.compute(
+        params.getTextDocument().getUri(),
+        params.getPosition().getLine(),
+        state ->
+            Cursor.of(
+                    state,
+                    params.getTextDocument().getUri(),
+                    FromProto.position(params.getPosition()))
+                .flatMap(Hovers::of)
+                .orElse(null));
   }
 
   @Override

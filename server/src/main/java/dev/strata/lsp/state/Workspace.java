@@ -72,6 +72,16 @@ public final class Workspace {
    * document unchanged: a hover in one file does not wait for the render of another file's edit.
    */
   public CompletableFuture<WorkspaceState> forDocument(String uri) {
+    return forDocument(uri, -1);
+  }
+
+  /**
+   * As {@link #forDocument(String)}, for a request that reads nothing of its document after {@code
+   * line} (a hover): the analysed state answers too when the document changed only below that line,
+   * so a hover above the lines being typed does not wait for their render. {@code line} -1 asks for
+   * the whole document.
+   */
+  public CompletableFuture<WorkspaceState> forDocument(String uri, int line) {
     String key = Uris.canonical(uri);
     WorkspaceState published = state;
     if (pendingOther.get() > 0
@@ -79,7 +89,7 @@ public final class Workspace {
       return settled();
     }
     WorkspaceState done = analysed;
-    if (done != published && !rendered(published) && sameDocument(done, published, key)) {
+    if (done != published && !rendered(published) && sameDocument(done, published, key, line)) {
       return CompletableFuture.completedFuture(done);
     }
     return CompletableFuture.completedFuture(published);
@@ -98,7 +108,7 @@ public final class Workspace {
     return state.roots().stream().allMatch(r -> r.snapshot().rendered());
   }
 
-  private static boolean sameDocument(WorkspaceState a, WorkspaceState b, String uri) {
+  private static boolean sameDocument(WorkspaceState a, WorkspaceState b, String uri, int line) {
     Optional<FileRef> first = a.locate(uri);
     Optional<FileRef> second = b.locate(uri);
     if (first.isEmpty() || second.isEmpty()) {
@@ -111,7 +121,23 @@ public final class Workspace {
     }
     Optional<SourceFile> fx = x.root().snapshot().file(x.path());
     Optional<SourceFile> fy = y.root().snapshot().file(y.path());
-    return fx.isPresent() && fy.isPresent() && fx.get() == fy.get();
+    return fx.isPresent()
+        && fy.isPresent()
+        && (fx.get() == fy.get()
+            || line >= 0 && sameThrough(fx.get().text(), fy.get().text(), line));
+  }
+
+  /** True when both texts hold the same first {@code line + 1} lines, line breaks included. */
+  static boolean sameThrough(String a, String b, int line) {
+    int end = 0;
+    for (int i = 0; i <= line; i++) {
+      int next = b.indexOf('\n', end);
+      if (next < 0) {
+        return false;
+      }
+      end = next + 1;
+    }
+    return a.length() >= end && a.regionMatches(0, b, 0, end);
   }
 
   /** The state once every change queued before this call has been applied. */

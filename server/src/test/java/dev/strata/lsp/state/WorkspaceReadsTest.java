@@ -106,6 +106,31 @@ class WorkspaceReadsTest {
   }
 
   @Test
+  void aHoverAboveTheLinesBeingTypedAnswersFromTheAnalysedState() throws Exception {
+    WorkspaceState analysed = workspace.current();
+    analysed.roots().get(0).snapshot().render();
+    workspace.analysed(analysed);
+    edit(2, "a: 0\nz: 1\n");
+    WorkspaceState published = workspace.settled().get(30, TimeUnit.SECONDS);
+
+    assertSame(analysed, workspace.forDocument(edited, 0).get(), "line 0 is the same in both");
+    assertSame(published, workspace.forDocument(edited, 1).get(), "line 1 is new");
+    assertSame(published, workspace.forDocument(edited).get(), "the whole document changed");
+    edit(3, "a: 2\nz: 1\n");
+    published = workspace.settled().get(30, TimeUnit.SECONDS);
+    assertSame(published, workspace.forDocument(edited, 0).get(), "line 0 changed since");
+  }
+
+  @Test
+  void sameThroughComparesWholeLines() {
+    assertTrue(Workspace.sameThrough("a: 0\nb\n", "a: 0\nc\n", 0));
+    assertFalse(Workspace.sameThrough("a: 0\nb\n", "a: 0\nc\n", 1));
+    assertFalse(Workspace.sameThrough("a: 0", "a: 0\n", 0), "the old line had no break yet");
+    assertFalse(Workspace.sameThrough("a: 01\n", "a: 0\n", 0));
+    assertFalse(Workspace.sameThrough("a: 0\n", "a: 0\n", 3), "no such line");
+  }
+
+  @Test
   void aQueuedFolderChangeMakesEveryRequestWait() throws Exception {
     blockWriter();
     workspace.diskChanged(root.resolve("b.yaml").toUri().toString());
