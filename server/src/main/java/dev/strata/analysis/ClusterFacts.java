@@ -51,6 +51,7 @@ public final class ClusterFacts {
   private final Map<String, List<SecretSource>> sourcesByName = new HashMap<>();
   private final Map<String, List<SecretUse>> usesByName = new HashMap<>();
   private final Map<Applied, List<SecretUse>> usesByConsumer = new IdentityHashMap<>();
+  private final Map<Applied, List<SecretSource>> sourcesByObject = new IdentityHashMap<>();
   private Optional<String> certManagerNamespace;
 
   ClusterFacts(Cluster cluster, Snapshot snapshot) {
@@ -63,6 +64,7 @@ public final class ClusterFacts {
     }
     for (SecretSource source : sources) {
       sourcesByName.computeIfAbsent(source.name(), n -> new ArrayList<>()).add(source);
+      sourcesByObject.computeIfAbsent(source.source(), a -> new ArrayList<>()).add(source);
     }
     for (SecretUse use : uses) {
       usesByName.computeIfAbsent(use.name(), n -> new ArrayList<>()).add(use);
@@ -76,6 +78,11 @@ public final class ClusterFacts {
 
   public List<SecretSource> sources() {
     return sources;
+  }
+
+  /** The Secrets one applied object makes, in the order of {@link #sources}. */
+  public List<SecretSource> sourcesFrom(Applied object) {
+    return sourcesByObject.getOrDefault(object, List.of());
   }
 
   public List<SecretUse> uses() {

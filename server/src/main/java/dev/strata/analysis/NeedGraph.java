@@ -957,10 +957,7 @@ public final class NeedGraph {
         return;
       }
       ObjectId store = facts.storeOf(applied, external.storeRef().get());
-      for (SecretSource source : facts.sources()) {
-        if (source.source() != applied) {
-          continue;
-        }
+      for (SecretSource source : facts.sourcesFrom(applied)) {
         Node made =
             new Node(
                 Kind.MADE, new ObjectId("Secret", source.namespace().orElse(""), source.name()));

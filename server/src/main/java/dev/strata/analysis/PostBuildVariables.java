@@ -33,10 +33,23 @@ import java.util.Set;
  * {@code dataFrom} or {@code templateFrom} make the names unknown. Only names, never values.
  */
 public record PostBuildVariables(
-    AppliedKustomization kustomization, Set<String> inline, List<Source> sources) {
+    AppliedKustomization kustomization,
+    Set<String> inline,
+    List<Source> sources,
+    Set<String> defined) {
   public PostBuildVariables {
     inline = Set.copyOf(inline);
     sources = List.copyOf(sources);
+    defined = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(defined));
+  }
+
+  /**
+   * The variables of {@code substitute} ({@code inline}) and {@code sources}; {@link #defined} is
+   * computed once, for it is asked for every object the Kustomization substitutes.
+   */
+  public PostBuildVariables(
+      AppliedKustomization kustomization, Set<String> inline, List<Source> sources) {
+    this(kustomization, inline, sources, union(inline, sources));
   }
 
   /**
@@ -56,7 +69,7 @@ public record PostBuildVariables(
   }
 
   /** Every name defined by a source whose keys are known, and by {@code substitute}. */
-  public Set<String> defined() {
+  private static Set<String> union(Set<String> inline, List<Source> sources) {
     Set<String> result = new LinkedHashSet<>(inline);
     sources.forEach(s -> s.keys().ifPresent(result::addAll));
     return result;
@@ -102,8 +115,7 @@ public record PostBuildVariables(
     List<Applied> makers =
         kind.equals("ConfigMap")
             ? cluster.find(id)
-            : facts.sources().stream()
-                .filter(s -> s.name().equals(name))
+            : facts.sourcesNamed(name).stream()
                 .filter(s -> s.namespace().map(id.namespace()::equals).orElse(true))
                 .map(SecretSource::source)
                 .toList();

@@ -161,6 +161,14 @@ final class KustomizeBuilder {
   /** The files changed since the inherited memo's snapshot, when nothing else changed. */
   private final Optional<Set<String>> changed;
 
+  /**
+   * The paths whose file differs from the inherited memo's snapshot, when that memo is inherited
+   * and the two snapshots share their paths and folders; empty otherwise.
+   */
+  Optional<Set<String>> changed() {
+    return changed;
+  }
+
   /** This render's builds, for the next snapshot. */
   Memo memo() {
     return new Memo(

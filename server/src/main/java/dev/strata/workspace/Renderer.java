@@ -50,7 +50,20 @@ final class Renderer {
       return new Kept(cluster, inputs);
     }
 
-    boolean holdsFor(Cluster rendered, Snapshot snapshot) {
+    /**
+     * True when the cluster's inputs are the same files in {@code snapshot} and it renders the same
+     * content; {@code changed}, when known, holds every path whose file differs between the
+     * previous render's snapshot (whose files a kept cluster's inputs are) and this one.
+     */
+    boolean holdsFor(Cluster rendered, Snapshot snapshot, Optional<Set<String>> changed) {
+      if (changed.isPresent()) {
+        for (String path : changed.get()) {
+          if (inputs.containsKey(path)) {
+            return false;
+          }
+        }
+        return cluster.sameContent(rendered);
+      }
       for (Map.Entry<String, Optional<SourceFile>> input : inputs.entrySet()) {
         Optional<SourceFile> now = snapshot.file(input.getKey());
         if (now.isPresent() != input.getValue().isPresent()
@@ -117,7 +130,7 @@ final class Renderer {
       }
       clusters.add(cluster);
     }
-    clusters = reuse(withoutAppliedRoots(clusters));
+    clusters = reuse(withoutAppliedRoots(clusters), kustomize.changed());
     Set<String> applied = new HashSet<>();
     clusters.forEach(c -> applied.addAll(c.files()));
     RenderTree tree =
@@ -133,14 +146,14 @@ final class Renderer {
   }
 
   /** Each cluster as the previous render's instance where that one still holds. */
-  private List<Cluster> reuse(List<Cluster> clusters) {
+  private List<Cluster> reuse(List<Cluster> clusters, Optional<Set<String>> changed) {
     List<Cluster> result = new ArrayList<>();
     List<Kept> next = new ArrayList<>();
     for (Cluster cluster : clusters) {
       Cluster chosen = cluster;
       Kept keep = null;
       for (Kept old : previousClusters) {
-        if (old.holdsFor(cluster, snapshot)) {
+        if (old.holdsFor(cluster, snapshot, changed)) {
           chosen = old.cluster();
           keep = old;
           reusedClusters++;

@@ -86,13 +86,18 @@ public final class Workspace {
     WorkspaceState published = state;
     if (pendingOther.get() > 0
         || !java.util.Objects.equals(sent.get(key), published.openVersions().get(key))) {
-      return settled();
+      return settled().thenApply(settled -> answering(settled, key, line));
     }
+    return CompletableFuture.completedFuture(answering(published, key, line));
+  }
+
+  /** The newest analysed state where it can answer for {@code published}, else that one. */
+  private WorkspaceState answering(WorkspaceState published, String key, int line) {
     WorkspaceState done = analysed;
     if (done != published && !rendered(published) && sameDocument(done, published, key, line)) {
-      return CompletableFuture.completedFuture(done);
+      return done;
     }
-    return CompletableFuture.completedFuture(published);
+    return published;
   }
 
   /** Records that the analysis of a state finished, for {@link #forDocument}. */

@@ -122,6 +122,20 @@ class WorkspaceReadsTest {
   }
 
   @Test
+  void aHoverBehindAQueuedEditBelowItWaitsForTheEditOnlyNotForItsRender() throws Exception {
+    WorkspaceState analysed = workspace.current();
+    analysed.roots().get(0).snapshot().render();
+    workspace.analysed(analysed);
+    blockWriter();
+    edit(2, "a: 0\nz: 1\n");
+    CompletableFuture<WorkspaceState> hover = workspace.forDocument(edited, 0);
+    assertFalse(hover.isDone(), "the edit is still queued");
+    busy.countDown();
+    assertSame(analysed, hover.get(30, TimeUnit.SECONDS));
+    assertFalse(workspace.current().roots().get(0).snapshot().rendered());
+  }
+
+  @Test
   void sameThroughComparesWholeLines() {
     assertTrue(Workspace.sameThrough("a: 0\nb\n", "a: 0\nc\n", 0));
     assertFalse(Workspace.sameThrough("a: 0\nb\n", "a: 0\nc\n", 1));
