@@ -32,6 +32,22 @@ public final class Range implements Comparable<Range> {
     return new Range(position, position);
   }
 
+  public int startLine() {
+    return startLine;
+  }
+
+  public int startCharacter() {
+    return startCharacter;
+  }
+
+  public int endLine() {
+    return endLine;
+  }
+
+  public int endCharacter() {
+    return endCharacter;
+  }
+
   public Position start() {
     return new Position(startLine, startCharacter);
   }
