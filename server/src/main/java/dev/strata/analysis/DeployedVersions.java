@@ -105,23 +105,43 @@ public final class DeployedVersions {
    * of each cluster, read once for all clusters.
    */
   record Evidence(List<Release> text, Map<Cluster, List<Release>> objects) {
+    /**
+     * The evidence of every file and cluster; what one file's text says is kept with the file
+     * ({@code FileMemo}) and what one cluster's objects say with the cluster ({@code Carried}), for
+     * both depend on nothing else, so that an edit reads again only what it changed.
+     */
     static Evidence of(Snapshot snapshot, List<Cluster> clusters) {
       List<Release> text = new ArrayList<>();
       for (SourceFile file : snapshot.files()) {
-        if (file.text().contains("# Flux Version:") || file.text().contains("fluxcd/flux2")) {
-          textEvidence(file, HEADER, "the # Flux Version: header", text);
-          textEvidence(file, REMOTE_BASE, "the fluxcd/flux2 install base", text);
-        }
+        text.addAll(file.memo().get(TEXT_EVIDENCE, () -> fileEvidence(file)));
       }
       Map<Cluster, List<Release>> objects = new IdentityHashMap<>();
       for (Cluster cluster : clusters) {
-        List<Release> found = new ArrayList<>();
-        for (Applied applied : cluster.objects()) {
-          evidence(applied, cluster).ifPresent(found::add);
-        }
-        objects.put(cluster, List.copyOf(found));
+        objects.put(
+            cluster,
+            snapshot.carried().get(OBJECT_EVIDENCE, () -> objectEvidence(cluster), cluster));
       }
       return new Evidence(List.copyOf(text), objects);
+    }
+
+    private static final Object TEXT_EVIDENCE = new Object();
+    private static final Object OBJECT_EVIDENCE = new Object();
+
+    private static List<Release> fileEvidence(SourceFile file) {
+      List<Release> found = new ArrayList<>();
+      if (file.text().contains("# Flux Version:") || file.text().contains("fluxcd/flux2")) {
+        textEvidence(file, HEADER, "the # Flux Version: header", found);
+        textEvidence(file, REMOTE_BASE, "the fluxcd/flux2 install base", found);
+      }
+      return List.copyOf(found);
+    }
+
+    private static List<Release> objectEvidence(Cluster cluster) {
+      List<Release> found = new ArrayList<>();
+      for (Applied applied : cluster.objects()) {
+        evidence(applied, cluster).ifPresent(found::add);
+      }
+      return List.copyOf(found);
     }
 
     /** The text evidence, then every cluster's object evidence. */

@@ -1,7 +1,16 @@
 package dev.strata.analysis.rules;
 
 import static dev.strata.testing.FixtureAssertions.assertFindings;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.strata.analysis.Analysis;
+import dev.strata.analysis.Analyzer;
+import dev.strata.analysis.Finding;
+import dev.strata.model.Severity;
+import dev.strata.testing.Fixture;
+import dev.strata.workspace.Snapshot;
+import dev.strata.workspace.SourceFile;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RemovedApiVersionRuleTest {
@@ -59,6 +68,28 @@ class RemovedApiVersionRuleTest {
       kind: HelmRelease
       metadata: {name: podinfo, namespace: default}
       """;
+
+  /**
+   * The deployed version read from a file's text is kept with the file: an edit of the header
+   * reaches the findings of the next analysis, as a fresh one would find them.
+   */
+  @Test
+  void anEditOfTheVersionHeaderReachesTheNextAnalysis() {
+    String components = "clusters/home/flux-system/gotk-components.yaml";
+    Snapshot before = Fixture.of(pinned("v2.2.0") + HELM_RELEASE_V2BETA2.formatted("x")).snapshot();
+    assertEquals(List.of(Severity.INFO), severities(before));
+    String text = before.file(components).orElseThrow().text();
+    Snapshot after =
+        before.withFile(SourceFile.parse(components, text.replace("v2.2.0", "v2.8.1")));
+    assertEquals(List.of(Severity.ERROR), severities(after));
+  }
+
+  private static List<Severity> severities(Snapshot snapshot) {
+    return Analyzer.standard((r, e) -> {}).analyze(new Analysis(snapshot)).stream()
+        .filter(f -> f.rule().equals(RULE))
+        .map(Finding::severity)
+        .toList();
+  }
 
   @Test
   void aVersionTheDeployedFluxStillServesIsInformation() {
