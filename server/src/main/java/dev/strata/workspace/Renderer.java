@@ -41,13 +41,33 @@ final class Renderer {
    * render hands out the same instance when it renders the same content from the same files, so
    * that what the analysis derived from the cluster (facts, need graph, deadlocks) holds too.
    */
-  record Kept(Cluster cluster, Map<String, Optional<SourceFile>> inputs) {
-    static Kept of(Cluster cluster, Snapshot snapshot) {
+  record Kept(Cluster cluster, Map<String, Optional<SourceFile>> inputs, Sources sources) {
+    static Kept of(Cluster cluster, Snapshot snapshot, Sources sources) {
       Map<String, Optional<SourceFile>> inputs = new HashMap<>();
       for (String file : cluster.inputs()) {
         inputs.put(file, snapshot.file(file));
       }
-      return new Kept(cluster, inputs);
+      return new Kept(cluster, inputs, sources);
+    }
+
+    /**
+     * True when this cluster need not be rendered again: the same root, the same sources, and none
+     * of its inputs among the {@code changed} files of an edit that kept every path and folder
+     * (and, the builder's memo being inherited, the cluster-scoped kinds). A cluster's render reads
+     * nothing else: its builds read files it lists as inputs (the kustomization files, resources,
+     * patches, components, replacements and generator data files; folder listings cannot change
+     * when no path did), and its roots, sources and scope are compared.
+     */
+    boolean untouched(ClusterRoot root, Sources now, Set<String> changed) {
+      if (!cluster.root().equals(root) || !sources.sameAs(now)) {
+        return false;
+      }
+      for (String path : changed) {
+        if (inputs.containsKey(path)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /**
@@ -94,6 +114,13 @@ final class Renderer {
     return kept;
   }
 
+  /** How many clusters the last render rendered rather than took untouched. */
+  int renderedClusters() {
+    return renderedClusters;
+  }
+
+  private int renderedClusters;
+
   /** How many clusters the last render took from the previous snapshot's. */
   int reusedClusters() {
     return reusedClusters;
@@ -121,7 +148,17 @@ final class Renderer {
     flux.useSources(sources);
     List<ClusterRoot> roots = new RootFinder(snapshot, flux, created).roots();
     List<Cluster> clusters = new ArrayList<>();
+    Optional<Set<String>> changed = kustomize.changed();
     for (ClusterRoot root : roots) {
+      Optional<Kept> untouched =
+          changed.flatMap(
+              c ->
+                  previousClusters.stream().filter(k -> k.untouched(root, sources, c)).findFirst());
+      if (untouched.isPresent()) {
+        clusters.add(untouched.get().cluster());
+        continue;
+      }
+      renderedClusters++;
       ClusterRender first = new ClusterRender(root, flux, scope, Map.of());
       Cluster cluster = first.run();
       if (first.requested.stream().anyMatch(first.configMaps::containsKey)) {
@@ -130,7 +167,7 @@ final class Renderer {
       }
       clusters.add(cluster);
     }
-    clusters = reuse(withoutAppliedRoots(clusters), kustomize.changed());
+    clusters = reuse(withoutAppliedRoots(clusters), changed, sources);
     Set<String> applied = new HashSet<>();
     clusters.forEach(c -> applied.addAll(c.files()));
     RenderTree tree =
@@ -146,14 +183,15 @@ final class Renderer {
   }
 
   /** Each cluster as the previous render's instance where that one still holds. */
-  private List<Cluster> reuse(List<Cluster> clusters, Optional<Set<String>> changed) {
+  private List<Cluster> reuse(
+      List<Cluster> clusters, Optional<Set<String>> changed, Sources sources) {
     List<Cluster> result = new ArrayList<>();
     List<Kept> next = new ArrayList<>();
     for (Cluster cluster : clusters) {
       Cluster chosen = cluster;
       Kept keep = null;
       for (Kept old : previousClusters) {
-        if (old.holdsFor(cluster, snapshot, changed)) {
+        if (old.cluster() == cluster || old.holdsFor(cluster, snapshot, changed)) {
           chosen = old.cluster();
           keep = old;
           reusedClusters++;
@@ -161,7 +199,11 @@ final class Renderer {
         }
       }
       result.add(chosen);
-      next.add(keep != null ? keep : Kept.of(chosen, snapshot));
+      // A kept cluster holds under this render's sources too: its content came out the same.
+      next.add(
+          keep != null
+              ? new Kept(keep.cluster(), keep.inputs(), sources)
+              : Kept.of(chosen, snapshot, sources));
     }
     kept = List.copyOf(next);
     return result;

@@ -43,6 +43,7 @@ public final class Snapshot {
   // Likewise the clusters, reused where they render the same from the same files.
   private volatile List<Renderer.Kept> clusters = List.of();
   private volatile int reusedClusters;
+  private volatile int renderedClusters;
   // What the analyses derive from the objects of renders, carried forward like the builds.
   private volatile Carried carried = new Carried();
 
@@ -336,6 +337,12 @@ public final class Snapshot {
   }
 
   /** How many kustomize builds this snapshot's render took from the one it was made from. */
+  /** How many clusters this snapshot's render rendered rather than took untouched (for tests). */
+  int renderedClusters() {
+    render();
+    return renderedClusters;
+  }
+
   int reusedBuilds() {
     render();
     return reusedBuilds;
@@ -380,6 +387,7 @@ public final class Snapshot {
           clusters = renderer.kept();
           reusedClusters = renderer.reusedClusters();
           reusedBuilds = renderer.reused();
+          renderedClusters = renderer.renderedClusters();
           render = result;
         }
       }

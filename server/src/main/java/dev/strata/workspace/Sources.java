@@ -41,6 +41,18 @@ public final class Sources {
     all.add(source);
   }
 
+  /**
+   * True when {@code other} holds the same sources with the same artifacts: a cluster rendered with
+   * one renders the same with the other, its files unchanged. Not {@code equals}: a resolver fills
+   * these as it goes.
+   */
+  boolean sameAs(Sources other) {
+    return other == this
+        || workspace.equals(other.workspace)
+            && all.equals(other.all)
+            && byName.equals(other.byName);
+  }
+
   public Collection<RepositorySource> all() {
     return List.copyOf(all);
   }

@@ -115,6 +115,29 @@ class ClusterReuseTest {
   }
 
   @Test
+  void anEditInOneClusterRendersOnlyThatCluster() throws IOException {
+    String one = "apps/one/configmap.yaml";
+    Snapshot after = before.withFile(SourceFile.parse(one, configMap("red")));
+    assertEquals(1, after.renderedClusters());
+    write(one, configMap("red"));
+    assertEquals(
+        RenderMemoTest.fingerprint(Loader.load(folder).render()),
+        RenderMemoTest.fingerprint(after.render()));
+  }
+
+  @Test
+  void aChangedSourceRendersTheOtherClusterAgain() throws IOException {
+    String sync = "clusters/two/flux-system/gotk-sync.yaml";
+    String moved = sync("two").replace("example.com/fleet", "example.com/moved");
+    Snapshot after = before.withFile(SourceFile.parse(sync, moved));
+    assertEquals(2, after.renderedClusters());
+    write(sync, moved);
+    assertEquals(
+        RenderMemoTest.fingerprint(Loader.load(folder).render()),
+        RenderMemoTest.fingerprint(after.render()));
+  }
+
+  @Test
   void aClusterWhoseFileChangedIsNewEvenWhenItsObjectsAreEqual() {
     String one = "apps/one/configmap.yaml";
     Snapshot after = before.withFile(SourceFile.parse(one, configMap("blue") + "# a note\n"));
