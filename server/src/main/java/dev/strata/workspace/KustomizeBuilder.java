@@ -44,11 +44,11 @@ final class KustomizeBuilder {
 
   /**
    * A build under way: what it reads, the folders it builds as units of its own (whose builds are
-   * part of it), and the patch results it computed itself.
+   * part of it), the patch results it computed itself and the documents it took in.
    */
-  private record Frame(BuildReads reads, List<Key> parts, List<Link> links) {
+  private record Frame(BuildReads reads, List<Key> parts, List<Link> links, List<Emitted> entered) {
     Frame() {
-      this(new BuildReads(), new ArrayList<>(), new ArrayList<>());
+      this(new BuildReads(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     }
   }
 
@@ -86,11 +86,17 @@ final class KustomizeBuilder {
    */
   static final class Memo {
     /**
-     * A build, what it read, the builds it holds as units ({@code parts}) and the patch results it
-     * computed: a build taken whole from the previous render brings its parts and their patch
-     * results along, for the render after, which may rebuild this build and reuse its parts.
+     * A build, what it read, the builds it holds as units ({@code parts}), the patch results it
+     * computed and the documents it took in: a build taken whole from the previous render brings
+     * its parts, their patch results and their documents along, for the render after, which may
+     * rebuild this build and reuse its parts.
      */
-    record Entry(KustomizeBuild build, BuildReads reads, List<Key> parts, List<Link> links) {}
+    record Entry(
+        KustomizeBuild build,
+        BuildReads reads,
+        List<Key> parts,
+        List<Link> links,
+        List<Emitted> entered) {}
 
     private final Scope scope;
     private final Map<Key, Entry> entries;
@@ -99,17 +105,20 @@ final class KustomizeBuilder {
 
     private final Map<KustomizeBuild, Expansion> expansions;
     private final Map<Emitted, Patched> patched;
+    private final Map<Manifest, Emitted> entered;
 
     private Memo(
         Scope scope,
         Map<Key, Entry> entries,
         Map<KustomizeBuild, Expansion> expansions,
         Map<Emitted, Patched> patched,
+        Map<Manifest, Emitted> entered,
         Snapshot snapshot) {
       this.scope = scope;
       this.entries = entries;
       this.expansions = expansions;
       this.patched = patched;
+      this.entered = entered;
       this.files = snapshot.fileMap();
       this.directories = snapshot.directoryIndex();
     }
@@ -176,6 +185,7 @@ final class KustomizeBuilder {
         Map.copyOf(memo),
         new IdentityHashMap<>(expansions),
         new IdentityHashMap<>(patched),
+        new IdentityHashMap<>(entered),
         snapshot);
   }
 
@@ -263,6 +273,28 @@ final class KustomizeBuilder {
    */
   private record Expansion(List<Created.Made> made, BuildReads data) {}
 
+  /**
+   * Each document's object as it enters a build, one instance per document for as long as its file
+   * is unchanged, across renders: a component's documents join every build that includes it, and
+   * the patches then applied to them are memoised by object instance ({@link #patched}).
+   */
+  private final Map<Manifest, Emitted> entered = new IdentityHashMap<>();
+
+  private Emitted emitted(Manifest manifest, String path) {
+    Emitted known = entered.get(manifest);
+    if (known == null && inherited != null) {
+      known = inherited.entered.get(manifest);
+    }
+    if (known == null || !known.file().equals(path)) {
+      known = Emitted.of(manifest, path);
+    }
+    entered.put(manifest, known);
+    if (!active.isEmpty()) {
+      active.getLast().entered().add(known);
+    }
+    return known;
+  }
+
   /** How many builds this render took from the previous one (for tests and figures). */
   int reused() {
     return reused;
@@ -286,6 +318,9 @@ final class KustomizeBuilder {
   /** The build of a folder of an artifact, with what kustomize-controller writes into it. */
   KustomizeBuild build(Artifact artifact, String folder, FluxOverrides overrides) {
     Key key = new Key(artifact, folder, overrides);
+    if (recording != null && active.isEmpty()) {
+      recording.add(key);
+    }
     Memo.Entry known = memo.get(key);
     if (known == null && inherited != null) {
       Memo.Entry previous = inherited.entries.get(key);
@@ -325,8 +360,40 @@ final class KustomizeBuilder {
     for (Frame outer : active) {
       outer.reads().addAll(reads);
     }
-    memo.put(key, new Memo.Entry(result, reads, List.copyOf(frame.parts()), frame.links()));
+    memo.put(
+        key,
+        new Memo.Entry(result, reads, List.copyOf(frame.parts()), frame.links(), frame.entered()));
     return result;
+  }
+
+  // The builds asked for from outside while a cluster renders, for {@link #keep}.
+  private List<Object> recording;
+
+  /** Records into {@code builds} every build asked for until {@link #stopRecording}. */
+  void record(List<Object> builds) {
+    recording = builds;
+  }
+
+  void stopRecording() {
+    recording = null;
+  }
+
+  /**
+   * Takes into this render's memo the builds of the previous render that a cluster taken without
+   * rendering asked for ({@link #record}), where the edit left their reads untouched: the next
+   * render, which may render that cluster again, finds them.
+   */
+  void keep(List<Object> builds) {
+    if (inherited == null || changed.isEmpty()) {
+      return;
+    }
+    for (Object build : builds) {
+      Key key = (Key) build;
+      Memo.Entry entry = inherited.entries.get(key);
+      if (entry != null && entry.reads().untouchedBy(changed.get())) {
+        adopt(key, entry);
+      }
+    }
   }
 
   /**
@@ -340,6 +407,9 @@ final class KustomizeBuilder {
       return;
     }
     reused++;
+    for (Emitted object : entry.entered()) {
+      entered.putIfAbsent(object.manifest(), object);
+    }
     for (Link link : entry.links()) {
       remember(link);
     }
@@ -489,7 +559,7 @@ final class KustomizeBuilder {
     acc.files.add(path);
     for (Manifest manifest : source.get().manifests()) {
       if (!(manifest instanceof KustomizeOverlay)) {
-        acc.add(Emitted.of(manifest, path));
+        acc.add(emitted(manifest, path));
       }
     }
   }

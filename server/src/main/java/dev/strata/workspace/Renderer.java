@@ -41,13 +41,17 @@ final class Renderer {
    * render hands out the same instance when it renders the same content from the same files, so
    * that what the analysis derived from the cluster (facts, need graph, deadlocks) holds too.
    */
-  record Kept(Cluster cluster, Map<String, Optional<SourceFile>> inputs, Sources sources) {
-    static Kept of(Cluster cluster, Snapshot snapshot, Sources sources) {
+  record Kept(
+      Cluster cluster,
+      Map<String, Optional<SourceFile>> inputs,
+      Sources sources,
+      List<Object> builds) {
+    static Kept of(Cluster cluster, Snapshot snapshot, Sources sources, List<Object> builds) {
       Map<String, Optional<SourceFile>> inputs = new HashMap<>();
       for (String file : cluster.inputs()) {
         inputs.put(file, snapshot.file(file));
       }
-      return new Kept(cluster, inputs, sources);
+      return new Kept(cluster, inputs, sources, builds);
     }
 
     /**
@@ -149,25 +153,34 @@ final class Renderer {
     List<ClusterRoot> roots = new RootFinder(snapshot, flux, created).roots();
     List<Cluster> clusters = new ArrayList<>();
     Optional<Set<String>> changed = kustomize.changed();
+    // The builds each cluster asked for, kept with it so that a cluster taken without rendering
+    // keeps its builds in the memo for the render that renders it again.
+    Map<Cluster, List<Object>> builds = new java.util.IdentityHashMap<>();
     for (ClusterRoot root : roots) {
       Optional<Kept> untouched =
           changed.flatMap(
               c ->
                   previousClusters.stream().filter(k -> k.untouched(root, sources, c)).findFirst());
       if (untouched.isPresent()) {
+        kustomize.keep(untouched.get().builds());
+        builds.put(untouched.get().cluster(), untouched.get().builds());
         clusters.add(untouched.get().cluster());
         continue;
       }
       renderedClusters++;
+      List<Object> asked = new ArrayList<>();
+      kustomize.record(asked);
       ClusterRender first = new ClusterRender(root, flux, scope, Map.of());
       Cluster cluster = first.run();
       if (first.requested.stream().anyMatch(first.configMaps::containsKey)) {
         // Variables from ConfigMaps of the cluster, known only once the cluster is rendered.
         cluster = new ClusterRender(root, flux, scope, first.configMaps).run();
       }
+      kustomize.stopRecording();
+      builds.put(cluster, List.copyOf(asked));
       clusters.add(cluster);
     }
-    clusters = reuse(withoutAppliedRoots(clusters), changed, sources);
+    clusters = reuse(withoutAppliedRoots(clusters), changed, sources, builds);
     Set<String> applied = new HashSet<>();
     clusters.forEach(c -> applied.addAll(c.files()));
     RenderTree tree =
@@ -184,7 +197,10 @@ final class Renderer {
 
   /** Each cluster as the previous render's instance where that one still holds. */
   private List<Cluster> reuse(
-      List<Cluster> clusters, Optional<Set<String>> changed, Sources sources) {
+      List<Cluster> clusters,
+      Optional<Set<String>> changed,
+      Sources sources,
+      Map<Cluster, List<Object>> builds) {
     List<Cluster> result = new ArrayList<>();
     List<Kept> next = new ArrayList<>();
     for (Cluster cluster : clusters) {
@@ -202,8 +218,9 @@ final class Renderer {
       // A kept cluster holds under this render's sources too: its content came out the same.
       next.add(
           keep != null
-              ? new Kept(keep.cluster(), keep.inputs(), sources)
-              : Kept.of(chosen, snapshot, sources));
+              ? new Kept(
+                  keep.cluster(), keep.inputs(), sources, builds.getOrDefault(cluster, List.of()))
+              : Kept.of(chosen, snapshot, sources, builds.getOrDefault(cluster, List.of())));
     }
     kept = List.copyOf(next);
     return result;

@@ -137,6 +137,74 @@ class ClusterReuseTest {
         RenderMemoTest.fingerprint(after.render()));
   }
 
+  /**
+   * A cluster taken without rendering keeps the builds it asked for: here {@code apps} builds with
+   * the namespace its parent's {@code postBuild} substitutes, a build nothing else asks for. After
+   * an edit in the other cluster, an edit of this cluster's root file rebuilds as few builds as it
+   * does right after a full render.
+   */
+  @Test
+  void aClusterTakenWithoutRenderingKeepsItsBuildsForTheRenderAfter() throws IOException {
+    Path repository = folder.resolve("substituted");
+    for (String cluster : List.of("one", "two")) {
+      String sync =
+          sync(cluster)
+              .replace(
+                  "  sourceRef:\n    kind: GitRepository\n    name: flux-system\n",
+                  "  sourceRef:\n    kind: GitRepository\n    name: flux-system\n"
+                      + "  postBuild:\n    substitute:\n      NS: team-"
+                      + cluster
+                      + "\n");
+      write(repository, "clusters/" + cluster + "/flux-system/gotk-sync.yaml", sync);
+      write(
+          repository,
+          "clusters/" + cluster + "/flux-system/kustomization.yaml",
+          "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n"
+              + "resources:\n  - gotk-sync.yaml\n");
+      write(
+          repository,
+          "clusters/" + cluster + "/apps.yaml",
+          apps(cluster) + "  targetNamespace: ${NS}\n");
+      write(repository, "apps/" + cluster + "/configmap.yaml", configMap("blue"));
+    }
+    String elsewhere = "apps/one/configmap.yaml";
+    String root = "clusters/two/apps.yaml";
+
+    Snapshot direct = Loader.load(repository);
+    direct.render();
+    direct = commented(direct, root);
+    int alone = direct.builds() - direct.reusedBuilds();
+
+    Snapshot chained = Loader.load(repository);
+    chained.render();
+    chained = chained.withFile(SourceFile.parse(elsewhere, configMap("red")));
+    assertEquals(1, chained.renderedClusters());
+    chained = commented(chained, root);
+    assertEquals(alone, chained.builds() - chained.reusedBuilds());
+    assertEquals(
+        "team-two",
+        chained.render().clusters().stream()
+            .flatMap(c -> c.kustomizations().stream())
+            .filter(k -> k.id().name().equals("apps") && k.path().orElse("").contains("two"))
+            .findFirst()
+            .orElseThrow()
+            .applied()
+            .substituted("${NS}"));
+  }
+
+  private static Snapshot commented(Snapshot snapshot, String path) {
+    Snapshot next =
+        snapshot.withFile(
+            SourceFile.parse(path, snapshot.file(path).orElseThrow().text() + "# tuned\n"));
+    next.render();
+    return next;
+  }
+
+  private static void write(Path root, String path, String text) throws IOException {
+    Files.createDirectories(root.resolve(path).getParent());
+    Files.writeString(root.resolve(path), text);
+  }
+
   @Test
   void aClusterWhoseFileChangedIsNewEvenWhenItsObjectsAreEqual() {
     String one = "apps/one/configmap.yaml";

@@ -61,6 +61,69 @@ class PatchMemoTest {
     assertEquals("sops-b", secrets.get("ceph-csi"));
   }
 
+  /**
+   * A rebuilt build takes in the documents of its unchanged files as the same objects, so what a
+   * patch made of them is found again: the patched ConfigMap of the untouched file is the same
+   * instance after an edit of its neighbour.
+   */
+  @Test
+  void aRebuiltBuildFindsThePatchedFormsOfItsUnchangedFiles() {
+    Snapshot snapshot =
+        dev.strata.testing.Fixture.of(
+                """
+                #- clusters/home/flux-system/gotk-sync.yaml
+                apiVersion: source.toolkit.fluxcd.io/v1
+                kind: GitRepository
+                metadata: {name: flux-system, namespace: flux-system}
+                spec: {url: https://example.com/fleet, ref: {branch: main}}
+                ---
+                apiVersion: kustomize.toolkit.fluxcd.io/v1
+                kind: Kustomization
+                metadata: {name: flux-system, namespace: flux-system}
+                spec:
+                  path: ./clusters/home
+                  sourceRef: {kind: GitRepository, name: flux-system}
+                #- clusters/home/apps.yaml
+                apiVersion: kustomize.toolkit.fluxcd.io/v1
+                kind: Kustomization
+                metadata: {name: apps, namespace: flux-system}
+                spec:
+                  path: ./apps
+                  sourceRef: {kind: GitRepository, name: flux-system}
+                  patches:
+                    - patch: |-
+                        apiVersion: v1
+                        kind: ConfigMap
+                        metadata: {name: _}
+                        data: {patched: "yes"}
+                      target: {kind: ConfigMap}
+                #- apps/kustomization.yaml
+                resources: [a.yaml, b.yaml]
+                #- apps/a.yaml
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: a, namespace: default}
+                #- apps/b.yaml
+                apiVersion: v1
+                kind: ConfigMap
+                metadata: {name: b, namespace: default}
+                """)
+            .snapshot();
+    Manifest before = object(snapshot.render(), "a");
+    Snapshot edited = edit(snapshot, "apps/b.yaml", "data: {b: \"1\"}\n");
+    assertSame(before, object(edited.render(), "a"));
+    assertNotSame(object(snapshot.render(), "b"), object(edited.render(), "b"));
+  }
+
+  private static Manifest object(RenderTree tree, String name) {
+    return tree.clusters().stream()
+        .flatMap(c -> c.objects().stream())
+        .filter(a -> a.id().kind().equals("ConfigMap") && a.id().name().equals(name))
+        .map(Applied::manifest)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no ConfigMap " + name));
+  }
+
   private static Snapshot edit(Snapshot snapshot, String path, String appended) {
     String text = snapshot.file(path).orElseThrow().text();
     return snapshot.withFile(SourceFile.parse(path, text + appended));
