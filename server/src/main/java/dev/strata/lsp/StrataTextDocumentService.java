@@ -152,21 +152,9 @@ final class StrataTextDocumentService implements TextDocumentService {
 
   @Override
   public CompletableFuture<Hover> hover(HoverParams params) {
-    if (params == null || missing(params.getTextDocument()) || params.getPosition() == null) {
-      return ProtocolErrors.invalid("textDocument/hover", "textDocument and position are required");
-    }
     // A hover reads its own line of the document (and the analysis): it may answer from the newest
     // analysed state while lines below it are being typed.
-    return requests.compute(
-        params.getTextDocument().getUri(),
-        params.getPosition().getLine(),
-        state ->
-            Cursor.of(
-                    state,
-                    params.getTextDocument().getUri(),
-                    FromProto.position(params.getPosition()))
-                .flatMap(Hovers::of)
-                .orElse(null));
+    return atCursor("textDocument/hover", params, true, c -> Hovers.of(c).orElse(null), null);
   }
 
   @Override
@@ -233,11 +221,25 @@ final class StrataTextDocumentService implements TextDocumentService {
    */
   private <T> CompletableFuture<T> atCursor(
       String method, TextDocumentPositionParams params, Function<Cursor, T> feature, T none) {
+    return atCursor(method, params, false, feature, none);
+  }
+
+  /**
+   * A feature at the cursor; {@code ownLineOnly} when it reads nothing of the document below the
+   * cursor's line, so that the newest analysed state may answer ({@code Workspace.forDocument}).
+   */
+  private <T> CompletableFuture<T> atCursor(
+      String method,
+      TextDocumentPositionParams params,
+      boolean ownLineOnly,
+      Function<Cursor, T> feature,
+      T none) {
     if (params == null || missing(params.getTextDocument()) || params.getPosition() == null) {
       return ProtocolErrors.invalid(method, "textDocument and position are required");
     }
     return requests.compute(
         params.getTextDocument().getUri(),
+        ownLineOnly ? params.getPosition().getLine() : -1,
         state ->
             Cursor.of(
                     state,

@@ -52,7 +52,8 @@ public final class Located<T> {
 
   @Override
   public int hashCode() {
-    return 31 * Objects.hashCode(value) + range().hashCode();
+    return 31 * Objects.hashCode(value)
+        + Range.hash(startLine, startCharacter, endLine, endCharacter);
   }
 
   @Override

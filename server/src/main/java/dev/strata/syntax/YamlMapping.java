@@ -51,7 +51,8 @@ public final class YamlMapping implements YamlNode {
 
   @Override
   public int hashCode() {
-    return (31 * entries.hashCode() + (flow() ? 1 : 0)) * 31 + range().hashCode();
+    int range = Range.hash(startLine, startCharacter, endLine, endCharacterAndFlow & ~FLOW);
+    return (31 * entries.hashCode() + (flow() ? 1 : 0)) * 31 + range;
   }
 
   @Override

@@ -74,8 +74,7 @@ public final class YamlScalar implements YamlNode {
 
   @Override
   public int hashCode() {
-    int end = endCharacterAndStyle & MAX_COLUMN;
-    int range = 31 * (31 * startLine + startCharacter) + (31 * endLine + end);
+    int range = Range.hash(startLine, startCharacter, endLine, endCharacterAndStyle & MAX_COLUMN);
     return (31 * Objects.hashCode(value) + (endCharacterAndStyle >>> STYLE_SHIFT)) * 31 + range;
   }
 

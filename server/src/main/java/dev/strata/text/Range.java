@@ -89,6 +89,14 @@ public final class Range implements Comparable<Range> {
   /** The hash a record of the two positions would have, so that iteration orders do not move. */
   @Override
   public int hashCode() {
+    return hash(startLine, startCharacter, endLine, endCharacter);
+  }
+
+  /**
+   * {@link #hashCode} of the range with these ends, for nodes that keep a range as four ints rather
+   * than as a {@code Range}.
+   */
+  public static int hash(int startLine, int startCharacter, int endLine, int endCharacter) {
     return 31 * (31 * startLine + startCharacter) + (31 * endLine + endCharacter);
   }
 
