@@ -113,6 +113,26 @@ public final class Analysis {
   }
 
   /**
+   * What a {@link ClusterRule} finds in a cluster, kept for the next snapshot like the need graph:
+   * the key holds everything such a rule may read besides the cluster instance (the seeds, the
+   * configuration and the deployed versions, which the repository's other files can change).
+   */
+  public List<Finding> findings(ClusterRule rule, Cluster cluster) {
+    return carried()
+        .get(
+            rule,
+            () -> {
+              List<Finding> found = new java.util.ArrayList<>();
+              rule.check(this, cluster, found::add);
+              return List.copyOf(found);
+            },
+            cluster,
+            Carried.byValue(snapshot.render().seeds()),
+            Carried.byValue(snapshot.config()),
+            Carried.byValue(deployed(cluster)));
+  }
+
+  /**
    * What an outage of the secret provider blocks in a cluster, computed once for hovers and
    * commands.
    */

@@ -100,6 +100,19 @@ public final class DeployedVersions {
     return externalSecrets;
   }
 
+  /** Equal when both say the same releases from the same evidence (a key of kept findings). */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof DeployedVersions that
+        && flux.equals(that.flux)
+        && externalSecrets.equals(that.externalSecrets);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(flux, externalSecrets);
+  }
+
   /**
    * Every release the repository states: the text evidence of every file, and the object evidence
    * of each cluster, read once for all clusters.

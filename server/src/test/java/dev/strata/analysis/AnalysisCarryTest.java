@@ -117,4 +117,80 @@ class AnalysisCarryTest {
             .count(),
         findings.toString());
   }
+
+  /** Reports each cluster's deployed Flux version at its first object, counting its runs. */
+  private static final class Counting implements ClusterRule {
+    final java.util.concurrent.atomic.AtomicInteger runs =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public String id() {
+      return "counting";
+    }
+
+    @Override
+    public dev.strata.model.Severity defaultSeverity() {
+      return dev.strata.model.Severity.INFO;
+    }
+
+    @Override
+    public String summary() {
+      return "Counts its runs.";
+    }
+
+    @Override
+    public void check(Analysis analysis, Cluster cluster, Reporter reporter) {
+      runs.incrementAndGet();
+      dev.strata.workspace.Applied first = cluster.objects().get(0);
+      String flux =
+          analysis.deployed(cluster).flux().map(r -> r.version().toString()).orElse("unknown");
+      reporter.report(
+          finding(first.file(), first.meta().anchor(), cluster.name() + " runs Flux " + flux));
+    }
+  }
+
+  @Test
+  void runsAClusterRuleOverTheClusterAnEditChangedOnly() {
+    Analysis before = Fixture.of(REPOSITORY).analysis();
+    Counting rule = new Counting();
+    Analyzer analyzer = new Analyzer(java.util.List.of(rule), (r, e) -> {});
+    java.util.List<Finding> first = analyzer.analyze(before);
+    assertEquals(2, rule.runs.get());
+
+    String path = "apps/one/configmap.yaml";
+    String text = before.snapshot().file(path).orElseThrow().text() + "data:\n  colour: red\n";
+    Analysis after = new Analysis(before.snapshot().withFile(SourceFile.parse(path, text)));
+    Cluster two = of(after, "apps/two/configmap.yaml");
+    assertSame(before.findings(rule, two), after.findings(rule, two));
+    assertEquals(first, analyzer.analyze(after));
+    assertEquals(3, rule.runs.get(), "the edited cluster only is checked again");
+  }
+
+  /**
+   * The Flux version a cluster runs may come from a file no cluster reads (a {@code # Flux
+   * Version:} header): a change there reaches what a rule found in a cluster the render kept.
+   */
+  @Test
+  void aVersionStatedOutsideAKeptClusterReachesItsFindings() {
+    String repository =
+        REPOSITORY + "#- docs/gotk-components.yaml\n# Flux Version: v2.8.0\n" + "---\n";
+    Analysis before = Fixture.of(repository).analysis();
+    Counting rule = new Counting();
+    Analyzer analyzer = new Analyzer(java.util.List.of(rule), (r, e) -> {});
+    assertEquals(
+        2,
+        analyzer.analyze(before).stream().filter(f -> f.message().contains("Flux 2.8.0")).count());
+
+    String path = "docs/gotk-components.yaml";
+    String text = before.snapshot().file(path).orElseThrow().text().replace("2.8.0", "2.9.1");
+    Analysis after = new Analysis(before.snapshot().withFile(SourceFile.parse(path, text)));
+    assertSame(of(before, "apps/two/configmap.yaml"), of(after, "apps/two/configmap.yaml"));
+    java.util.List<Finding> findings = analyzer.analyze(after);
+    assertEquals(
+        2,
+        findings.stream().filter(f -> f.message().contains("Flux 2.9.1")).count(),
+        "" + findings);
+    assertEquals(
+        analyzer.analyze(Fixture.of(repository.replace("2.8.0", "2.9.1")).analysis()), findings);
+  }
 }

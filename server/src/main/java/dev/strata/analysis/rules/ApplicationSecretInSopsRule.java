@@ -2,9 +2,9 @@ package dev.strata.analysis.rules;
 
 import dev.strata.analysis.Analysis;
 import dev.strata.analysis.ClusterFacts;
+import dev.strata.analysis.ClusterRule;
 import dev.strata.analysis.Layer;
 import dev.strata.analysis.Layers;
-import dev.strata.analysis.Rule;
 import dev.strata.analysis.SecretSource;
 import dev.strata.analysis.SecretUse;
 import dev.strata.model.Severity;
@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * A SOPS Secret that only application workloads use, in an application layer: it may move to
  * External Secrets, which rotates it without a commit. Advice, not a defect.
  */
-public final class ApplicationSecretInSopsRule implements Rule {
+public final class ApplicationSecretInSopsRule implements ClusterRule {
   @Override
   public String id() {
     return "application-secret-in-sops";
@@ -33,43 +33,41 @@ public final class ApplicationSecretInSopsRule implements Rule {
   }
 
   @Override
-  public void check(Analysis analysis, Reporter reporter) {
-    for (Cluster cluster : analysis.clusters()) {
-      ClusterFacts facts = analysis.facts(cluster);
-      Layers layers = analysis.layers(cluster);
-      if (facts.operators().isEmpty()) {
+  public void check(Analysis analysis, Cluster cluster, Reporter reporter) {
+    ClusterFacts facts = analysis.facts(cluster);
+    Layers layers = analysis.layers(cluster);
+    if (facts.operators().isEmpty()) {
+      return;
+    }
+    for (SecretSource source : facts.sources()) {
+      if (source.mechanism() != SecretSource.Mechanism.SOPS
+          || layers.of(source.source()) != Layer.APPLICATION) {
         continue;
       }
-      for (SecretSource source : facts.sources()) {
-        if (source.mechanism() != SecretSource.Mechanism.SOPS
-            || layers.of(source.source()) != Layer.APPLICATION) {
-          continue;
-        }
-        List<SecretUse> uses = facts.usesOf(source);
-        boolean application =
-            !uses.isEmpty()
-                && uses.stream()
-                    .allMatch(
-                        u ->
-                            u.role() == SecretUse.Role.WORKLOAD
-                                && layers.of(u.consumer()) == Layer.APPLICATION);
-        if (application) {
-          String consumers =
-              uses.stream()
-                  .map(SecretUse::describe)
-                  .distinct()
-                  .limit(3)
-                  .collect(Collectors.joining(", "));
-          reporter.report(
-              finding(
-                  source.source().file(),
-                  source.source().meta().anchor(),
-                  "Secret "
-                      + source.qualifiedName()
-                      + " is SOPS-encrypted but only application workloads use it ("
-                      + consumers
-                      + "); an ExternalSecret would let it rotate without a commit"));
-        }
+      List<SecretUse> uses = facts.usesOf(source);
+      boolean application =
+          !uses.isEmpty()
+              && uses.stream()
+                  .allMatch(
+                      u ->
+                          u.role() == SecretUse.Role.WORKLOAD
+                              && layers.of(u.consumer()) == Layer.APPLICATION);
+      if (application) {
+        String consumers =
+            uses.stream()
+                .map(SecretUse::describe)
+                .distinct()
+                .limit(3)
+                .collect(Collectors.joining(", "));
+        reporter.report(
+            finding(
+                source.source().file(),
+                source.source().meta().anchor(),
+                "Secret "
+                    + source.qualifiedName()
+                    + " is SOPS-encrypted but only application workloads use it ("
+                    + consumers
+                    + "); an ExternalSecret would let it rotate without a commit"));
       }
     }
   }

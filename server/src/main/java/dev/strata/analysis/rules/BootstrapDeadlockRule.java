@@ -1,10 +1,10 @@
 package dev.strata.analysis.rules;
 
 import dev.strata.analysis.Analysis;
+import dev.strata.analysis.ClusterRule;
 import dev.strata.analysis.Deadlock;
 import dev.strata.analysis.Finding;
 import dev.strata.analysis.NeedGraph;
-import dev.strata.analysis.Rule;
 import dev.strata.model.ExternalSecret;
 import dev.strata.model.Severity;
 import dev.strata.text.Range;
@@ -20,7 +20,7 @@ import java.util.List;
  * however the Kustomizations are laid out. When a bootstrap step seeds the cycle open, {@code
  * infrastructure-secret-in-external-secret} says so instead. The message walks the cycle.
  */
-public final class BootstrapDeadlockRule implements Rule {
+public final class BootstrapDeadlockRule implements ClusterRule {
   @Override
   public String id() {
     return "bootstrap-deadlock";
@@ -38,18 +38,19 @@ public final class BootstrapDeadlockRule implements Rule {
   }
 
   @Override
-  public void check(Analysis analysis, Reporter reporter) {
-    SameSpot spots = new SameSpot();
-    for (Cluster cluster : analysis.clusters()) {
-      for (Deadlock deadlock : analysis.deadlocks(cluster)) {
-        if (deadlock.seeded() || deadlock.type() == Deadlock.Type.CRD) {
-          continue;
-        }
-        dev.strata.workspace.Origin at = origin(deadlock);
-        spots.add(finding(at.file(), at.range(), message(deadlock), related(deadlock)));
+  public void check(Analysis analysis, Cluster cluster, Reporter reporter) {
+    for (Deadlock deadlock : analysis.deadlocks(cluster)) {
+      if (deadlock.seeded() || deadlock.type() == Deadlock.Type.CRD) {
+        continue;
       }
+      dev.strata.workspace.Origin at = origin(deadlock);
+      reporter.report(finding(at.file(), at.range(), message(deadlock), related(deadlock)));
     }
-    spots.reportTo(reporter);
+  }
+
+  @Override
+  public void report(List<Finding> found, Reporter reporter) {
+    SameSpot.merge(found, reporter);
   }
 
   /**

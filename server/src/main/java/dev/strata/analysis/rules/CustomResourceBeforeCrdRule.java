@@ -1,10 +1,12 @@
 package dev.strata.analysis.rules;
 
 import dev.strata.analysis.Analysis;
+import dev.strata.analysis.ClusterRule;
 import dev.strata.analysis.Deadlock;
-import dev.strata.analysis.Rule;
+import dev.strata.analysis.Finding;
 import dev.strata.model.Severity;
 import dev.strata.workspace.Cluster;
+import java.util.List;
 
 /**
  * A Kustomization applies a custom resource whose CRD only a HelmRelease of the same build
@@ -16,7 +18,7 @@ import dev.strata.workspace.Cluster;
  * kind"), so on a fresh cluster the HelmRelease that would install the CRD, in the last stage, is
  * never created.
  */
-public final class CustomResourceBeforeCrdRule implements Rule {
+public final class CustomResourceBeforeCrdRule implements ClusterRule {
   @Override
   public String id() {
     return "custom-resource-before-crd";
@@ -34,37 +36,38 @@ public final class CustomResourceBeforeCrdRule implements Rule {
   }
 
   @Override
-  public void check(Analysis analysis, Reporter reporter) {
-    SameSpot spots = new SameSpot();
-    for (Cluster cluster : analysis.clusters()) {
-      for (Deadlock deadlock : analysis.deadlocks(cluster)) {
-        if (deadlock.seeded() || deadlock.type() != Deadlock.Type.CRD) {
-          continue;
-        }
-        String owner =
-            deadlock
-                .anchor()
-                .owner()
-                .map(o -> "Kustomization " + o.qualifiedName())
-                .orElse("its Kustomization");
-        spots.add(
-            finding(
-                deadlock.anchor().file(),
-                deadlock.anchor().meta().anchor(),
-                deadlock.anchor().id().kind()
-                    + " "
-                    + deadlock.anchor().id().qualifiedName()
-                    + " needs a CRD that is only installed after "
-                    + owner
-                    + " has applied it: on a fresh cluster the server-side apply of the build fails"
-                    + " (\"no matches for kind\"), and nothing of it past its CRDs, Namespaces,"
-                    + " ClusterRoles and classes is created. "
-                    + deadlock.walk()
-                    + ". Move the custom resources to a Kustomization that dependsOn the one"
-                    + " installing the CRDs, or install the CRDs before Flux.",
-                BootstrapDeadlockRule.related(deadlock)));
+  public void check(Analysis analysis, Cluster cluster, Reporter reporter) {
+    for (Deadlock deadlock : analysis.deadlocks(cluster)) {
+      if (deadlock.seeded() || deadlock.type() != Deadlock.Type.CRD) {
+        continue;
       }
+      String owner =
+          deadlock
+              .anchor()
+              .owner()
+              .map(o -> "Kustomization " + o.qualifiedName())
+              .orElse("its Kustomization");
+      reporter.report(
+          finding(
+              deadlock.anchor().file(),
+              deadlock.anchor().meta().anchor(),
+              deadlock.anchor().id().kind()
+                  + " "
+                  + deadlock.anchor().id().qualifiedName()
+                  + " needs a CRD that is only installed after "
+                  + owner
+                  + " has applied it: on a fresh cluster the server-side apply of the build fails"
+                  + " (\"no matches for kind\"), and nothing of it past its CRDs, Namespaces,"
+                  + " ClusterRoles and classes is created. "
+                  + deadlock.walk()
+                  + ". Move the custom resources to a Kustomization that dependsOn the one"
+                  + " installing the CRDs, or install the CRDs before Flux.",
+              BootstrapDeadlockRule.related(deadlock)));
     }
-    spots.reportTo(reporter);
+  }
+
+  @Override
+  public void report(List<Finding> found, Reporter reporter) {
+    SameSpot.merge(found, reporter);
   }
 }

@@ -1,10 +1,10 @@
 package dev.strata.analysis.rules;
 
 import dev.strata.analysis.Analysis;
+import dev.strata.analysis.ClusterRule;
 import dev.strata.analysis.Cycle;
 import dev.strata.analysis.DependencyGraph;
 import dev.strata.analysis.Finding;
-import dev.strata.analysis.Rule;
 import dev.strata.model.Severity;
 import dev.strata.workspace.Cluster;
 import dev.strata.workspace.Dependency;
@@ -17,7 +17,7 @@ import java.util.List;
  * each member waits forever in {@code DependencyNotReady}. Reported on every entry that is an edge
  * of the cycle, with the path and the other entries as related locations.
  */
-public final class DependencyCycleRule implements Rule {
+public final class DependencyCycleRule implements ClusterRule {
   @Override
   public String id() {
     return "dependency-cycle";
@@ -34,18 +34,16 @@ public final class DependencyCycleRule implements Rule {
   }
 
   @Override
-  public void check(Analysis analysis, Reporter reporter) {
-    for (Cluster cluster : analysis.clusters()) {
-      DependencyGraph graph = analysis.graph(cluster);
-      for (Cycle cycle : graph.cycles()) {
-        for (Dependency edge : cycle.edges()) {
-          reporter.report(
-              finding(
-                  edge.file(),
-                  edge.ref().name().range(),
-                  message(edge, cycle),
-                  related(edge, cycle)));
-        }
+  public void check(Analysis analysis, Cluster cluster, Reporter reporter) {
+    DependencyGraph graph = analysis.graph(cluster);
+    for (Cycle cycle : graph.cycles()) {
+      for (Dependency edge : cycle.edges()) {
+        reporter.report(
+            finding(
+                edge.file(),
+                edge.ref().name().range(),
+                message(edge, cycle),
+                related(edge, cycle)));
       }
     }
   }

@@ -1,9 +1,9 @@
 package dev.strata.analysis.rules;
 
 import dev.strata.analysis.Analysis;
+import dev.strata.analysis.ClusterRule;
 import dev.strata.analysis.DependencyGraph;
 import dev.strata.analysis.NameSuggestions;
-import dev.strata.analysis.Rule;
 import dev.strata.model.Severity;
 import dev.strata.workspace.Cluster;
 import dev.strata.workspace.Dependency;
@@ -14,7 +14,7 @@ import java.util.Optional;
  * A Kustomization that depends on a name that is only a HelmRelease, or the reverse. The
  * controllers look up their own kind only, so the dependency can never be satisfied.
  */
-public final class DependencyKindMismatchRule implements Rule {
+public final class DependencyKindMismatchRule implements ClusterRule {
   @Override
   public String id() {
     return "dependency-kind-mismatch";
@@ -31,23 +31,21 @@ public final class DependencyKindMismatchRule implements Rule {
   }
 
   @Override
-  public void check(Analysis analysis, Reporter reporter) {
-    for (Cluster cluster : analysis.clusters()) {
-      DependencyGraph graph = analysis.graph(cluster);
-      for (ObjectId node : graph.nodes()) {
-        for (Dependency dependency : graph.dependencies(node)) {
-          if (dependency.unresolved() || graph.contains(dependency.target())) {
-            continue;
-          }
-          Optional<ObjectId> other = NameSuggestions.otherKind(graph, dependency.target());
-          other.ifPresent(
-              o ->
-                  reporter.report(
-                      finding(
-                          dependency.file(),
-                          dependency.ref().name().range(),
-                          message(dependency, o))));
+  public void check(Analysis analysis, Cluster cluster, Reporter reporter) {
+    DependencyGraph graph = analysis.graph(cluster);
+    for (ObjectId node : graph.nodes()) {
+      for (Dependency dependency : graph.dependencies(node)) {
+        if (dependency.unresolved() || graph.contains(dependency.target())) {
+          continue;
         }
+        Optional<ObjectId> other = NameSuggestions.otherKind(graph, dependency.target());
+        other.ifPresent(
+            o ->
+                reporter.report(
+                    finding(
+                        dependency.file(),
+                        dependency.ref().name().range(),
+                        message(dependency, o))));
       }
     }
   }

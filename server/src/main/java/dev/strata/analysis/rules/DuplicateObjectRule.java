@@ -1,8 +1,8 @@
 package dev.strata.analysis.rules;
 
 import dev.strata.analysis.Analysis;
+import dev.strata.analysis.ClusterRule;
 import dev.strata.analysis.Finding;
-import dev.strata.analysis.Rule;
 import dev.strata.model.Severity;
 import dev.strata.workspace.Applied;
 import dev.strata.workspace.AppliedKustomization;
@@ -27,7 +27,7 @@ import java.util.Set;
  * ssa/manager_apply.go} {@code shouldSkipApply}), so they fight with nobody. Twice in one build,
  * kustomize refuses the second copy and the whole build fails.
  */
-public final class DuplicateObjectRule implements Rule {
+public final class DuplicateObjectRule implements ClusterRule {
   private static final String SSA = "kustomize.toolkit.fluxcd.io/ssa";
 
   @Override
@@ -46,13 +46,11 @@ public final class DuplicateObjectRule implements Rule {
   }
 
   @Override
-  public void check(Analysis analysis, Reporter reporter) {
-    for (Cluster cluster : analysis.clusters()) {
-      for (List<Applied> definitions : byIdentity(cluster).values()) {
-        reportShared(cluster, definitions, reporter);
-      }
-      reportBuildDuplicates(cluster, reporter);
+  public void check(Analysis analysis, Cluster cluster, Reporter reporter) {
+    for (List<Applied> definitions : byIdentity(cluster).values()) {
+      reportShared(cluster, definitions, reporter);
     }
+    reportBuildDuplicates(cluster, reporter);
   }
 
   /** The objects Kustomizations of the cluster apply, by group and identity. */

@@ -1,10 +1,10 @@
 package dev.strata.analysis.rules;
 
 import dev.strata.analysis.Analysis;
+import dev.strata.analysis.ClusterRule;
 import dev.strata.analysis.DependencyGraph;
 import dev.strata.analysis.Finding;
 import dev.strata.analysis.Need;
-import dev.strata.analysis.Rule;
 import dev.strata.model.Severity;
 import dev.strata.workspace.AppliedKustomization;
 import dev.strata.workspace.Cluster;
@@ -23,7 +23,7 @@ import java.util.Set;
  * Secret, a chart source), with no {@code dependsOn} path to it. Flux retries until it works, so
  * this is advice by default; a Kustomization's ancestors, which apply it, count as ordered.
  */
-public final class MissingDependencyRule implements Rule {
+public final class MissingDependencyRule implements ClusterRule {
   @Override
   public String id() {
     return "missing-dependency";
@@ -40,19 +40,16 @@ public final class MissingDependencyRule implements Rule {
   }
 
   @Override
-  public void check(Analysis analysis, Reporter reporter) {
-    for (Cluster cluster : analysis.clusters()) {
-      DependencyGraph graph = analysis.graph(cluster);
-      for (Map.Entry<ObjectId, List<Need>> entry : analysis.needs(cluster).crossings().entrySet()) {
-        Optional<AppliedKustomization> kustomization = cluster.kustomization(entry.getKey());
-        if (kustomization.isEmpty() || !graph.contains(entry.getKey())) {
-          continue;
-        }
-        for (Map.Entry<ObjectId, List<Need>> missing :
-            missing(cluster, graph, entry.getKey(), entry.getValue()).entrySet()) {
-          reporter.report(
-              finding(kustomization.get(), missing.getKey(), missing.getValue(), graph));
-        }
+  public void check(Analysis analysis, Cluster cluster, Reporter reporter) {
+    DependencyGraph graph = analysis.graph(cluster);
+    for (Map.Entry<ObjectId, List<Need>> entry : analysis.needs(cluster).crossings().entrySet()) {
+      Optional<AppliedKustomization> kustomization = cluster.kustomization(entry.getKey());
+      if (kustomization.isEmpty() || !graph.contains(entry.getKey())) {
+        continue;
+      }
+      for (Map.Entry<ObjectId, List<Need>> missing :
+          missing(cluster, graph, entry.getKey(), entry.getValue()).entrySet()) {
+        reporter.report(finding(kustomization.get(), missing.getKey(), missing.getValue(), graph));
       }
     }
   }

@@ -1,7 +1,7 @@
 package dev.strata.analysis.rules;
 
 import dev.strata.analysis.Analysis;
-import dev.strata.analysis.Rule;
+import dev.strata.analysis.ClusterRule;
 import dev.strata.model.Severity;
 import dev.strata.workspace.Cluster;
 import dev.strata.workspace.PathReference;
@@ -12,7 +12,7 @@ import dev.strata.workspace.PathReference;
  * file where a folder is needed, or a path that leaves the repository. Remote resources are not
  * checked.
  */
-public final class MissingPathRule implements Rule {
+public final class MissingPathRule implements ClusterRule {
   @Override
   public String id() {
     return "missing-path";
@@ -29,12 +29,10 @@ public final class MissingPathRule implements Rule {
   }
 
   @Override
-  public void check(Analysis analysis, Reporter reporter) {
-    for (Cluster cluster : analysis.clusters()) {
-      for (PathReference reference : cluster.references()) {
-        message(reference)
-            .ifPresent(m -> reporter.report(finding(reference.file(), reference.range(), m)));
-      }
+  public void check(Analysis analysis, Cluster cluster, Reporter reporter) {
+    for (PathReference reference : cluster.references()) {
+      message(reference)
+          .ifPresent(m -> reporter.report(finding(reference.file(), reference.range(), m)));
     }
   }
 

@@ -2,8 +2,8 @@ package dev.strata.analysis.rules;
 
 import dev.strata.analysis.AlertMetric;
 import dev.strata.analysis.Analysis;
+import dev.strata.analysis.ClusterRule;
 import dev.strata.analysis.Finding;
-import dev.strata.analysis.Rule;
 import dev.strata.analysis.SecretAlerts;
 import dev.strata.model.Severity;
 import dev.strata.workspace.Applied;
@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * has no alert on those failures: the last step of the layered-secret strategy. Reported on what
  * makes PrometheusRule available (the Prometheus Operator chart, its CRD, or a monitoring object).
  */
-public final class MissingSecretAlertsRule implements Rule {
+public final class MissingSecretAlertsRule implements ClusterRule {
   @Override
   public String id() {
     return "missing-secret-alerts";
@@ -36,21 +36,19 @@ public final class MissingSecretAlertsRule implements Rule {
   }
 
   @Override
-  public void check(Analysis analysis, Reporter reporter) {
-    for (Cluster cluster : analysis.clusters()) {
-      SecretAlerts alerts = SecretAlerts.of(cluster);
-      Set<AlertMetric> unwatched = alerts.unwatched();
-      if (unwatched.isEmpty() || alerts.prometheusOperator().isEmpty()) {
-        continue;
-      }
-      Applied operator = alerts.prometheusOperator().get();
-      reporter.report(
-          finding(
-              operator.file(),
-              operator.meta().anchor(),
-              message(cluster, alerts, operator, unwatched),
-              related(alerts, unwatched)));
+  public void check(Analysis analysis, Cluster cluster, Reporter reporter) {
+    SecretAlerts alerts = SecretAlerts.of(cluster);
+    Set<AlertMetric> unwatched = alerts.unwatched();
+    if (unwatched.isEmpty() || alerts.prometheusOperator().isEmpty()) {
+      return;
     }
+    Applied operator = alerts.prometheusOperator().get();
+    reporter.report(
+        finding(
+            operator.file(),
+            operator.meta().anchor(),
+            message(cluster, alerts, operator, unwatched),
+            related(alerts, unwatched)));
   }
 
   private static String message(

@@ -32,6 +32,9 @@ public final class NotAppliedRule implements Rule {
     return "A manifest file that no cluster applies, with the folder that would have to list it.";
   }
 
+  /** A file's first Kubernetes object, kept with the file. */
+  private static final Object FIRST_OBJECT = new Object();
+
   @Override
   public void check(Analysis analysis, Reporter reporter) {
     RenderTree render = analysis.snapshot().render();
@@ -40,7 +43,7 @@ public final class NotAppliedRule implements Rule {
     }
     Unreached unreached = new Unreached(analysis.snapshot());
     for (SourceFile file : analysis.snapshot().files()) {
-      Optional<Manifest> first = firstObject(file);
+      Optional<Manifest> first = file.memo().get(FIRST_OBJECT, () -> firstObject(file));
       if (first.isEmpty()) {
         continue;
       }

@@ -3,9 +3,9 @@ package dev.strata.analysis.rules;
 import dev.strata.analysis.Analysis;
 import dev.strata.analysis.ApiVersions;
 import dev.strata.analysis.ApiVersions.Entry;
+import dev.strata.analysis.ClusterRule;
 import dev.strata.analysis.DeployedVersions;
 import dev.strata.analysis.DeployedVersions.Release;
-import dev.strata.analysis.Rule;
 import dev.strata.analysis.Version;
 import dev.strata.model.ObjectMeta;
 import dev.strata.model.Severity;
@@ -21,7 +21,7 @@ import java.util.Optional;
  * still does but a later release removes it, warning when the repository does not say which release
  * it runs. A suggested version is always one the deployed release serves.
  */
-public final class RemovedApiVersionRule implements Rule {
+public final class RemovedApiVersionRule implements ClusterRule {
   private final ApiVersions table = ApiVersions.table();
 
   @Override
@@ -41,15 +41,13 @@ public final class RemovedApiVersionRule implements Rule {
   }
 
   @Override
-  public void check(Analysis analysis, Reporter reporter) {
-    for (Cluster cluster : analysis.clusters()) {
-      DeployedVersions deployed = analysis.deployed(cluster);
-      for (Applied applied : cluster.objects()) {
-        ObjectMeta meta = applied.meta();
-        table
-            .entry(meta.group(), meta.kind().value(), meta.version())
-            .ifPresent(entry -> check(applied, entry, deployed, reporter));
-      }
+  public void check(Analysis analysis, Cluster cluster, Reporter reporter) {
+    DeployedVersions deployed = analysis.deployed(cluster);
+    for (Applied applied : cluster.objects()) {
+      ObjectMeta meta = applied.meta();
+      table
+          .entry(meta.group(), meta.kind().value(), meta.version())
+          .ifPresent(entry -> check(applied, entry, deployed, reporter));
     }
   }
 

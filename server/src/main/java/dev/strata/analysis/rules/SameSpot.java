@@ -14,6 +14,13 @@ import java.util.Map;
 final class SameSpot {
   private final Map<String, List<Finding>> byPlace = new LinkedHashMap<>();
 
+  /** Reports {@code found}, merging the findings made at one place. */
+  static void merge(List<Finding> found, Rule.Reporter reporter) {
+    SameSpot spots = new SameSpot();
+    found.forEach(spots::add);
+    spots.reportTo(reporter);
+  }
+
   void add(Finding finding) {
     byPlace
         .computeIfAbsent(finding.file() + "@" + finding.range(), k -> new ArrayList<>())

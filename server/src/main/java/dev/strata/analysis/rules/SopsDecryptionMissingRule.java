@@ -1,7 +1,7 @@
 package dev.strata.analysis.rules;
 
 import dev.strata.analysis.Analysis;
-import dev.strata.analysis.Rule;
+import dev.strata.analysis.ClusterRule;
 import dev.strata.model.Severity;
 import dev.strata.workspace.Applied;
 import dev.strata.workspace.AppliedKustomization;
@@ -14,7 +14,7 @@ import java.util.Optional;
  * by a cluster's root are not judged, because the root's decryption is configured outside Git (flux
  * bootstrap flags or a FluxInstance).
  */
-public final class SopsDecryptionMissingRule implements Rule {
+public final class SopsDecryptionMissingRule implements ClusterRule {
   @Override
   public String id() {
     return "sops-decryption-missing";
@@ -31,40 +31,38 @@ public final class SopsDecryptionMissingRule implements Rule {
   }
 
   @Override
-  public void check(Analysis analysis, Reporter reporter) {
-    for (Cluster cluster : analysis.clusters()) {
-      for (Applied applied : cluster.objects()) {
-        if (!applied.meta().encrypted()
-            || "disabled"
-                .equalsIgnoreCase(
-                    applied
-                        .meta()
-                        .annotations()
-                        .getOrDefault(UnencryptedSecretRule.DECRYPT_ANNOTATION, ""))) {
-          continue;
-        }
-        Optional<AppliedKustomization> owner = cluster.ownerOf(applied);
-        // A root that .strata.yaml names is written by Strata, not read from Git: its decryption is
-        // unknown.
-        boolean root =
-            owner.isPresent()
-                && cluster.root().kind() == dev.strata.workspace.ClusterRoot.Kind.CONFIGURED
-                && cluster.rootIds().contains(owner.get().id());
-        if (owner.isPresent()
-            && !root
-            && owner.get().decryption().map(d -> !d.isSops()).orElse(true)) {
-          reporter.report(
-              finding(
-                  applied.file(),
-                  applied.meta().anchor(),
-                  applied.id().kind()
-                      + " "
-                      + applied.id().qualifiedName()
-                      + " is SOPS-encrypted, but Kustomization "
-                      + owner.get().id().qualifiedName()
-                      + " applies it without spec.decryption (provider: sops), after its parent's patches;"
-                      + " Flux refuses it: \"is SOPS encrypted, configuring decryption is required for this secret to be reconciled\""));
-        }
+  public void check(Analysis analysis, Cluster cluster, Reporter reporter) {
+    for (Applied applied : cluster.objects()) {
+      if (!applied.meta().encrypted()
+          || "disabled"
+              .equalsIgnoreCase(
+                  applied
+                      .meta()
+                      .annotations()
+                      .getOrDefault(UnencryptedSecretRule.DECRYPT_ANNOTATION, ""))) {
+        continue;
+      }
+      Optional<AppliedKustomization> owner = cluster.ownerOf(applied);
+      // A root that .strata.yaml names is written by Strata, not read from Git: its decryption is
+      // unknown.
+      boolean root =
+          owner.isPresent()
+              && cluster.root().kind() == dev.strata.workspace.ClusterRoot.Kind.CONFIGURED
+              && cluster.rootIds().contains(owner.get().id());
+      if (owner.isPresent()
+          && !root
+          && owner.get().decryption().map(d -> !d.isSops()).orElse(true)) {
+        reporter.report(
+            finding(
+                applied.file(),
+                applied.meta().anchor(),
+                applied.id().kind()
+                    + " "
+                    + applied.id().qualifiedName()
+                    + " is SOPS-encrypted, but Kustomization "
+                    + owner.get().id().qualifiedName()
+                    + " applies it without spec.decryption (provider: sops), after its parent's patches;"
+                    + " Flux refuses it: \"is SOPS encrypted, configuring decryption is required for this secret to be reconciled\""));
       }
     }
   }

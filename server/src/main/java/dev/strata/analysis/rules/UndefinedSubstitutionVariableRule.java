@@ -1,10 +1,10 @@
 package dev.strata.analysis.rules;
 
 import dev.strata.analysis.Analysis;
+import dev.strata.analysis.ClusterRule;
 import dev.strata.analysis.DeployedVersions;
 import dev.strata.analysis.Finding;
 import dev.strata.analysis.PostBuildVariables;
-import dev.strata.analysis.Rule;
 import dev.strata.model.Severity;
 import dev.strata.workspace.Applied;
 import dev.strata.workspace.AppliedKustomization;
@@ -33,7 +33,7 @@ import java.util.TreeSet;
  * substituteFrom} source's keys are not known, nothing is said. Without substitution, a {@code
  * ${VAR}} reaches the cluster as literal text: info.
  */
-public final class UndefinedSubstitutionVariableRule implements Rule {
+public final class UndefinedSubstitutionVariableRule implements ClusterRule {
   private static final String DISABLE = "kustomize.toolkit.fluxcd.io/substitute";
 
   @Override
@@ -53,46 +53,47 @@ public final class UndefinedSubstitutionVariableRule implements Rule {
   }
 
   @Override
-  public void check(Analysis analysis, Reporter reporter) {
-    SameSpot spots = new SameSpot();
-    for (Cluster cluster : analysis.clusters()) {
-      Optional<DeployedVersions.Release> flux = analysis.deployed(cluster).flux();
-      Map<ObjectId, PostBuildVariables> variables = new HashMap<>();
-      for (Applied applied : cluster.objects()) {
-        Optional<AppliedKustomization> owner = cluster.ownerOf(applied);
-        if (owner.isEmpty()
-            || disabled(applied)
-            || PostBuildVariables.generator(analysis.snapshot(), applied).isPresent()) {
-          continue;
-        }
-        Optional<SourceFile> file = analysis.snapshot().file(applied.file());
-        if (file.isEmpty()) {
-          continue;
-        }
-        VariableSites sites =
-            VariableSites.memoised(
-                applied.meta().node(),
-                file.get(),
-                applied.meta().encrypted(),
-                analysis.snapshot().carried());
-        if (sites.sites().isEmpty() && sites.problem().isEmpty()) {
-          continue;
-        }
-        AppliedKustomization kustomization = owner.get();
-        if (!kustomization.postBuild().present()) {
-          literal(applied, sites, kustomization, "has no spec.postBuild").ifPresent(spots::add);
-          continue;
-        }
-        PostBuildVariables defined =
-            variables.computeIfAbsent(
-                kustomization.id(),
-                id ->
-                    PostBuildVariables.of(
-                        analysis.snapshot(), cluster, analysis.facts(cluster), kustomization));
-        check(applied, sites, defined, flux, spots);
+  public void check(Analysis analysis, Cluster cluster, Reporter reporter) {
+    Optional<DeployedVersions.Release> flux = analysis.deployed(cluster).flux();
+    Map<ObjectId, PostBuildVariables> variables = new HashMap<>();
+    for (Applied applied : cluster.objects()) {
+      Optional<AppliedKustomization> owner = cluster.ownerOf(applied);
+      if (owner.isEmpty()
+          || disabled(applied)
+          || PostBuildVariables.generator(analysis.snapshot(), applied).isPresent()) {
+        continue;
       }
+      Optional<SourceFile> file = analysis.snapshot().file(applied.file());
+      if (file.isEmpty()) {
+        continue;
+      }
+      VariableSites sites =
+          VariableSites.memoised(
+              applied.meta().node(),
+              file.get(),
+              applied.meta().encrypted(),
+              analysis.snapshot().carried());
+      if (sites.sites().isEmpty() && sites.problem().isEmpty()) {
+        continue;
+      }
+      AppliedKustomization kustomization = owner.get();
+      if (!kustomization.postBuild().present()) {
+        literal(applied, sites, kustomization, "has no spec.postBuild").ifPresent(reporter::report);
+        continue;
+      }
+      PostBuildVariables defined =
+          variables.computeIfAbsent(
+              kustomization.id(),
+              id ->
+                  PostBuildVariables.of(
+                      analysis.snapshot(), cluster, analysis.facts(cluster), kustomization));
+      check(applied, sites, defined, flux, reporter);
     }
-    spots.reportTo(reporter);
+  }
+
+  @Override
+  public void report(List<Finding> found, Reporter reporter) {
+    SameSpot.merge(found, reporter);
   }
 
   private void check(
@@ -100,7 +101,7 @@ public final class UndefinedSubstitutionVariableRule implements Rule {
       VariableSites sites,
       PostBuildVariables variables,
       Optional<DeployedVersions.Release> flux,
-      SameSpot spots) {
+      Reporter reporter) {
     Optional<Boolean> runs = runs(variables);
     if (runs.isPresent() && !runs.get()) {
       literal(
@@ -109,13 +110,13 @@ public final class UndefinedSubstitutionVariableRule implements Rule {
               variables.kustomization(),
               "has a spec.postBuild that defines no variable and no substituteStrategy: Always, so"
                   + " substitution does not run")
-          .ifPresent(spots::add);
+          .ifPresent(reporter::report);
       return;
     }
     if (sites.problem().isPresent()) {
       if (runs.isPresent()) {
         VariableSites.Problem problem = sites.problem().get();
-        spots.add(
+        reporter.report(
             finding(
                 applied.file(),
                 problem.range(),
@@ -141,7 +142,7 @@ public final class UndefinedSubstitutionVariableRule implements Rule {
         undefined.computeIfAbsent(name, n -> new ArrayList<>()).add(site);
       }
     }
-    undefined.forEach((name, at) -> spots.add(undefined(applied, name, at, variables, flux)));
+    undefined.forEach((name, at) -> reporter.report(undefined(applied, name, at, variables, flux)));
   }
 
   /** Whether substitution runs: empty when it depends on keys that are not known. */

@@ -2,7 +2,7 @@ package dev.strata.analysis.rules;
 
 import dev.strata.analysis.Analysis;
 import dev.strata.analysis.ClusterFacts;
-import dev.strata.analysis.Rule;
+import dev.strata.analysis.ClusterRule;
 import dev.strata.model.ExternalSecret;
 import dev.strata.model.Severity;
 import dev.strata.workspace.Applied;
@@ -17,7 +17,7 @@ import java.util.List;
  * ClusterSecretStore in the cluster: it never syncs. Names with {@code ${VAR}} are not judged, nor
  * stores that a build of a source outside the repository may define.
  */
-public final class UnknownSecretStoreRule implements Rule {
+public final class UnknownSecretStoreRule implements ClusterRule {
   @Override
   public String id() {
     return "unknown-secret-store";
@@ -34,29 +34,27 @@ public final class UnknownSecretStoreRule implements Rule {
   }
 
   @Override
-  public void check(Analysis analysis, Reporter reporter) {
-    for (Cluster cluster : analysis.clusters()) {
-      ExternalContent outside = new ExternalContent(cluster);
-      ClusterFacts facts = analysis.facts(cluster);
-      for (Applied applied : cluster.objects()) {
-        if (!(applied.manifest() instanceof ExternalSecret external)) {
+  public void check(Analysis analysis, Cluster cluster, Reporter reporter) {
+    ExternalContent outside = new ExternalContent(cluster);
+    ClusterFacts facts = analysis.facts(cluster);
+    for (Applied applied : cluster.objects()) {
+      if (!(applied.manifest() instanceof ExternalSecret external)) {
+        continue;
+      }
+      List<ExternalSecret.StoreRef> refs = new ArrayList<>(external.entryStores());
+      external.storeRef().ifPresent(refs::add);
+      for (ExternalSecret.StoreRef ref : refs) {
+        if (external.cluster() && !ref.clusterStore()) {
           continue;
         }
-        List<ExternalSecret.StoreRef> refs = new ArrayList<>(external.entryStores());
-        external.storeRef().ifPresent(refs::add);
-        for (ExternalSecret.StoreRef ref : refs) {
-          if (external.cluster() && !ref.clusterStore()) {
-            continue;
-          }
-          ObjectId store = facts.storeOf(applied, ref);
-          if (store.unresolved()
-              || !cluster.find(store).isEmpty()
-              || outside.mayDefine(store.kind(), store.namespace())) {
-            continue;
-          }
-          reporter.report(
-              finding(applied.file(), ref.name().range(), message(cluster, applied, store)));
+        ObjectId store = facts.storeOf(applied, ref);
+        if (store.unresolved()
+            || !cluster.find(store).isEmpty()
+            || outside.mayDefine(store.kind(), store.namespace())) {
+          continue;
         }
+        reporter.report(
+            finding(applied.file(), ref.name().range(), message(cluster, applied, store)));
       }
     }
   }

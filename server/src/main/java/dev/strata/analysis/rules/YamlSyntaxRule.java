@@ -36,6 +36,9 @@ public final class YamlSyntaxRule implements Rule {
   private static final java.util.regex.Pattern KIND =
       java.util.regex.Pattern.compile("(?m)^kind:\\s*\\S+");
 
+  /** Whether a file's text looks like Kubernetes, kept with the file (a pass over its text). */
+  private static final Object KUBERNETES = new Object();
+
   @Override
   public void check(Analysis analysis, Reporter reporter) {
     dev.strata.workspace.RenderTree render = analysis.snapshot().render();
@@ -49,7 +52,7 @@ public final class YamlSyntaxRule implements Rule {
               || dev.strata.model.SopsConfig.isConfigName(file.name());
       if (render.applied(file.path()) || configuration) {
         severity = Severity.ERROR;
-      } else if (looksLikeKubernetes(file.text())) {
+      } else if (file.memo().get(KUBERNETES, () -> looksLikeKubernetes(file.text()))) {
         // Without any cluster nothing tells what is applied: a manifest may be applied.
         severity = render.clusters().isEmpty() ? Severity.ERROR : Severity.WARNING;
       } else {
