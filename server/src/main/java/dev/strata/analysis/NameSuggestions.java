@@ -2,7 +2,6 @@ package dev.strata.analysis;
 
 import dev.strata.workspace.Cluster;
 import dev.strata.workspace.ObjectId;
-import java.util.Comparator;
 import java.util.Optional;
 
 /**
@@ -20,30 +19,55 @@ public final class NameSuggestions {
     return graph.contains(candidate) ? Optional.of(candidate) : Optional.empty();
   }
 
+  /**
+   * The object of the target's kind with its name in another namespace (the least such), else the
+   * nearest spelling within the limit in its namespace, else anywhere; ties go to the least id. One
+   * pass over the cluster's objects, each name compared once (every unknown dependency asks, and a
+   * large cluster has tens of thousands of objects).
+   */
   public static Optional<ObjectId> suggest(Cluster cluster, ObjectId target) {
-    Comparator<ObjectId> byDistance =
-        Comparator.comparingInt(id -> distance(id.name(), target.name()));
-    Optional<ObjectId> sameName =
-        cluster.ids().stream()
-            .filter(id -> id.kind().equals(target.kind()) && id.name().equals(target.name()))
-            .min(Comparator.naturalOrder());
-    if (sameName.isPresent()) {
-      return sameName;
-    }
+    return suggest(cluster.ids(), target);
+  }
+
+  static Optional<ObjectId> suggest(java.util.Collection<ObjectId> ids, ObjectId target) {
     int limit = Math.max(1, Math.min(3, target.name().length() / 4));
-    Optional<ObjectId> sameNamespace =
-        cluster.ids().stream()
-            .filter(
-                id -> id.kind().equals(target.kind()) && id.namespace().equals(target.namespace()))
-            .filter(id -> within(id.name(), target.name(), limit))
-            .min(byDistance.thenComparing(Comparator.naturalOrder()));
-    if (sameNamespace.isPresent()) {
-      return sameNamespace;
+    Nearest sameName = new Nearest();
+    Nearest sameNamespace = new Nearest();
+    Nearest anywhere = new Nearest();
+    for (ObjectId id : ids) {
+      if (!id.kind().equals(target.kind())) {
+        continue;
+      }
+      if (id.name().equals(target.name())) {
+        sameName.offer(id, 0);
+        continue;
+      }
+      int distance = bounded(id.name(), target.name(), limit);
+      if (distance <= limit) {
+        anywhere.offer(id, distance);
+        if (id.namespace().equals(target.namespace())) {
+          sameNamespace.offer(id, distance);
+        }
+      }
     }
-    return cluster.ids().stream()
-        .filter(id -> id.kind().equals(target.kind()))
-        .filter(id -> within(id.name(), target.name(), limit))
-        .min(byDistance.thenComparing(Comparator.naturalOrder()));
+    return sameName.best().or(sameNamespace::best).or(anywhere::best);
+  }
+
+  /** The least id at the least distance offered. */
+  private static final class Nearest {
+    private ObjectId best;
+    private int distance;
+
+    void offer(ObjectId id, int at) {
+      if (best == null || at < distance || at == distance && id.compareTo(best) < 0) {
+        best = id;
+        distance = at;
+      }
+    }
+
+    Optional<ObjectId> best() {
+      return Optional.ofNullable(best);
+    }
   }
 
   /**

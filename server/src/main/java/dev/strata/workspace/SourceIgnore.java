@@ -42,6 +42,8 @@ final class SourceIgnore {
       List<String> domain, List<String> segments, boolean negate, boolean dirOnly, boolean glob) {}
 
   private final List<Pattern> patterns;
+  // Every build of a render is looked up by its artifact, whose rules these are: hashed once.
+  private final int hash;
   // Whether each folder and everything above it is kept: every file below asks again.
   private final java.util.Map<String, Boolean> keptFolders =
       new java.util.concurrent.ConcurrentHashMap<>();
@@ -65,6 +67,7 @@ final class SourceIgnore {
 
   private SourceIgnore(List<Pattern> patterns) {
     this.patterns = List.copyOf(patterns);
+    this.hash = this.patterns.hashCode();
   }
 
   /**
@@ -293,11 +296,12 @@ final class SourceIgnore {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof SourceIgnore o && o.patterns.equals(patterns);
+    return other == this
+        || other instanceof SourceIgnore o && o.hash == hash && o.patterns.equals(patterns);
   }
 
   @Override
   public int hashCode() {
-    return patterns.hashCode();
+    return hash;
   }
 }
