@@ -413,7 +413,7 @@ public final class NeedGraph {
           }
         }
       }
-      Set<Node> result = new HashSet<>(n * 2);
+      Set<Node> result = new HashSet<>();
       for (int i = 0; i < n; i++) {
         if (done[i]) {
           result.add(nodes[i]);
