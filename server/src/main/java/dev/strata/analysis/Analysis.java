@@ -117,7 +117,7 @@ public final class Analysis {
    * the key holds everything such a rule may read besides the cluster instance (the seeds, the
    * configuration and the deployed versions, which the repository's other files can change).
    */
-  public List<Finding> findings(ClusterRule rule, Cluster cluster) {
+  List<Finding> findings(ClusterRule rule, Cluster cluster) {
     return carried()
         .get(
             rule,

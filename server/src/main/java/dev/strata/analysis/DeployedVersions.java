@@ -30,9 +30,13 @@ import java.util.regex.Pattern;
  * Evidence in the files the cluster applies wins; otherwise the evidence nearest to the cluster's
  * root folder, when it agrees. A semver range resolves to the newest release in {@link ApiVersions}
  * it admits, as the operator and Helm pick the newest match (flux-operator {@code
- * internal/builder/semver.go}).
+ * internal/builder/semver.go}). Equal when both say the same releases from the same evidence, as a
+ * key of the findings kept per cluster ({@code Analysis.findings}).
+ *
+ * @param flux the Flux distribution this cluster runs, when the repository says
+ * @param externalSecrets the External Secrets operator (chart version = app version) it runs
  */
-public final class DeployedVersions {
+public record DeployedVersions(Optional<Release> flux, Optional<Release> externalSecrets) {
   /** A deployed release: its version and the file and 1-based line that say so. */
   public record Release(String product, Version version, String file, int line, String evidence) {
     /** Whether this release is the given version or newer, as in {@code atLeast("2.9.0")}. */
@@ -81,37 +85,6 @@ public final class DeployedVersions {
       Pattern.compile(">=?\\s*v?(\\d+\\.\\d+(?:\\.\\d+)?)");
   private static final Pattern MINOR_RANGE =
       Pattern.compile("~?\\s*v?(\\d+\\.\\d+)(?:\\.[x*]|\\.(\\d+)(?:[-+][0-9A-Za-z.-]+)?)?");
-
-  private final Optional<Release> flux;
-  private final Optional<Release> externalSecrets;
-
-  DeployedVersions(Optional<Release> flux, Optional<Release> externalSecrets) {
-    this.flux = flux;
-    this.externalSecrets = externalSecrets;
-  }
-
-  /** The Flux distribution this cluster runs, when the repository says. */
-  public Optional<Release> flux() {
-    return flux;
-  }
-
-  /** The External Secrets operator (chart version = app version) this cluster runs. */
-  public Optional<Release> externalSecrets() {
-    return externalSecrets;
-  }
-
-  /** Equal when both say the same releases from the same evidence (a key of kept findings). */
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof DeployedVersions that
-        && flux.equals(that.flux)
-        && externalSecrets.equals(that.externalSecrets);
-  }
-
-  @Override
-  public int hashCode() {
-    return java.util.Objects.hash(flux, externalSecrets);
-  }
 
   /**
    * Every release the repository states: the text evidence of every file, and the object evidence
