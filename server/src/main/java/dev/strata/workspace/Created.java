@@ -161,9 +161,8 @@ final class Created {
    * build.
    */
   Optional<Instance> instance(HelmRelease release, List<Emitted> build, String namespace) {
-    Optional<Fields> inline =
-        Fields.of(release.meta().node()).mapping("spec", "values", "instance");
-    if (inline.isPresent() && inline.get().mapping("sync").isPresent()) {
+    Optional<Fields> inline = inlineInstance(release);
+    if (inline.isPresent()) {
       return Optional.of(new Instance(named(release, inline), fileOf(release, build)));
     }
     for (ObjectReference from : release.valuesFrom()) {
@@ -180,6 +179,13 @@ final class Created {
       }
     }
     return Optional.empty();
+  }
+
+  /** The {@code values.instance} of a HelmRelease, when it is written inline with a sync. */
+  private static Optional<Fields> inlineInstance(HelmRelease release) {
+    return Fields.of(release.meta().node())
+        .mapping("spec", "values", "instance")
+        .filter(instance -> instance.mapping("sync").isPresent());
   }
 
   private static String fileOf(HelmRelease release, List<Emitted> build) {

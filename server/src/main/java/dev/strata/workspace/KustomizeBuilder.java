@@ -259,9 +259,14 @@ final class KustomizeBuilder {
       }
     }
     if (known == null) {
-      BuildReads data = new BuildReads();
-      build.dataFiles().forEach(path -> data.file(path, snapshot.file(path)));
-      known = new Expansion(List.copyOf(created.expand(build.objects())), data);
+      List<Created.Made> made = created.expand(build.objects());
+      if (made.isEmpty() && build.dataFiles().isEmpty()) {
+        known = Expansion.NONE;
+      } else {
+        BuildReads data = new BuildReads();
+        build.dataFiles().forEach(path -> data.file(path, snapshot.file(path)));
+        known = new Expansion(List.copyOf(made), data);
+      }
     }
     expansions.put(build, known);
     return known.made();
@@ -271,7 +276,10 @@ final class KustomizeBuilder {
    * An expansion and the generator data files it may have read (a flux-instance chart's values from
    * a ConfigMap's file), which the build itself reads only as paths.
    */
-  private record Expansion(List<Created.Made> made, BuildReads data) {}
+  private record Expansion(List<Created.Made> made, BuildReads data) {
+    /** Nothing created and no data read, as for most builds: one instance for all of them. */
+    static final Expansion NONE = new Expansion(List.of(), new BuildReads());
+  }
 
   /**
    * Each document's object as it enters a build, one instance per document for as long as its file

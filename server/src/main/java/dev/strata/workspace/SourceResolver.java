@@ -79,9 +79,12 @@ final class SourceResolver {
     List<Candidate> candidates = new ArrayList<>();
     List<Emitted> kustomizations = new ArrayList<>();
     for (SourceFile file : snapshot.files()) {
-      for (Manifest manifest : file.manifests()) {
-        collect(Emitted.of(manifest, file.path()), candidates, kustomizations, 0);
+      if (!file.manifests().stream().anyMatch(SourceResolver::mayContribute)) {
+        continue;
       }
+      Found found = file.memo().get(FOUND, () -> found(file));
+      found.candidates().forEach(c -> candidates.add(c.candidate()));
+      kustomizations.addAll(found.kustomizations());
     }
     // A FluxInstance may live in the values a kustomization generates for a HelmRelease: build
     // every kustomization folder once to find it in the context of its ConfigMaps.
@@ -91,9 +94,11 @@ final class SourceResolver {
       }
       KustomizeBuild build =
           builder.kustomize().build(Artifact.WORKSPACE, file.directory(), FluxOverrides.NONE);
-      for (Created.Made made : created.expand(build.objects())) {
+      for (Created.Made made : builder.kustomize().expansion(build, created)) {
         if (made.object().manifest() instanceof FluxInstance) {
-          collect(made.object(), candidates, kustomizations, 0);
+          List<Seed> seeds = new ArrayList<>();
+          collect(made.object(), seeds, kustomizations, 0);
+          seeds.forEach(c -> candidates.add(c.candidate()));
         }
       }
     }
@@ -169,20 +174,74 @@ final class SourceResolver {
   }
 
   /**
+   * A candidate as one file's documents give it, before any render judges it: {@code own} holds why
+   * it is own by definition (a FluxInstance's sync source), when it is.
+   */
+  private record Seed(
+      ObjectId id,
+      Optional<String> namespace,
+      Optional<String> url,
+      Optional<Located<String>> ignore,
+      Optional<Origin> origin,
+      Optional<String> own) {
+    Candidate candidate() {
+      Candidate candidate = new Candidate(id, namespace, url, ignore, origin);
+      own.ifPresent(why -> candidate.own(Optional.empty(), why));
+      return candidate;
+    }
+  }
+
+  /** What one file's documents hold for the resolver, kept in the file's memo. */
+  private record Found(List<Seed> candidates, List<Emitted> kustomizations) {
+    static final Found NONE = new Found(List.of(), List.of());
+  }
+
+  private static final Object FOUND = new Object();
+
+  /**
+   * The candidates and Kustomizations of one file's documents: a function of the file alone, since
+   * what a FluxInstance, a HelmRelease's inline instance values and a ResourceSet's inline inputs
+   * make reads nothing else (a HelmRelease alone is its build, so no ConfigMap's values are read).
+   */
+  private Found found(SourceFile file) {
+    List<Seed> seeds = new ArrayList<>();
+    List<Emitted> kustomizations = new ArrayList<>();
+    for (Manifest manifest : file.manifests()) {
+      collect(Emitted.of(manifest, file.path()), seeds, kustomizations, 0);
+    }
+    return seeds.isEmpty() && kustomizations.isEmpty()
+        ? Found.NONE
+        : new Found(List.copyOf(seeds), List.copyOf(kustomizations));
+  }
+
+  /**
+   * True when {@link #collect} may find something in this document: only these files are kept in
+   * the memo, which a repository of tens of thousands of files would otherwise fill with nothing.
+   */
+  private static boolean mayContribute(Manifest manifest) {
+    return manifest instanceof FluxSource source && ARTIFACT_KINDS.contains(source.kind())
+        || manifest instanceof FluxKustomization
+        || manifest instanceof FluxInstance
+        || manifest instanceof ResourceSet
+        || manifest instanceof HelmRelease;
+  }
+
+  /**
    * Source documents, FluxInstance sync sources (own by definition), and every Kustomization,
    * including those a FluxInstance or a ResourceSet of a document makes.
    */
   private void collect(
-      Emitted object, List<Candidate> candidates, List<Emitted> kustomizations, int depth) {
+      Emitted object, List<Seed> candidates, List<Emitted> kustomizations, int depth) {
     Manifest manifest = object.manifest();
     if (manifest instanceof FluxSource source && ARTIFACT_KINDS.contains(source.kind())) {
       candidates.add(
-          new Candidate(
+          new Seed(
               new ObjectId(source.kind(), object.namespace().orElse(""), object.name()),
               object.namespace(),
               source.url().map(Located::value).flatMap(SourceUrl::normalize),
               source.ignore(),
-              Optional.of(new Origin(object.file(), manifest.meta().anchor()))));
+              Optional.of(new Origin(object.file(), manifest.meta().anchor())),
+              Optional.empty()));
     } else if (manifest instanceof FluxKustomization) {
       kustomizations.add(object);
     }
@@ -195,8 +254,8 @@ final class SourceResolver {
       made.forEach(
           m -> {
             if (m.manifest() instanceof FluxSource) {
-              Candidate candidate =
-                  new Candidate(
+              candidates.add(
+                  new Seed(
                       new ObjectId(m.kind(), m.namespace().orElse(""), m.name()),
                       m.namespace(),
                       ((FluxSource) m.manifest())
@@ -204,11 +263,9 @@ final class SourceResolver {
                           .map(Located::value)
                           .flatMap(SourceUrl::normalize),
                       Optional.empty(),
-                      Optional.of(new Origin(m.file(), instance.meta().anchor())));
-              candidate.own(
-                  Optional.empty(),
-                  "it is the sync source of the FluxInstance in " + object.file());
-              candidates.add(candidate);
+                      Optional.of(new Origin(m.file(), instance.meta().anchor())),
+                      Optional.of(
+                          "it is the sync source of the FluxInstance in " + object.file())));
             }
           });
       made.removeIf(m -> m.manifest() instanceof FluxSource);
