@@ -92,6 +92,9 @@ public final class Sources {
     if (matching.isEmpty() && entries.size() == 1) {
       matching.add(entries.get(0));
     }
+    if (matching.size() == 1) {
+      return Optional.of(matching.get(0));
+    }
     Entry best = null;
     int bestShared = -1;
     for (Entry entry : matching) {
@@ -104,14 +107,20 @@ public final class Sources {
     return Optional.ofNullable(best);
   }
 
-  private static int sharedFolders(String a, String b) {
-    String[] x = a.split("/");
-    String[] y = b.split("/");
+  /** How many leading folders two file paths share (their file names are not folders). */
+  static int sharedFolders(String a, String b) {
     int shared = 0;
-    while (shared < x.length - 1 && shared < y.length - 1 && x[shared].equals(y[shared])) {
+    int start = 0;
+    while (true) {
+      int end = a.indexOf('/', start);
+      if (end < 0
+          || b.indexOf('/', start) != end
+          || !a.regionMatches(start, b, start, end - start)) {
+        return shared;
+      }
       shared++;
+      start = end + 1;
     }
-    return shared;
   }
 
   private static String key(String kind, String name) {
