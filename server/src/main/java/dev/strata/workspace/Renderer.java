@@ -142,6 +142,13 @@ final class Renderer {
 
   private int reused;
 
+  /** How many patch and transformation results this render computed (for tests). */
+  int computedSteps() {
+    return computedSteps;
+  }
+
+  private int computedSteps;
+
   RenderTree render() {
     Scope scope = Scope.of(snapshot);
     KustomizeBuilder kustomize = new KustomizeBuilder(snapshot, scope, previous);
@@ -192,6 +199,7 @@ final class Renderer {
             Seeds.of(snapshot, applied, kustomize));
     memo = kustomize.memo();
     reused = kustomize.reused();
+    computedSteps = kustomize.computedSteps();
     return tree;
   }
 

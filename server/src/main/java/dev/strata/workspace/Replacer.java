@@ -24,27 +24,21 @@ import java.util.Optional;
 final class Replacer {
   private Replacer() {}
 
-  static List<Emitted> apply(List<Emitted> objects, Replacement replacement, Origin origin) {
-    Optional<String> value = sourceValue(objects, replacement.source());
-    if (value.isEmpty()) {
-      return objects;
+  /**
+   * One target of a replacement applied to one object: the object with {@code value} set at each of
+   * the target's field paths when the target selects it, the object itself otherwise. The value is
+   * {@link #sourceValue} of the objects of the build, taken before any target is applied.
+   */
+  static Emitted replaced(Emitted object, Replacement.Target target, String value, Origin origin) {
+    if (!selected(target, object)) {
+      return object;
     }
-    List<Emitted> result = new ArrayList<>(objects);
-    for (Replacement.Target target : replacement.targets()) {
-      for (int i = 0; i < result.size(); i++) {
-        Emitted object = result.get(i);
-        if (!selected(target, object)) {
-          continue;
-        }
-        List<String> paths =
-            target.fieldPaths().isEmpty() ? List.of("metadata.name") : target.fieldPaths();
-        for (String path : paths) {
-          object = set(object, path, value.get(), target.options(), origin);
-        }
-        result.set(i, object);
-      }
+    List<String> paths =
+        target.fieldPaths().isEmpty() ? List.of("metadata.name") : target.fieldPaths();
+    for (String path : paths) {
+      object = set(object, path, value, target.options(), origin);
     }
-    return result;
+    return object;
   }
 
   private static boolean selected(Replacement.Target target, Emitted object) {
@@ -57,7 +51,8 @@ final class Replacer {
             .noneMatch(r -> Selector.selects(r, object, true));
   }
 
-  private static Optional<String> sourceValue(List<Emitted> objects, Replacement.Source source) {
+  /** The value a replacement's source gives, when exactly one of the objects is its source. */
+  static Optional<String> sourceValue(List<Emitted> objects, Replacement.Source source) {
     List<Emitted> matches =
         objects.stream().filter(o -> Selector.selects(source.select(), o, false)).toList();
     if (matches.size() != 1) {

@@ -40,6 +40,7 @@ public final class Snapshot {
   // this one's own, for the next.
   private volatile KustomizeBuilder.Memo builds;
   private volatile int reusedBuilds;
+  private volatile int computedSteps;
   // Likewise the clusters, reused where they render the same from the same files.
   private volatile List<Renderer.Kept> clusters = List.of();
   private volatile int reusedClusters;
@@ -348,6 +349,15 @@ public final class Snapshot {
     return reusedBuilds;
   }
 
+  /**
+   * How many patch and transformation results (namespace, prefix and suffix, replacements) this
+   * snapshot's render computed rather than took from the previous render's.
+   */
+  int computedSteps() {
+    render();
+    return computedSteps;
+  }
+
   /** How many kustomize builds this snapshot's render made or took. */
   int builds() {
     render();
@@ -387,6 +397,7 @@ public final class Snapshot {
           clusters = renderer.kept();
           reusedClusters = renderer.reusedClusters();
           reusedBuilds = renderer.reused();
+          computedSteps = renderer.computedSteps();
           renderedClusters = renderer.renderedClusters();
           render = result;
         }
