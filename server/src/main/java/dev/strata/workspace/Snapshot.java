@@ -54,7 +54,7 @@ public final class Snapshot {
       NavigableMap<String, SourceFile> files,
       Set<String> otherFiles,
       NavigableMap<String, String> texts,
-      DirectoryIndex previous,
+      Derived previous,
       Map<String, Severity> severityOverrides,
       Optional<SourceFile> explicitConfig,
       DiskLayout layout) {
@@ -64,15 +64,47 @@ public final class Snapshot {
     this.files = files;
     this.otherFiles = otherFiles;
     this.texts = texts;
-    List<String> all = new ArrayList<>(files.keySet());
-    all.addAll(otherFiles);
-    this.directories =
-        previous != null && previous.sameFiles(all) ? previous : new DirectoryIndex(all);
+    if (previous.samePaths()) {
+      this.directories = previous.directories();
+    } else {
+      List<String> all = new ArrayList<>(files.keySet());
+      all.addAll(otherFiles);
+      this.directories =
+          previous.directories() != null && previous.directories().sameFiles(all)
+              ? previous.directories()
+              : new DirectoryIndex(all);
+    }
     this.severityOverrides = Map.copyOf(severityOverrides);
     this.explicitConfig = explicitConfig;
     this.config =
         readConfig(explicitConfig.orElse(files.get(CONFIG_FILE))).withSeverities(severityOverrides);
-    this.sopsConfigs = readSopsConfigs(files.values());
+    this.sopsConfigs =
+        previous.sopsConfigs() != null ? previous.sopsConfigs() : readSopsConfigs(files.values());
+  }
+
+  /**
+   * What a new snapshot may take from the one it is made from instead of deriving it from all its
+   * files again: the folder index, as is when the caller knows the paths are the same ({@code
+   * samePaths}) or to be checked against them, and the SOPS configurations when no file of a
+   * configuration's name changed. At 20,000 files deriving both took 10 ms of every edit, on the
+   * writer thread that a request about the edited document waits for.
+   */
+  private record Derived(
+      DirectoryIndex directories, boolean samePaths, List<SopsConfig> sopsConfigs) {
+    static final Derived NONE = new Derived(null, false, null);
+  }
+
+  /** Everything of this snapshot's derived state, for a copy with the same files. */
+  private Derived same() {
+    return new Derived(directories, true, sopsConfigs);
+  }
+
+  /** This snapshot's derived state for a copy where the file at {@code path} changed. */
+  private Derived changing(String path, boolean samePaths) {
+    return new Derived(
+        directories,
+        samePaths,
+        SopsConfig.isConfigName(SourceFile.nameOf(path)) ? null : sopsConfigs);
   }
 
   public static Snapshot of(
@@ -106,7 +138,7 @@ public final class Snapshot {
         map,
         Set.copyOf(others),
         new TreeMap<>(texts),
-        null,
+        Derived.NONE,
         Map.of(),
         Optional.empty(),
         DiskLayout.NONE);
@@ -142,7 +174,7 @@ public final class Snapshot {
         files,
         otherFiles,
         texts,
-        directories,
+        same(),
         severityOverrides,
         Optional.of(config),
         layout);
@@ -182,11 +214,12 @@ public final class Snapshot {
               files,
               others,
               texts,
-              directories,
+              changing(file.path(), otherFiles.contains(file.path())),
               severityOverrides,
               explicitConfig,
               layout));
     }
+    boolean samePaths = files.containsKey(file.path());
     NavigableMap<String, SourceFile> next = new TreeMap<>(files);
     next.put(file.path(), file);
     return inheriting(
@@ -196,7 +229,7 @@ public final class Snapshot {
             next,
             otherFiles,
             texts,
-            directories,
+            changing(file.path(), samePaths),
             severityOverrides,
             explicitConfig,
             layout));
@@ -217,7 +250,7 @@ public final class Snapshot {
             next,
             others,
             texts,
-            directories,
+            changing(path, false),
             severityOverrides,
             explicitConfig,
             layout));
@@ -231,7 +264,7 @@ public final class Snapshot {
             files,
             otherFiles,
             texts,
-            directories,
+            same(),
             overrides,
             explicitConfig,
             layout));
@@ -243,15 +276,7 @@ public final class Snapshot {
    */
   public Snapshot withLayout(DiskLayout next) {
     return new Snapshot(
-        revision,
-        root,
-        files,
-        otherFiles,
-        texts,
-        directories,
-        severityOverrides,
-        explicitConfig,
-        next);
+        revision, root, files, otherFiles, texts, same(), severityOverrides, explicitConfig, next);
   }
 
   public DiskLayout layout() {
