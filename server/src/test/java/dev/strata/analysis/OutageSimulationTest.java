@@ -212,4 +212,28 @@ class OutageSimulationTest {
     assertEquals(
         new OutageSimulation(analysis, cluster).blocked().keySet(), first.blocked().keySet());
   }
+
+  /**
+   * A hover asks one Kustomization's chain of a fresh simulation, which judges only the
+   * Kustomizations on it: the chain is the one the whole simulation gives.
+   */
+  @Test
+  void aChainAskedFirstIsTheChainOfTheWholeSimulation() {
+    for (String fixture : List.of(SecretFixtures.LAYERED, SecretFixtures.BROKEN, MEDIA)) {
+      Analysis analysis = Fixture.of(fixture).analysis();
+      var cluster = analysis.clusters().get(0);
+      OutageSimulation whole = new OutageSimulation(analysis, cluster);
+      assertFalse(whole.blocked().isEmpty() && whole.ready().isEmpty(), "nothing simulated");
+      for (var kustomization : cluster.kustomizations()) {
+        OutageSimulation lazy = new OutageSimulation(analysis, cluster);
+        ObjectId id = kustomization.id();
+        List<OutageSimulation.Blocked> chain = lazy.chain(id);
+        assertEquals(whole.chain(id), chain, id.toString());
+        assertEquals(whole.blocked().containsKey(id), !chain.isEmpty(), id.toString());
+        assertEquals(whole.blocked(), lazy.blocked(), id.toString());
+        assertEquals(whole.ready(), lazy.ready(), id.toString());
+      }
+    }
+    assertTrue(simulate(MEDIA).blocked().size() > 1, "MEDIA blocks a chain");
+  }
 }
