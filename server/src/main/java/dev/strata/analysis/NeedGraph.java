@@ -21,7 +21,7 @@ import dev.strata.workspace.Seeds;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
+import java.util.BitSet;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -110,14 +110,18 @@ public final class NeedGraph {
   private final Set<Node> providerSeeds = new HashSet<>();
   private final Set<Node> achievable;
   private final Set<Node> unseeded;
+  private final Set<Node> outage;
   private final Map<ObjectId, List<Need>> crossings = new LinkedHashMap<>();
 
   NeedGraph(Cluster cluster, ClusterFacts facts, Seeds outOfBand) {
     this.cluster = cluster;
     new Builder(facts, outOfBand).build();
     Propagation propagation = new Propagation(this);
-    this.achievable = Collections.unmodifiableSet(propagation.run(seeds::containsKey, n -> false));
-    this.unseeded = Collections.unmodifiableSet(propagation.run(n -> false, n -> false));
+    this.achievable = propagation.run(seeds::containsKey, n -> false);
+    this.unseeded = propagation.run(n -> false, n -> false);
+    this.outage =
+        propagation.run(
+            n -> seeds.containsKey(n) && !providerSeeds.contains(n), n -> n.kind() == Kind.SERVES);
     findCrossings();
   }
 
@@ -284,8 +288,7 @@ public final class NeedGraph {
    * bootstrap step that reads from the provider runs. {@code SERVES} facts never become true.
    */
   public Set<Node> outage() {
-    return new Propagation(this)
-        .run(n -> seeds.containsKey(n) && !providerSeeds.contains(n), n -> n.kind() == Kind.SERVES);
+    return outage;
   }
 
   /**
@@ -293,6 +296,7 @@ public final class NeedGraph {
    * hash maps of records (the graph of a 20,000-file repository has some 10^5 facts).
    */
   static final class Propagation {
+    private final Map<Node, Integer> index;
     private final Node[] nodes;
     private final boolean[] key;
     private final boolean[] anyOf;
@@ -304,7 +308,7 @@ public final class NeedGraph {
     }
 
     Propagation(Map<Node, List<Edge>> needs, Set<Node> anyOfFacts) {
-      Map<Node, Integer> index = new HashMap<>(needs.size() * 2);
+      index = new HashMap<>(needs.size() * 2);
       List<Node> all = new ArrayList<>(needs.keySet());
       for (int i = 0; i < all.size(); i++) {
         index.put(all.get(i), i);
@@ -413,13 +417,48 @@ public final class NeedGraph {
           }
         }
       }
-      Set<Node> result = new HashSet<>();
+      BitSet result = new BitSet(n);
       for (int i = 0; i < n; i++) {
         if (done[i]) {
-          result.add(nodes[i]);
+          result.set(i);
         }
       }
-      return result;
+      return new Reached(index, nodes, result);
+    }
+  }
+
+  /**
+   * Facts a propagation reached, as bits over its numbering: the three sets a graph keeps (with
+   * seeds, without, in the outage) share one index of the facts, where sets of 10^5 facts each held
+   * several megabytes at 20,000 files and took a tenth of the graph's time to fill. Immutable.
+   */
+  private static final class Reached extends java.util.AbstractSet<Node> {
+    private final Map<Node, Integer> index;
+    private final Node[] nodes;
+    private final BitSet bits;
+    private final int size;
+
+    Reached(Map<Node, Integer> index, Node[] nodes, BitSet bits) {
+      this.index = index;
+      this.nodes = nodes;
+      this.bits = bits;
+      this.size = bits.cardinality();
+    }
+
+    @Override
+    public boolean contains(Object o) {
+      Integer at = o instanceof Node ? index.get(o) : null;
+      return at != null && bits.get(at);
+    }
+
+    @Override
+    public java.util.Iterator<Node> iterator() {
+      return bits.stream().mapToObj(i -> nodes[i]).iterator();
+    }
+
+    @Override
+    public int size() {
+      return size;
     }
   }
 
