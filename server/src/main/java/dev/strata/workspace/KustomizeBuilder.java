@@ -89,28 +89,34 @@ final class KustomizeBuilder {
     record Replaced(Replacement.Target target, String value, Origin origin) implements Step {}
   }
 
-  private record Key(Artifact artifact, String folder, FluxOverrides overrides) {
-    /**
-     * Hashes on where the patches are written rather than on their bodies: equal keys have equal
-     * ranges, and a deep hash of every patch body cost a tenth of an edit's render.
-     */
-    @Override
-    public int hashCode() {
+  /**
+   * A build's identity. The hash is computed once ({@link #of}), since a build call looks its key
+   * up three or four times, and on where the patches are written rather than on their bodies: equal
+   * keys have equal ranges, and a deep hash of every patch body cost a tenth of an edit's render.
+   */
+  private record Key(Artifact artifact, String folder, FluxOverrides overrides, int hash) {
+    static Key of(Artifact artifact, String folder, FluxOverrides overrides) {
       int hash = 31 * artifact.hashCode() + folder.hashCode();
       hash = 31 * hash + overrides.componentsFile().hashCode();
       for (SourcedPatch patch : overrides.patches()) {
         hash = 31 * hash + patch.file().hashCode();
         hash = 31 * hash + patch.patch().range().hashCode();
       }
+      return new Key(artifact, folder, overrides, hash);
+    }
+
+    @Override
+    public int hashCode() {
       return hash;
     }
 
     @Override
     public boolean equals(Object other) {
       return other instanceof Key key
+          && hash == key.hash
           && folder.equals(key.folder)
           && artifact.equals(key.artifact)
-          && overrides.equals(key.overrides);
+          && (overrides == key.overrides || overrides.equals(key.overrides));
     }
   }
 
@@ -388,7 +394,7 @@ final class KustomizeBuilder {
 
   /** The build of a folder of an artifact, with what kustomize-controller writes into it. */
   KustomizeBuild build(Artifact artifact, String folder, FluxOverrides overrides) {
-    Key key = new Key(artifact, folder, overrides);
+    Key key = Key.of(artifact, folder, overrides);
     if (recording != null && active.isEmpty()) {
       recording.add(key);
     }
