@@ -3,9 +3,12 @@ package dev.strata.analysis;
 import dev.strata.workspace.Carried;
 import dev.strata.workspace.Cluster;
 import dev.strata.workspace.Snapshot;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -23,8 +26,12 @@ public final class Analysis {
   private final Map<Cluster, NeedGraph> needGraphs = new IdentityHashMap<>();
   private final Map<Cluster, OutageSimulation> outages = new IdentityHashMap<>();
   private final Map<Cluster, DeployedVersions> deployed = new IdentityHashMap<>();
-  private final Map<Object, Object> derived = new java.util.HashMap<>(); // guarded by this
-  private DeployedVersions.Evidence releaseEvidence; // guarded by this
+  // Every cache is guarded by this and filled by cached(), never computed under the lock.
+  private final Map<Object, Object> derived = new HashMap<>();
+  private final Map<Boolean, DeployedVersions.Evidence> releaseEvidence = new HashMap<>();
+  // The computations under way, per cache and key, for cached(); guarded by this.
+  private final Map<Map<?, ?>, Map<Object, CompletableFuture<Object>>> computing =
+      new IdentityHashMap<>();
 
   public Analysis(Snapshot snapshot) {
     this.snapshot = snapshot;
@@ -38,9 +45,11 @@ public final class Analysis {
     return snapshot.render().clusters();
   }
 
-  public synchronized DependencyGraph graph(Cluster cluster) {
-    return graphs.computeIfAbsent(
-        cluster, c -> carried().get(DependencyGraph.class, () -> new DependencyGraph(c), c));
+  public DependencyGraph graph(Cluster cluster) {
+    return cached(
+        graphs,
+        cluster,
+        c -> carried().get(DependencyGraph.class, () -> new DependencyGraph(c), c));
   }
 
   /**
@@ -49,9 +58,11 @@ public final class Analysis {
    * content from the same files, and these read nothing else (the need graph also reads what
    * bootstrap steps seed, the layers the configuration, so those are part of their keys).
    */
-  public synchronized ClusterFacts facts(Cluster cluster) {
-    return facts.computeIfAbsent(
-        cluster, c -> carried().get(ClusterFacts.class, () -> new ClusterFacts(c, snapshot), c));
+  public ClusterFacts facts(Cluster cluster) {
+    return cached(
+        facts,
+        cluster,
+        c -> carried().get(ClusterFacts.class, () -> new ClusterFacts(c, snapshot), c));
   }
 
   public Layers layers(Cluster cluster) {
@@ -91,11 +102,9 @@ public final class Analysis {
     return cached(deployed, cluster, c -> DeployedVersions.of(c, releaseEvidence()));
   }
 
-  private synchronized DeployedVersions.Evidence releaseEvidence() {
-    if (releaseEvidence == null) {
-      releaseEvidence = DeployedVersions.Evidence.of(snapshot, clusters());
-    }
-    return releaseEvidence;
+  private DeployedVersions.Evidence releaseEvidence() {
+    return cached(
+        releaseEvidence, Boolean.TRUE, k -> DeployedVersions.Evidence.of(snapshot, clusters()));
   }
 
   /** The cycles of a cluster's need graph, computed once for the rules that need them. */
@@ -110,6 +119,21 @@ public final class Analysis {
                     () -> List.copyOf(Deadlock.find(c, needs(c))),
                     c,
                     Carried.byValue(snapshot.render().seeds())));
+  }
+
+  /**
+   * Computes ahead what most rules of every cluster wait for: its need graph and the deadlocks in
+   * it (a quarter of an analysis at 20,000 files, read by five rules and the layers), stopping
+   * between clusters once {@code cancelled}. An analyzer runs this on its own thread while its
+   * rules start; a rule that asks meanwhile waits for this computation instead of repeating it.
+   */
+  public void prepare(java.util.function.BooleanSupplier cancelled) {
+    for (Cluster cluster : clusters()) {
+      if (cancelled.getAsBoolean()) {
+        return;
+      }
+      deadlocks(cluster);
+    }
   }
 
   /**
@@ -151,18 +175,61 @@ public final class Analysis {
 
   /**
    * A value per cluster (or per key) computed outside the lock, because computing it reads the
-   * other caches; two threads may compute it at once, and the first stored wins.
+   * other caches. Computed once: a thread that asks while another computes it waits for that
+   * computation rather than repeating it (the analyzer runs rules on several threads, and most of
+   * them ask for the same need graph at once). A computation that fails is not kept: each asker
+   * sees its exception, and a later one computes again. No computation asks for its own key.
    */
+  @SuppressWarnings("unchecked")
   private <K, T> T cached(Map<K, T> cache, K key, Function<K, T> compute) {
+    CompletableFuture<Object> running;
+    CompletableFuture<Object> mine = null;
     synchronized (this) {
       T existing = cache.get(key);
       if (existing != null) {
         return existing;
       }
+      Map<Object, CompletableFuture<Object>> started =
+          computing.computeIfAbsent(cache, c -> new HashMap<>());
+      running = started.get(key);
+      if (running == null) {
+        mine = new CompletableFuture<>();
+        started.put(key, mine);
+      }
     }
-    T computed = compute.apply(key);
+    if (mine == null) {
+      return (T) awaited(running);
+    }
+    T computed;
+    try {
+      computed = compute.apply(key);
+    } catch (RuntimeException | Error e) {
+      synchronized (this) {
+        computing.get(cache).remove(key);
+      }
+      mine.completeExceptionally(e);
+      throw e;
+    }
     synchronized (this) {
-      return cache.computeIfAbsent(key, k -> computed);
+      cache.put(key, computed);
+      computing.get(cache).remove(key);
+    }
+    mine.complete(computed);
+    return computed;
+  }
+
+  /** The value another thread computed, or its exception as that thread met it. */
+  private static Object awaited(CompletableFuture<Object> running) {
+    try {
+      return running.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
     }
   }
 }
