@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * What must be true before what, in one cluster, from the controllers' own rules: an edge says
@@ -86,8 +87,21 @@ public final class NeedGraph {
     }
   }
 
-  /** Why one fact waits for another, and the text that says so. */
-  public record Edge(Node from, Node to, Cause cause, String why, Origin at) {}
+  /**
+   * Why one fact waits for another, and the text that says so, made when it is read: a graph of a
+   * 20,000-file repository has some 10^5 edges, and only those a finding or a hover shows are ever
+   * read (building each sentence up front was a tenth of the graph's allocation and of its heap).
+   */
+  public record Edge(Node from, Node to, Cause cause, Supplier<String> reason, Origin at) {
+    public Edge(Node from, Node to, Cause cause, String why, Origin at) {
+      this(from, to, cause, () -> why, at);
+    }
+
+    /** The sentence: "dependsOn flux-system/ceph", "it mounts PersistentVolumeClaim a/data". */
+    public String why() {
+      return reason.get();
+    }
+  }
 
   /** The kind of rule an edge comes from, for telling deadlocks from dependency cycles. */
   public enum Cause {
@@ -617,7 +631,7 @@ public final class NeedGraph {
       rootApplied.forEach(n -> needs.get(n).clear());
     }
 
-    private void add(Node from, Node to, Cause cause, String why, Origin at) {
+    private void add(Node from, Node to, Cause cause, Supplier<String> why, Origin at) {
       needs.computeIfAbsent(from, k -> new ArrayList<>()).add(new Edge(from, to, cause, why, at));
       needs.computeIfAbsent(to, k -> new ArrayList<>());
     }
@@ -642,21 +656,21 @@ public final class NeedGraph {
             node,
             new Node(Kind.APPLIED, owner),
             Cause.STRUCTURE,
-            "Kustomization " + owner.qualifiedName() + " applies it",
+            () -> "Kustomization " + owner.qualifiedName() + " applies it",
             applied.origin());
       } else if (owner.kind().equals("HelmRelease")) {
         add(
             node,
             new Node(Kind.INSTALLED, owner),
             Cause.STRUCTURE,
-            "HelmRelease " + owner.qualifiedName() + " installs it",
+            () -> "HelmRelease " + owner.qualifiedName() + " installs it",
             applied.origin());
       } else {
         add(
             node,
             new Node(Kind.EXISTS, owner),
             Cause.STRUCTURE,
-            owner.kind() + " " + owner.qualifiedName() + " creates it",
+            () -> owner.kind() + " " + owner.qualifiedName() + " creates it",
             applied.origin());
       }
     }
@@ -666,15 +680,20 @@ public final class NeedGraph {
       Node applied = new Node(Kind.APPLIED, id);
       Node ready = new Node(Kind.READY, id);
       Applied self = kustomization.applied();
-      add(applied, new Node(Kind.EXISTS, id), Cause.STRUCTURE, "it must exist", self.origin());
-      add(ready, applied, Cause.STRUCTURE, "Ready needs its build applied", self.origin());
+      add(
+          applied,
+          new Node(Kind.EXISTS, id),
+          Cause.STRUCTURE,
+          () -> "it must exist",
+          self.origin());
+      add(ready, applied, Cause.STRUCTURE, () -> "Ready needs its build applied", self.origin());
       for (Dependency dependency : self.dependencies()) {
         if (cluster.kustomization(dependency.target()).isPresent()) {
           add(
               applied,
               new Node(Kind.READY, dependency.target()),
               Cause.DEPENDS_ON,
-              "dependsOn " + dependency.target().qualifiedName(),
+              () -> "dependsOn " + dependency.target().qualifiedName(),
               new Origin(self.file(), dependency.ref().name().range()));
         }
       }
@@ -690,7 +709,7 @@ public final class NeedGraph {
                           Kind.EXISTS,
                           new ObjectId("Secret", id.namespace(), self.substituted(name.value()))),
                       Cause.BUILD_INPUT,
-                      "decryption needs Secret " + name.value(),
+                      () -> "decryption needs Secret " + name.value(),
                       kustomization.decryptionOrigin().orElse(self.origin())));
       for (ObjectReference from : kustomization.postBuild().substituteFrom()) {
         if (!from.optional()) {
@@ -701,7 +720,7 @@ public final class NeedGraph {
                   Kind.EXISTS,
                   new ObjectId(kind, id.namespace(), self.substituted(from.name().value()))),
               Cause.BUILD_INPUT,
-              "postBuild.substituteFrom needs " + kind + " " + from.name().value(),
+              () -> "postBuild.substituteFrom needs " + kind + " " + from.name().value(),
               new Origin(self.file(), from.name().range()));
         }
       }
@@ -725,11 +744,12 @@ public final class NeedGraph {
               applied,
               new Node(Kind.CRDS, new ObjectId("CRDs", "", group)),
               Cause.CRD,
-              object.id().kind()
-                  + " "
-                  + object.id().qualifiedName()
-                  + " needs the CRDs of "
-                  + group,
+              () ->
+                  object.id().kind()
+                      + " "
+                      + object.id().qualifiedName()
+                      + " needs the CRDs of "
+                      + group,
               object.origin());
         }
       }
@@ -751,38 +771,41 @@ public final class NeedGraph {
               ready,
               new Node(Kind.READY, object.id()),
               Cause.STRUCTURE,
-              (waits ? "wait: true" : "healthChecks")
-                  + " waits for "
-                  + kind
-                  + " "
-                  + object.id().qualifiedName(),
+              () ->
+                  (waits ? "wait: true" : "healthChecks")
+                      + " waits for "
+                      + kind
+                      + " "
+                      + object.id().qualifiedName(),
               object.origin());
         } else if (kind.equals("Certificate") && object.meta().group().equals("cert-manager.io")) {
           add(
               ready,
               new Node(Kind.READY, object.id()),
               Cause.STRUCTURE,
-              (waits ? "wait: true" : "healthChecks")
-                  + " waits for Certificate "
-                  + object.id().qualifiedName(),
+              () ->
+                  (waits ? "wait: true" : "healthChecks")
+                      + " waits for Certificate "
+                      + object.id().qualifiedName(),
               object.origin());
         } else if (kind.equals("PersistentVolumeClaim")) {
           add(
               ready,
               new Node(Kind.BOUND, object.id()),
               Cause.STRUCTURE,
-              "wait: true waits for PersistentVolumeClaim " + object.id().qualifiedName(),
+              () -> "wait: true waits for PersistentVolumeClaim " + object.id().qualifiedName(),
               object.origin());
         } else if (WORKLOADS.contains(kind)) {
           add(
               ready,
               new Node(Kind.STARTED, object.id()),
               Cause.STRUCTURE,
-              (waits ? "wait: true" : "healthChecks")
-                  + " waits for "
-                  + kind
-                  + " "
-                  + object.id().qualifiedName(),
+              () ->
+                  (waits ? "wait: true" : "healthChecks")
+                      + " waits for "
+                      + kind
+                      + " "
+                      + object.id().qualifiedName(),
               object.origin());
         }
       }
@@ -826,13 +849,13 @@ public final class NeedGraph {
           ready,
           new Node(Kind.EXISTS, applied.id()),
           Cause.STRUCTURE,
-          "it must exist",
+          () -> "it must exist",
           applied.origin());
       add(
           ready,
           new Node(Kind.EXISTS, issuer),
           Cause.STRUCTURE,
-          "it is issued by " + issuer.kind() + " " + issuer.name(),
+          () -> "it is issued by " + issuer.kind() + " " + issuer.name(),
           at);
     }
 
@@ -846,7 +869,7 @@ public final class NeedGraph {
           started,
           new Node(Kind.EXISTS, workload.id()),
           Cause.STRUCTURE,
-          "it must exist",
+          () -> "it must exist",
           workload.origin());
       for (SecretUse use : facts.usesBy(workload)) {
         if (use.role() != SecretUse.Role.ADVISORY) {
@@ -854,7 +877,7 @@ public final class NeedGraph {
               started,
               secret(use),
               Cause.SECRET,
-              use.describe() + " needs Secret " + use.name(),
+              () -> use.describe() + " needs Secret " + use.name(),
               use.at());
         }
       }
@@ -885,7 +908,7 @@ public final class NeedGraph {
               started,
               new Node(Kind.BOUND, pvc),
               Cause.STRUCTURE,
-              "it mounts PersistentVolumeClaim " + pvc.qualifiedName(),
+              () -> "it mounts PersistentVolumeClaim " + pvc.qualifiedName(),
               new Origin(workload.file(), claim.range()));
         }
       }
@@ -899,15 +922,20 @@ public final class NeedGraph {
       ObjectId id = applied.id();
       Node installed = new Node(Kind.INSTALLED, id);
       Node ready = new Node(Kind.READY, id);
-      add(installed, new Node(Kind.EXISTS, id), Cause.STRUCTURE, "it must exist", applied.origin());
-      add(ready, installed, Cause.STRUCTURE, "Ready needs it installed", applied.origin());
+      add(
+          installed,
+          new Node(Kind.EXISTS, id),
+          Cause.STRUCTURE,
+          () -> "it must exist",
+          applied.origin());
+      add(ready, installed, Cause.STRUCTURE, () -> "Ready needs it installed", applied.origin());
       for (Dependency dependency : applied.dependencies()) {
         if (!cluster.find(dependency.target()).isEmpty()) {
           add(
               installed,
               new Node(Kind.READY, dependency.target()),
               Cause.DEPENDS_ON,
-              "dependsOn " + dependency.target().qualifiedName(),
+              () -> "dependsOn " + dependency.target().qualifiedName(),
               new Origin(applied.file(), dependency.ref().name().range()));
         }
       }
@@ -921,7 +949,7 @@ public final class NeedGraph {
                       installed,
                       new Node(Kind.EXISTS, source),
                       Cause.STRUCTURE,
-                      "its chart comes from " + source.kind() + " " + source.qualifiedName(),
+                      () -> "its chart comes from " + source.kind() + " " + source.qualifiedName(),
                       new Origin(applied.file(), ref.name().range()));
                 }
               });
@@ -934,7 +962,7 @@ public final class NeedGraph {
                   Kind.EXISTS,
                   new ObjectId(kind, id.namespace(), applied.substituted(from.name().value()))),
               kind.equals("Secret") ? Cause.SECRET : Cause.BUILD_INPUT,
-              "valuesFrom needs " + kind + " " + from.name().value(),
+              () -> "valuesFrom needs " + kind + " " + from.name().value(),
               new Origin(applied.file(), from.name().range()));
         }
       }
@@ -947,7 +975,7 @@ public final class NeedGraph {
               ready,
               secret(use),
               Cause.SECRET,
-              use.describe() + " needs Secret " + use.name(),
+              () -> use.describe() + " needs Secret " + use.name(),
               use.at());
         }
       }
@@ -960,7 +988,7 @@ public final class NeedGraph {
               ready,
               new Node(Kind.BOUND, pvc),
               Cause.STRUCTURE,
-              "its values mount PersistentVolumeClaim " + pvc.qualifiedName(),
+              () -> "its values mount PersistentVolumeClaim " + pvc.qualifiedName(),
               new Origin(applied.file(), claim.range()));
         }
       }
@@ -1018,30 +1046,31 @@ public final class NeedGraph {
             made,
             new Node(Kind.EXISTS, applied.id()),
             Cause.STRUCTURE,
-            "its ExternalSecret must exist",
+            () -> "its ExternalSecret must exist",
             applied.origin());
         add(
             made,
             new Node(Kind.SERVES, store),
             Cause.SECRET,
-            "ExternalSecret "
-                + applied.id().qualifiedName()
-                + " reads it through "
-                + store.kind()
-                + " "
-                + store.qualifiedName(),
+            () ->
+                "ExternalSecret "
+                    + applied.id().qualifiedName()
+                    + " reads it through "
+                    + store.kind()
+                    + " "
+                    + store.qualifiedName(),
             new Origin(applied.file(), external.storeRef().get().name().range()));
       }
     }
 
     private void store(Applied applied, SecretStore store) {
       Node serves = new Node(Kind.SERVES, applied.id());
-      add(serves, OPERATOR, Cause.STRUCTURE, "the operator must run", applied.origin());
+      add(serves, OPERATOR, Cause.STRUCTURE, () -> "the operator must run", applied.origin());
       add(
           serves,
           new Node(Kind.EXISTS, applied.id()),
           Cause.STRUCTURE,
-          "the store must be applied",
+          () -> "the store must be applied",
           applied.origin());
       for (SecretUse use : facts.usesBy(applied)) {
         if (use.role() != SecretUse.Role.ADVISORY) {
@@ -1049,7 +1078,7 @@ public final class NeedGraph {
               serves,
               secret(use),
               Cause.SECRET,
-              "its credentials are in Secret " + use.name(),
+              () -> "its credentials are in Secret " + use.name(),
               use.at());
         }
       }
@@ -1059,7 +1088,7 @@ public final class NeedGraph {
               serves,
               new Node(Kind.READY, connect.id()),
               Cause.STRUCTURE,
-              "1Password Connect serves it: HelmRelease " + connect.id().qualifiedName(),
+              () -> "1Password Connect serves it: HelmRelease " + connect.id().qualifiedName(),
               connect.origin());
         }
       }
@@ -1071,7 +1100,7 @@ public final class NeedGraph {
           bound,
           new Node(Kind.EXISTS, applied.id()),
           Cause.STRUCTURE,
-          "it must exist",
+          () -> "it must exist",
           applied.origin());
       Optional<Located<String>> className =
           Fields.of(applied.meta().node()).text("spec", "storageClassName");
@@ -1094,7 +1123,7 @@ public final class NeedGraph {
           bound,
           new Node(Kind.EXISTS, storageClass.id()),
           Cause.STRUCTURE,
-          "it uses StorageClass " + storageClass.id().name(),
+          () -> "it uses StorageClass " + storageClass.id().name(),
           at);
       for (SecretUse use : facts.usesBy(storageClass)) {
         if (use.role() != SecretUse.Role.ADVISORY) {
@@ -1102,7 +1131,11 @@ public final class NeedGraph {
               bound,
               secret(use),
               Cause.SECRET,
-              "StorageClass " + storageClass.id().name() + " provisions with Secret " + use.name(),
+              () ->
+                  "StorageClass "
+                      + storageClass.id().name()
+                      + " provisions with Secret "
+                      + use.name(),
               use.at());
         }
       }
@@ -1141,14 +1174,14 @@ public final class NeedGraph {
                         Kind.MADE,
                         new ObjectId("Secret", source.namespace().orElse(""), source.name())),
                     Cause.SECRET,
-                    "ExternalSecret " + source.source().id().qualifiedName() + " makes it",
+                    () -> "ExternalSecret " + source.source().id().qualifiedName() + " makes it",
                     source.source().origin());
               } else if (!source.source().id().equals(node.id())) {
                 add(
                     node,
                     new Node(Kind.EXISTS, source.source().id()),
                     Cause.STRUCTURE,
-                    source.mechanism().label() + " Secret in " + source.source().file(),
+                    () -> source.mechanism().label() + " Secret in " + source.source().file(),
                     source.source().origin());
               } else {
                 Applied secret = source.source();
@@ -1162,9 +1195,10 @@ public final class NeedGraph {
                                 node,
                                 new Node(Kind.APPLIED, o.id()),
                                 Cause.STRUCTURE,
-                                source.mechanism().label()
-                                    + " Secret applied by Kustomization "
-                                    + o.id().qualifiedName(),
+                                () ->
+                                    source.mechanism().label()
+                                        + " Secret applied by Kustomization "
+                                        + o.id().qualifiedName(),
                                 secret.origin()));
                 if (secret.owner().isEmpty() || cluster.rootIds().contains(secret.id())) {
                   needs.get(node).clear();
@@ -1186,7 +1220,7 @@ public final class NeedGraph {
             OPERATOR,
             new Node(Kind.READY, release.id()),
             Cause.STRUCTURE,
-            "HelmRelease " + release.id().qualifiedName() + " installs it",
+            () -> "HelmRelease " + release.id().qualifiedName() + " installs it",
             release.origin());
       }
     }
@@ -1221,9 +1255,10 @@ public final class NeedGraph {
               node,
               new Node(Kind.APPLIED, kustomization.id()),
               Cause.STRUCTURE,
-              "Kustomization "
-                  + kustomization.id().qualifiedName()
-                  + " builds what Strata cannot see",
+              () ->
+                  "Kustomization "
+                      + kustomization.id().qualifiedName()
+                      + " builds what Strata cannot see",
               kustomization.applied().origin());
         }
         for (Applied installer : crdInstallers.getOrDefault(node.id().name(), List.of())) {
@@ -1235,7 +1270,7 @@ public final class NeedGraph {
               node,
               target,
               Cause.STRUCTURE,
-              installer.id().kind() + " " + installer.id().qualifiedName() + " installs them",
+              () -> installer.id().kind() + " " + installer.id().qualifiedName() + " installs them",
               installer.origin());
         }
       }

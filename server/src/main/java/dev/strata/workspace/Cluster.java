@@ -77,12 +77,14 @@ public final class Cluster {
         && duplicates.equals(other.duplicates);
   }
 
-  /** The files this cluster was rendered from: those its builds read and those of its objects. */
-  Set<String> inputs() {
-    Set<String> result = new java.util.HashSet<>(files);
-    result.addAll(byFile.keySet());
-    root.seeds().forEach(s -> result.add(s.object().file()));
-    return result;
+  /**
+   * Gives each file this cluster was rendered from (those its builds read, those of its objects and
+   * of its root's seeds), some more than once, without collecting them first.
+   */
+  void inputs(java.util.function.Consumer<String> into) {
+    files.forEach(into);
+    byFile.keySet().forEach(into);
+    root.seeds().forEach(s -> into.accept(s.object().file()));
   }
 
   public ClusterRoot root() {

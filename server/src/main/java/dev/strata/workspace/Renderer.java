@@ -48,9 +48,7 @@ final class Renderer {
       List<Object> builds) {
     static Kept of(Cluster cluster, Snapshot snapshot, Sources sources, List<Object> builds) {
       Map<String, Optional<SourceFile>> inputs = new HashMap<>();
-      for (String file : cluster.inputs()) {
-        inputs.put(file, snapshot.file(file));
-      }
+      cluster.inputs(file -> inputs.computeIfAbsent(file, snapshot::file));
       return new Kept(cluster, inputs, sources, builds);
     }
 

@@ -139,11 +139,16 @@ final class RootFinder {
     Deque<Node> work = new ArrayDeque<>();
     for (SourceFile file : snapshot.files()) {
       for (Manifest manifest : file.manifests()) {
+        boolean kustomization = manifest instanceof FluxKustomization;
+        boolean instance = manifest instanceof dev.strata.model.FluxInstance;
+        if (!kustomization && !instance && !releases) {
+          // Most documents are neither: making each an Emitted was a fiftieth of an edit.
+          continue;
+        }
         Emitted object = Emitted.of(manifest, file.path());
-        if (manifest instanceof FluxKustomization) {
+        if (kustomization) {
           node(nodes, work, object, Origin.DOCUMENT);
         }
-        boolean instance = manifest instanceof dev.strata.model.FluxInstance;
         if (!instance && !releases) {
           continue;
         }

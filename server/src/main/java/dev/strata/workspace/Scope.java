@@ -3,7 +3,9 @@ package dev.strata.workspace;
 import dev.strata.model.Fields;
 import dev.strata.model.Located;
 import dev.strata.model.Manifest;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -54,19 +56,23 @@ final class Scope {
   static Scope of(Snapshot snapshot) {
     Set<String> kinds = new HashSet<>(BUILT_IN);
     for (SourceFile file : snapshot.files()) {
-      for (Manifest manifest : file.manifests()) {
-        if (manifest.kind().equals("CustomResourceDefinition")) {
-          Fields spec = Fields.of(manifest.meta().node());
-          if (spec.text("spec", "scope")
-              .map(Located::value)
-              .filter("Cluster"::equals)
-              .isPresent()) {
-            spec.text("spec", "names", "kind").ifPresent(kind -> kinds.add(kind.value()));
-          }
+      kinds.addAll(file.memo().get(Scope.class, () -> clusterScoped(file)));
+    }
+    return new Scope(Set.copyOf(kinds));
+  }
+
+  /** The cluster-scoped kinds a file's CRDs define, read once per version of the file. */
+  private static List<String> clusterScoped(SourceFile file) {
+    List<String> kinds = new ArrayList<>();
+    for (Manifest manifest : file.manifests()) {
+      if (manifest.kind().equals("CustomResourceDefinition")) {
+        Fields spec = Fields.of(manifest.meta().node());
+        if (spec.text("spec", "scope").map(Located::value).filter("Cluster"::equals).isPresent()) {
+          spec.text("spec", "names", "kind").ifPresent(kind -> kinds.add(kind.value()));
         }
       }
     }
-    return new Scope(Set.copyOf(kinds));
+    return kinds.isEmpty() ? List.of() : List.copyOf(kinds);
   }
 
   boolean clusterScoped(String kind) {

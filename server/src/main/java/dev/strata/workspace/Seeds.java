@@ -95,17 +95,18 @@ public record Seeds(
       RepositoryPath.normalize(file).ifPresent(f -> applied(snapshot, builder, f, objects));
     }
     for (SourceFile file : snapshot.files()) {
-      if (!appliedFiles.contains(file.path()) && inBootstrap(file.path())) {
-        if (helmfile(file.path())) {
+      Kind kind = file.memo().get(Kind.class, () -> Kind.of(file));
+      if (kind.bootstrap() && !appliedFiles.contains(file.path())) {
+        if (kind.helmfile()) {
           releases(file.path(), file.text(), charts);
         } else {
           documents(file.path(), file.syntax().documents(), objects);
         }
       }
-      if (isTaskOrScript(file.path()) || file.text().contains("extraManifests")) {
+      if (kind.commands()) {
         commands(snapshot, builder, file.text(), objects);
       }
-      if (file.text().contains("inlineManifests")) {
+      if (kind.inlineManifests()) {
         inlineManifests(file, objects);
       }
     }
@@ -132,6 +133,22 @@ public record Seeds(
           }
         });
     return new Seeds(charts, objects, fromProvider);
+  }
+
+  /**
+   * What a file can hold for the seeds, from its path and text alone: read once per version of the
+   * file (every render asks of every file, and searching the text of 20,000 files twice was a
+   * fortieth of an edit).
+   */
+  private record Kind(
+      boolean bootstrap, boolean helmfile, boolean commands, boolean inlineManifests) {
+    static Kind of(SourceFile file) {
+      return new Kind(
+          Seeds.inBootstrap(file.path()),
+          Seeds.helmfile(file.path()),
+          isTaskOrScript(file.path()) || file.text().contains("extraManifests"),
+          file.text().contains("inlineManifests"));
+    }
   }
 
   private static boolean inBootstrap(String path) {
