@@ -636,6 +636,11 @@ public final class NeedGraph {
       needs.computeIfAbsent(to, k -> new ArrayList<>());
     }
 
+    /** A fact about an object that needs the object to exist first. */
+    private void mustExist(Node node, ObjectId id, Origin at) {
+      add(node, new Node(Kind.EXISTS, id), Cause.STRUCTURE, () -> "it must exist", at);
+    }
+
     private void node(Node node) {
       needs.computeIfAbsent(node, k -> new ArrayList<>());
     }
@@ -680,12 +685,7 @@ public final class NeedGraph {
       Node applied = new Node(Kind.APPLIED, id);
       Node ready = new Node(Kind.READY, id);
       Applied self = kustomization.applied();
-      add(
-          applied,
-          new Node(Kind.EXISTS, id),
-          Cause.STRUCTURE,
-          () -> "it must exist",
-          self.origin());
+      mustExist(applied, id, self.origin());
       add(ready, applied, Cause.STRUCTURE, () -> "Ready needs its build applied", self.origin());
       for (Dependency dependency : self.dependencies()) {
         if (cluster.kustomization(dependency.target()).isPresent()) {
@@ -845,12 +845,7 @@ public final class NeedGraph {
         return;
       }
       Node ready = new Node(Kind.READY, applied.id());
-      add(
-          ready,
-          new Node(Kind.EXISTS, applied.id()),
-          Cause.STRUCTURE,
-          () -> "it must exist",
-          applied.origin());
+      mustExist(ready, applied.id(), applied.origin());
       add(
           ready,
           new Node(Kind.EXISTS, issuer),
@@ -865,12 +860,7 @@ public final class NeedGraph {
      */
     private void workload(Applied workload) {
       Node started = new Node(Kind.STARTED, workload.id());
-      add(
-          started,
-          new Node(Kind.EXISTS, workload.id()),
-          Cause.STRUCTURE,
-          () -> "it must exist",
-          workload.origin());
+      mustExist(started, workload.id(), workload.origin());
       for (SecretUse use : facts.usesBy(workload)) {
         if (use.role() != SecretUse.Role.ADVISORY) {
           add(
@@ -922,12 +912,7 @@ public final class NeedGraph {
       ObjectId id = applied.id();
       Node installed = new Node(Kind.INSTALLED, id);
       Node ready = new Node(Kind.READY, id);
-      add(
-          installed,
-          new Node(Kind.EXISTS, id),
-          Cause.STRUCTURE,
-          () -> "it must exist",
-          applied.origin());
+      mustExist(installed, id, applied.origin());
       add(ready, installed, Cause.STRUCTURE, () -> "Ready needs it installed", applied.origin());
       for (Dependency dependency : applied.dependencies()) {
         if (!cluster.find(dependency.target()).isEmpty()) {
@@ -1096,12 +1081,7 @@ public final class NeedGraph {
 
     private void claim(Applied applied) {
       Node bound = new Node(Kind.BOUND, applied.id());
-      add(
-          bound,
-          new Node(Kind.EXISTS, applied.id()),
-          Cause.STRUCTURE,
-          () -> "it must exist",
-          applied.origin());
+      mustExist(bound, applied.id(), applied.origin());
       Optional<Located<String>> className =
           Fields.of(applied.meta().node()).text("spec", "storageClassName");
       if (className.isEmpty()) {

@@ -21,24 +21,24 @@ import org.junit.jupiter.api.Test;
 class AnalysisCacheTest {
   private static final int ASKERS = 4;
 
+  // A fresh set per test (JUnit makes an instance per test method).
+  private final Analysis analysis = Fixture.of("#- a.yaml\nkind: ConfigMap\n").analysis();
+  private final AtomicInteger computed = new AtomicInteger();
+  private final CountDownLatch started = new CountDownLatch(1);
+  private final CountDownLatch release = new CountDownLatch(1);
+  private final List<Thread> made = new ArrayList<>();
+
   @Test
   void threadsThatAskWhileAFactIsComputedWaitForThatComputation() throws Exception {
-    Analysis analysis = Fixture.of("#- a.yaml\nkind: ConfigMap\n").analysis();
-    AtomicInteger computed = new AtomicInteger();
-    CountDownLatch started = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    List<Thread> made = new ArrayList<>();
-    ExecutorService threads = pool(ASKERS, made);
+    ExecutorService threads = pool(ASKERS);
     try {
       List<Future<Object>> answers = new ArrayList<>();
-      answers.add(
-          threads.submit(() -> analysis.derived("fact", () -> slow(computed, started, release))));
+      answers.add(threads.submit(() -> analysis.derived("fact", this::slow)));
       assertTrue(started.await(10, TimeUnit.SECONDS), "the first asker computes");
       for (int i = 1; i < ASKERS; i++) {
-        answers.add(
-            threads.submit(() -> analysis.derived("fact", () -> slow(computed, started, release))));
+        answers.add(threads.submit(() -> analysis.derived("fact", this::slow)));
       }
-      awaitParked(made, ASKERS);
+      awaitParked(ASKERS);
       release.countDown();
       Object first = answers.get(0).get(10, TimeUnit.SECONDS);
       for (Future<Object> answer : answers) {
@@ -52,12 +52,7 @@ class AnalysisCacheTest {
 
   @Test
   void aComputationThatFailsFailsEveryWaitingAskerAndIsNotKept() throws Exception {
-    Analysis analysis = Fixture.of("#- a.yaml\nkind: ConfigMap\n").analysis();
-    AtomicInteger computed = new AtomicInteger();
-    CountDownLatch started = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    List<Thread> made = new ArrayList<>();
-    ExecutorService threads = pool(2, made);
+    ExecutorService threads = pool(2);
     try {
       Future<Object> first =
           threads.submit(
@@ -65,13 +60,12 @@ class AnalysisCacheTest {
                   analysis.derived(
                       "fact",
                       () -> {
-                        slow(computed, started, release);
+                        slow();
                         throw new IllegalStateException("broken");
                       }));
       assertTrue(started.await(10, TimeUnit.SECONDS));
-      Future<Object> waiting =
-          threads.submit(() -> analysis.derived("fact", () -> slow(computed, started, release)));
-      awaitParked(made, 2);
+      Future<Object> waiting = threads.submit(() -> analysis.derived("fact", this::slow));
+      awaitParked(2);
       release.countDown();
       for (Future<Object> answer : List.of(first, waiting)) {
         ExecutionException failed =
@@ -85,8 +79,8 @@ class AnalysisCacheTest {
     }
   }
 
-  private static Object slow(
-      AtomicInteger computed, CountDownLatch started, CountDownLatch release) {
+  /** Counts, says it started, and returns a new object once released. */
+  private Object slow() {
     computed.incrementAndGet();
     started.countDown();
     try {
@@ -100,8 +94,8 @@ class AnalysisCacheTest {
     return new Object();
   }
 
-  /** A pool whose threads are recorded in {@code made}, so that a test can see them wait. */
-  private static ExecutorService pool(int size, List<Thread> made) {
+  /** A pool whose threads are recorded, so that a test can see them wait. */
+  private ExecutorService pool(int size) {
     return Executors.newFixedThreadPool(
         size,
         task -> {
@@ -117,9 +111,9 @@ class AnalysisCacheTest {
    * Until {@code count} of the pool's threads are parked: the one computing waits for its release,
    * the others for its computation (every thread has a task, so none parks idle).
    */
-  private static void awaitParked(List<Thread> made, int count) {
+  private void awaitParked(int count) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (parked(made) < count) {
+    while (parked() < count) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("the askers never waited");
       }
@@ -127,7 +121,7 @@ class AnalysisCacheTest {
     }
   }
 
-  private static long parked(List<Thread> made) {
+  private long parked() {
     synchronized (made) {
       return made.stream()
           .map(Thread::getState)
