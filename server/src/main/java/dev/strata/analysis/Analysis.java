@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -28,7 +29,6 @@ public final class Analysis {
   private final Map<Cluster, DeployedVersions> deployed = new IdentityHashMap<>();
   // Every cache is guarded by this and filled by cached(), never computed under the lock.
   private final Map<Object, Object> derived = new HashMap<>();
-  private final Map<Boolean, DeployedVersions.Evidence> releaseEvidence = new HashMap<>();
   // The computations under way, per cache and key, for cached(); guarded by this.
   private final Map<Map<?, ?>, Map<Object, CompletableFuture<Object>>> computing =
       new IdentityHashMap<>();
@@ -103,8 +103,8 @@ public final class Analysis {
   }
 
   private DeployedVersions.Evidence releaseEvidence() {
-    return cached(
-        releaseEvidence, Boolean.TRUE, k -> DeployedVersions.Evidence.of(snapshot, clusters()));
+    return derived(
+        DeployedVersions.Evidence.class, () -> DeployedVersions.Evidence.of(snapshot, clusters()));
   }
 
   /** The cycles of a cluster's need graph, computed once for the rules that need them. */
@@ -127,7 +127,7 @@ public final class Analysis {
    * between clusters once {@code cancelled}. An analyzer runs this on its own thread while its
    * rules start; a rule that asks meanwhile waits for this computation instead of repeating it.
    */
-  public void prepare(java.util.function.BooleanSupplier cancelled) {
+  public void prepare(BooleanSupplier cancelled) {
     for (Cluster cluster : clusters()) {
       if (cancelled.getAsBoolean()) {
         return;

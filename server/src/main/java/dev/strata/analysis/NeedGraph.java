@@ -766,48 +766,36 @@ public final class NeedGraph {
           continue;
         }
         String kind = object.id().kind();
-        if (kind.equals("HelmRelease") || kind.equals("Kustomization")) {
-          add(
-              ready,
-              new Node(Kind.READY, object.id()),
-              Cause.STRUCTURE,
-              () ->
-                  (waits ? "wait: true" : "healthChecks")
-                      + " waits for "
-                      + kind
-                      + " "
-                      + object.id().qualifiedName(),
-              object.origin());
-        } else if (kind.equals("Certificate") && object.meta().group().equals("cert-manager.io")) {
-          add(
-              ready,
-              new Node(Kind.READY, object.id()),
-              Cause.STRUCTURE,
-              () ->
-                  (waits ? "wait: true" : "healthChecks")
-                      + " waits for Certificate "
-                      + object.id().qualifiedName(),
-              object.origin());
-        } else if (kind.equals("PersistentVolumeClaim")) {
+        if (kind.equals("PersistentVolumeClaim")) {
           add(
               ready,
               new Node(Kind.BOUND, object.id()),
               Cause.STRUCTURE,
               () -> "wait: true waits for PersistentVolumeClaim " + object.id().qualifiedName(),
               object.origin());
-        } else if (WORKLOADS.contains(kind)) {
-          add(
-              ready,
-              new Node(Kind.STARTED, object.id()),
-              Cause.STRUCTURE,
-              () ->
-                  (waits ? "wait: true" : "healthChecks")
-                      + " waits for "
-                      + kind
-                      + " "
-                      + object.id().qualifiedName(),
-              object.origin());
+          continue;
         }
+        Kind awaited;
+        if (kind.equals("HelmRelease")
+            || kind.equals("Kustomization")
+            || kind.equals("Certificate") && object.meta().group().equals("cert-manager.io")) {
+          awaited = Kind.READY;
+        } else if (WORKLOADS.contains(kind)) {
+          awaited = Kind.STARTED;
+        } else {
+          continue;
+        }
+        add(
+            ready,
+            new Node(awaited, object.id()),
+            Cause.STRUCTURE,
+            () ->
+                (waits ? "wait: true" : "healthChecks")
+                    + " waits for "
+                    + kind
+                    + " "
+                    + object.id().qualifiedName(),
+            object.origin());
       }
     }
 
