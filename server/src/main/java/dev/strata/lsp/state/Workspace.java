@@ -23,10 +23,12 @@ import java.util.function.Function;
  * thread in arrival order and publishes a new {@link WorkspaceState}. Callers on the message thread
  * only enqueue. Open documents override the disk; closing one reverts to what the disk holds.
  *
- * <p>A burst of {@code didChange}s is coalesced: each change only splices the document's text, and
- * the parse and the new state come once the writer has no change left in its queue (or before
- * anything that reads the state: another kind of change, or a request through {@link #settled}). So
- * a thousand keystrokes cost a thousand splices and one parse, render and analysis.
+ * <p>A burst of {@code didChange}s is coalesced: each change is spliced into the document's text on
+ * the caller's thread, and the parse and the new state come once the writer has no change left in
+ * its queue (or before anything that reads the state: another kind of change, or a request through
+ * {@link #settled}). So a thousand keystrokes cost a thousand splices and one parse, render and
+ * analysis; and since the caller knows each document's newest text, a request that reads only lines
+ * the queued edits left alone answers from the newest analysed state without waiting for the writer.
  */
 public final class Workspace {
   private final ExecutorService writer;
@@ -42,9 +44,10 @@ public final class Workspace {
   private final java.util.concurrent.atomic.AtomicInteger pendingChanges =
       new java.util.concurrent.atomic.AtomicInteger();
   private boolean flushQueued;
-  // The version of each open document the client last sent, updated on the caller's thread before
-  // the change is queued: a state whose version matches holds the text the client sees.
-  private final Map<String, Integer> sent = new java.util.concurrent.ConcurrentHashMap<>();
+  // The version and text of each open document as the client last sent them, updated on the
+  // caller's thread before the change is queued: a state whose version matches holds the text the
+  // client sees, and a state whose document starts with the same lines answers for those lines.
+  private final Map<String, OpenDocument> sent = new java.util.concurrent.ConcurrentHashMap<>();
   // Changes other than document edits (folders, disk, settings) queued and not yet applied.
   private final java.util.concurrent.atomic.AtomicInteger pendingOther =
       new java.util.concurrent.atomic.AtomicInteger();
@@ -84,11 +87,32 @@ public final class Workspace {
   public CompletableFuture<WorkspaceState> forDocument(String uri, int line) {
     String key = Uris.canonical(uri);
     WorkspaceState published = state;
+    OpenDocument document = sent.get(key);
     if (pendingOther.get() > 0
-        || !java.util.Objects.equals(sent.get(key), published.openVersions().get(key))) {
-      return settled().thenApply(settled -> answering(settled, key, line));
+        || !java.util.Objects.equals(
+            document == null ? null : document.version(), published.openVersions().get(key))) {
+      Optional<WorkspaceState> early =
+          pendingOther.get() == 0 && document != null && line >= 0
+              ? holdingLines(analysed, key, document.text(), line)
+              : Optional.empty();
+      return early
+          .map(CompletableFuture::completedFuture)
+          .orElseGet(() -> settled().thenApply(settled -> answering(settled, key, line)));
     }
     return CompletableFuture.completedFuture(answering(published, key, line));
+  }
+
+  /**
+   * {@code done} when its text of the document holds the first {@code line + 1} lines of {@code
+   * text}: a request that reads nothing below that line reads the same there, whatever edits the
+   * writer has still to parse (a hover above the lines being typed).
+   */
+  private static Optional<WorkspaceState> holdingLines(
+      WorkspaceState done, String uri, String text, int line) {
+    return done.locate(uri)
+        .flatMap(ref -> ref.root().snapshot().file(ref.path()))
+        .filter(file -> sameThrough(file.text(), text, line))
+        .map(file -> done);
   }
 
   /** The newest analysed state where it can answer for {@code published}, else that one. */
@@ -190,7 +214,7 @@ public final class Workspace {
   }
 
   public void open(String uri, int version, String text) {
-    sent.put(Uris.canonical(uri), version);
+    sent.put(Uris.canonical(uri), new OpenDocument(version, text));
     submit(
         () -> {
           String key = Uris.canonical(uri);
@@ -199,20 +223,27 @@ public final class Workspace {
         });
   }
 
+  /**
+   * Splices a didChange into the document's text here, on the caller's thread (a splice costs one
+   * scan of the text), and hands the writer the result.
+   */
   public void change(String uri, int version, List<ContentChange> changes) {
-    sent.computeIfPresent(Uris.canonical(uri), (k, v) -> version);
+    String key = Uris.canonical(uri);
+    OpenDocument before = sent.get(key);
+    if (before == null) {
+      log.warn("didChange for a document that is not open: " + uri);
+      return;
+    }
+    OpenDocument after = new OpenDocument(version, ContentChange.apply(before.text(), changes));
+    sent.put(key, after);
     pendingChanges.incrementAndGet();
     submitChange(
         () -> {
           pendingChanges.decrementAndGet();
-          String key = Uris.canonical(uri);
-          OpenDocument document = open.get(key);
-          if (document == null) {
-            log.warn("didChange for a document that is not open: " + uri);
+          if (!open.containsKey(key)) {
             return;
           }
-          String text = ContentChange.apply(document.text(), changes);
-          open.put(key, new OpenDocument(version, text));
+          open.put(key, after);
           dirty.add(key);
           if (!flushQueued) {
             flushQueued = true;

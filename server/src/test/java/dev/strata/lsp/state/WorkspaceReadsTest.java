@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.lsp.ServerLog;
+import dev.strata.text.Range;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -122,17 +123,63 @@ class WorkspaceReadsTest {
   }
 
   @Test
-  void aHoverBehindAQueuedEditBelowItWaitsForTheEditOnlyNotForItsRender() throws Exception {
+  void aHoverAboveAQueuedEditAnswersFromTheAnalysedStateWithoutWaitingForTheWriter()
+      throws Exception {
     WorkspaceState analysed = workspace.current();
     analysed.roots().get(0).snapshot().render();
     workspace.analysed(analysed);
     blockWriter();
     edit(2, "a: 0\nz: 1\n");
-    CompletableFuture<WorkspaceState> hover = workspace.forDocument(edited, 0);
-    assertFalse(hover.isDone(), "the edit is still queued");
+    workspace.change(
+        edited,
+        3,
+        List.of(new ContentChange(Optional.of(Range.of(1, 3, 1, 4)), "2")));
+
+    CompletableFuture<WorkspaceState> above = workspace.forDocument(edited, 0);
+    CompletableFuture<WorkspaceState> at = workspace.forDocument(edited, 1);
+    CompletableFuture<WorkspaceState> whole = workspace.forDocument(edited);
+    assertTrue(above.isDone(), "line 0 is the same in the analysed state and the text sent");
+    assertSame(analysed, above.get());
+    assertFalse(at.isDone(), "line 1 is new: it waits for the queued edits");
+    assertFalse(whole.isDone(), "a request about the whole document waits");
+
     busy.countDown();
-    assertSame(analysed, hover.get(30, TimeUnit.SECONDS));
-    assertFalse(workspace.current().roots().get(0).snapshot().rendered());
+    WorkspaceState settled = at.get(30, TimeUnit.SECONDS);
+    assertEquals("a: 0\nz: 2\n", text(settled, "a.yaml"), "both splices reached the writer");
+    assertEquals(Optional.of(3), settled.version(edited));
+    assertSame(settled, whole.get(30, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void aHoverOnALineAQueuedEditChangedWaitsForIt() throws Exception {
+    WorkspaceState analysed = workspace.current();
+    analysed.roots().get(0).snapshot().render();
+    workspace.analysed(analysed);
+    blockWriter();
+    edit(2, "a: 1\n");
+    CompletableFuture<WorkspaceState> hover = workspace.forDocument(edited, 0);
+    assertFalse(hover.isDone(), "line 0 differs from the analysed state's");
+    busy.countDown();
+    assertEquals("a: 1\n", text(hover.get(30, TimeUnit.SECONDS), "a.yaml"));
+  }
+
+  @Test
+  void aHoverWaitsWhenNothingIsAnalysedYet() throws Exception {
+    blockWriter();
+    edit(2, "a: 0\nz: 1\n");
+    CompletableFuture<WorkspaceState> hover = workspace.forDocument(edited, 0);
+    assertFalse(hover.isDone(), "no analysed state holds the document");
+    busy.countDown();
+    assertEquals(Optional.of(2), hover.get(30, TimeUnit.SECONDS).version(edited));
+  }
+
+  @Test
+  void aChangeOfADocumentThatIsNotOpenChangesNothing() throws Exception {
+    String closed = root.resolve("c.yaml").toUri().toString();
+    workspace.change(closed, 2, List.of(new ContentChange(Optional.empty(), "c: 1\n")));
+    WorkspaceState state = workspace.settled().get(30, TimeUnit.SECONDS);
+    assertEquals(Optional.empty(), state.version(closed));
+    assertEquals("a: 0\n", text(state, "a.yaml"));
   }
 
   @Test
