@@ -22,11 +22,11 @@ public final class NameSuggestions {
   /**
    * The object of the target's kind with its name in another namespace (the least such), else the
    * nearest spelling within the limit in its namespace, else anywhere; ties go to the least id. One
-   * pass over the cluster's objects, each name compared once (every unknown dependency asks, and a
-   * large cluster has tens of thousands of objects).
+   * pass over the cluster's objects of the target's kind, each name compared once (every unknown
+   * dependency asks, and a large cluster has tens of thousands of objects of other kinds).
    */
   public static Optional<ObjectId> suggest(Cluster cluster, ObjectId target) {
-    return suggest(cluster.ids(), target);
+    return suggest(cluster.ids(target.kind()), target);
   }
 
   static Optional<ObjectId> suggest(java.util.Collection<ObjectId> ids, ObjectId target) {

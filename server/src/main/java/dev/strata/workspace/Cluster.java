@@ -130,6 +130,25 @@ public final class Cluster {
     return byId.keySet();
   }
 
+  // The identities of each kind, made when first asked for: of a cluster's tens of thousands of
+  // objects, a question about one kind (the spellings near an unknown dependency) reads a few
+  // hundred. Made at most once per thread that races for it, and the same every time.
+  private volatile Map<String, List<ObjectId>> byKind;
+
+  /** Every identity of one kind applied in this cluster. */
+  public List<ObjectId> ids(String kind) {
+    Map<String, List<ObjectId>> known = byKind;
+    if (known == null) {
+      Map<String, List<ObjectId>> made = new HashMap<>();
+      for (ObjectId id : byId.keySet()) {
+        made.computeIfAbsent(id.kind(), k -> new ArrayList<>()).add(id);
+      }
+      made.replaceAll((k, ids) -> List.copyOf(ids));
+      byKind = known = Map.copyOf(made);
+    }
+    return known.getOrDefault(kind, List.of());
+  }
+
   /** What a Flux Kustomization (or another applier) applies directly. */
   public List<Applied> appliedBy(ObjectId owner) {
     return byOwner.getOrDefault(owner, List.of());
