@@ -1,7 +1,10 @@
 package dev.strata.workspace;
 
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,21 +15,76 @@ import java.util.Optional;
  * folders it copies. {@code ignore} is what the source leaves out. Paths of a Kustomization of this
  * source are artifact paths, and cannot leave the artifact.
  */
-record Artifact(List<Mapping> mappings, SourceIgnore ignore) {
-  static final Artifact WORKSPACE = of("", SourceIgnore.NONE);
-
+final class Artifact {
   /** A workspace path at an artifact path; {@code file} when one file is copied alone. */
   record Mapping(String artifact, String workspace, boolean file) {}
 
-  Artifact {
-    mappings =
+  // The artifacts of the last renders: a render after an edit resolves the same sources again, and
+  // every build of it is looked up by its artifact in the previous render's memo. Handing out the
+  // instance that memo holds makes that lookup an identity test instead of a comparison of every
+  // mapping and ignore pattern, which was a tenth of a kochhaus render's memo hits.
+  private static final Map<Artifact, Artifact> RECENT =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Artifact, Artifact> eldest) {
+              return size() > 256;
+            }
+          });
+
+  static final Artifact WORKSPACE = of("", SourceIgnore.NONE);
+
+  private final List<Mapping> mappings;
+  private final SourceIgnore ignore;
+  private final int hash;
+
+  private Artifact(List<Mapping> mappings, SourceIgnore ignore) {
+    this.mappings =
         mappings.stream()
             .sorted(Comparator.comparingInt((Mapping m) -> m.artifact().length()).reversed())
             .toList();
+    this.ignore = ignore;
+    this.hash = 31 * this.mappings.hashCode() + ignore.hashCode();
+  }
+
+  /** The artifact of these mappings and rules: the instance of an earlier render when equal. */
+  static Artifact of(List<Mapping> mappings, SourceIgnore ignore) {
+    Artifact made = new Artifact(mappings, ignore);
+    Artifact known = RECENT.putIfAbsent(made, made);
+    return known == null ? made : known;
   }
 
   static Artifact of(String root, SourceIgnore ignore) {
-    return new Artifact(List.of(new Mapping("", root, false)), ignore);
+    return of(List.of(new Mapping("", root, false)), ignore);
+  }
+
+  /** Each workspace path at its artifact path, the longest artifact path first. */
+  List<Mapping> mappings() {
+    return mappings;
+  }
+
+  /** What the source leaves out. */
+  SourceIgnore ignore() {
+    return ignore;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other == this
+        || other instanceof Artifact o
+            && o.hash == hash
+            && o.mappings.equals(mappings)
+            && o.ignore.equals(ignore);
+  }
+
+  @Override
+  public int hashCode() {
+    return hash;
+  }
+
+  @Override
+  public String toString() {
+    return "Artifact" + mappings;
   }
 
   /** The workspace folder of the artifact's root, when one folder is its root. */

@@ -11,6 +11,7 @@ import dev.strata.syntax.YamlDocument;
 import dev.strata.syntax.YamlMapping;
 import dev.strata.syntax.YamlScalar;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -115,7 +116,7 @@ final class KustomizeBuilder {
       return other instanceof Key key
           && hash == key.hash
           && folder.equals(key.folder)
-          && artifact.equals(key.artifact)
+          && (artifact == key.artifact || artifact.equals(key.artifact))
           && (overrides == key.overrides || overrides.equals(key.overrides));
     }
   }
@@ -144,21 +145,18 @@ final class KustomizeBuilder {
     private final DirectoryIndex directories;
 
     private final Map<KustomizeBuild, Expansion> expansions;
-    private final Map<Emitted, Patched> patched;
-    private final Map<Manifest, Emitted> entered;
+    private final Layer layer;
 
     private Memo(
         Scope scope,
         Map<Key, Entry> entries,
         Map<KustomizeBuild, Expansion> expansions,
-        Map<Emitted, Patched> patched,
-        Map<Manifest, Emitted> entered,
+        Layer layer,
         Snapshot snapshot) {
       this.scope = scope;
       this.entries = entries;
       this.expansions = expansions;
-      this.patched = patched;
-      this.entered = entered;
+      this.layer = layer;
       this.files = snapshot.fileMap();
       this.directories = snapshot.directoryIndex();
     }
@@ -205,6 +203,7 @@ final class KustomizeBuilder {
     this.scope = scope;
     this.inherited = previous != null && previous.scope.equals(scope) ? previous : null;
     this.changed = inherited == null ? Optional.empty() : inherited.changedIn(snapshot);
+    this.flattening = inherited == null || inherited.layer.depth() + 1 >= DEPTH;
   }
 
   /** The files changed since the inherited memo's snapshot, when nothing else changed. */
@@ -218,16 +217,64 @@ final class KustomizeBuilder {
     return changed;
   }
 
-  /** This render's builds, for the next snapshot. */
+  /**
+   * The patch results and entered documents of one render ({@link #patched}, {@link #entered}) over
+   * those of the renders before it. Both are pure functions of their keys (an object instance and a
+   * step, a document instance), so what an earlier render found holds in every later one. A build
+   * taken whole from the previous render keeps its results where they are, below, instead of
+   * copying them up (which was a tenth of a kochhaus render); every {@value #DEPTH}th render
+   * copies what its builds hold into one layer again, so that the chain, and what the results of
+   * edited files hold on to, stay bounded.
+   */
+  private record Layer(
+      Map<Emitted, Patched> patched, Map<Manifest, Emitted> entered, Layer base, int depth) {
+    Emitted entered(Manifest manifest) {
+      for (Layer layer = this; layer != null; layer = layer.base) {
+        Emitted known = layer.entered.get(manifest);
+        if (known != null) {
+          return known;
+        }
+      }
+      return null;
+    }
+
+    Optional<Link> find(Emitted object, Object step) {
+      for (Layer layer = this; layer != null; layer = layer.base) {
+        Patched known = layer.patched.get(object);
+        Optional<Link> link = known == null ? Optional.empty() : known.find(step);
+        if (link.isPresent()) {
+          return link;
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  static final int DEPTH = 8;
+
+  // True when this render's layer stands alone: adopted builds bring their results into it.
+  private final boolean flattening;
+
+  /**
+   * This render's builds, for the next snapshot. The render is over: the memo takes this builder's
+   * maps as they are (copying them cost a twentieth of a kochhaus edit), and the builder refuses to
+   * build again, which would change them under the next render.
+   */
   Memo memo() {
+    over = true;
     return new Memo(
         scope,
-        Map.copyOf(memo),
-        new IdentityHashMap<>(expansions),
-        new IdentityHashMap<>(patched),
-        new IdentityHashMap<>(entered),
+        Collections.unmodifiableMap(memo),
+        Collections.unmodifiableMap(expansions),
+        new Layer(
+            Collections.unmodifiableMap(patched),
+            Collections.unmodifiableMap(entered),
+            flattening ? null : inherited.layer,
+            flattening ? 0 : inherited.layer.depth() + 1),
         snapshot);
   }
+
+  private boolean over;
 
   /**
    * What each patch made of each object it was offered, kept across renders: {@link Patcher#apply}
@@ -282,8 +329,7 @@ final class KustomizeBuilder {
     Patched mine = patched.get(object);
     Optional<Link> known = mine == null ? Optional.empty() : mine.find(step);
     if (known.isEmpty() && inherited != null) {
-      Patched theirs = inherited.patched.get(object);
-      known = theirs == null ? Optional.empty() : theirs.find(step);
+      known = inherited.layer.find(object, step);
     }
     Link link =
         known.orElseGet(
@@ -360,7 +406,7 @@ final class KustomizeBuilder {
   private Emitted emitted(Manifest manifest, String path) {
     Emitted known = entered.get(manifest);
     if (known == null && inherited != null) {
-      known = inherited.entered.get(manifest);
+      known = inherited.layer.entered(manifest);
     }
     if (known == null || !known.file().equals(path)) {
       known = Emitted.of(manifest, path);
@@ -394,6 +440,9 @@ final class KustomizeBuilder {
 
   /** The build of a folder of an artifact, with what kustomize-controller writes into it. */
   KustomizeBuild build(Artifact artifact, String folder, FluxOverrides overrides) {
+    if (over) {
+      throw new IllegalStateException("the render is over: its memo belongs to the next one");
+    }
     Key key = Key.of(artifact, folder, overrides);
     if (recording != null && active.isEmpty()) {
       recording.add(key);
@@ -477,18 +526,21 @@ final class KustomizeBuilder {
    * Takes a build of the previous render into this one's memo with its parts and their patch
    * results: their reads are among the build's, so they hold as it does. Without this, a build
    * taken whole would drop its parts from the memo, and the next render, rebuilding it for an edit
-   * in one part, would rebuild all the others.
+   * in one part, would rebuild all the others. The patch results and documents stay in the layer
+   * below unless this render flattens the chain ({@link Layer}).
    */
   private void adopt(Key key, Memo.Entry entry) {
     if (memo.putIfAbsent(key, entry) != null) {
       return;
     }
     reused++;
-    for (Emitted object : entry.entered()) {
-      entered.putIfAbsent(object.manifest(), object);
-    }
-    for (Link link : entry.links()) {
-      remember(link);
+    if (flattening) {
+      for (Emitted object : entry.entered()) {
+        entered.putIfAbsent(object.manifest(), object);
+      }
+      for (Link link : entry.links()) {
+        remember(link);
+      }
     }
     for (Key part : entry.parts()) {
       Memo.Entry known = inherited.entries.get(part);

@@ -327,7 +327,7 @@ final class SourceResolver {
                     + file.path()
                     + ") makes it from this repository");
             candidate.artifact =
-                Optional.of(new Artifact(mappings(output, roots), SourceIgnore.NONE));
+                Optional.of(Artifact.of(mappings(output, roots), SourceIgnore.NONE));
             candidate.root = Optional.of(candidate.artifact.get().root());
           }
           candidates.add(candidate);

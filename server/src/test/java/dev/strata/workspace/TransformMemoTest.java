@@ -151,4 +151,34 @@ class TransformMemoTest {
         after.computedSteps() + " steps computed after the edit, " + fresh + " in a fresh render");
     assertTrue(fresh > after.computedSteps() * 2, fresh + " in a fresh render");
   }
+
+  /**
+   * Edits that alternate between the two namespace folders, for more renders than the memo's
+   * layers go deep before it flattens them ({@code KustomizeBuilder.DEPTH}): each render takes the
+   * other folder's build whole, and the render after, which rebuilds that folder, still finds the
+   * results of its untouched objects, wherever they were kept; and each render is a fresh load's.
+   */
+  @Test
+  void patchResultsOutliveTheLayersOfTheMemo() throws IOException {
+    Path repository = write();
+    Snapshot snapshot = Loader.load(repository);
+    snapshot.render();
+    for (int round = 0; round < 2 * KustomizeBuilder.DEPTH + 3; round++) {
+      boolean teamA = round % 2 == 0;
+      String path = teamA ? "apps/team-a/one.yaml" : "apps/team-b/three.yaml";
+      String edited =
+          teamA
+              ? kustomization("one", round % 4 == 0 ? "three" : "two")
+              : kustomization("three", round % 4 == 1 ? "one" : null);
+      Files.writeString(repository.resolve(path), edited);
+      snapshot = snapshot.withFile(SourceFile.parse(path, edited));
+      assertEquals(
+          RenderMemoTest.fingerprint(Loader.load(repository).render()),
+          RenderMemoTest.fingerprint(snapshot.render()),
+          "round " + round);
+      assertTrue(
+          snapshot.computedSteps() <= 3,
+          "round " + round + ": " + snapshot.computedSteps() + " steps computed");
+    }
+  }
 }
