@@ -87,6 +87,16 @@ public final class Cluster {
     root.seeds().forEach(s -> into.accept(s.object().file()));
   }
 
+  /**
+   * True when the render of this cluster read {@code path}: one of the files {@link #inputs} gives,
+   * answered without collecting them.
+   */
+  boolean readFrom(String path) {
+    return files.contains(path)
+        || byFile.containsKey(path)
+        || root.seeds().stream().anyMatch(s -> s.object().file().equals(path));
+  }
+
   public ClusterRoot root() {
     return root;
   }

@@ -257,7 +257,7 @@ final class KustomizeBuilder {
 
   /**
    * This render's builds, for the next snapshot. The render is over: the memo takes this builder's
-   * maps as they are (copying them cost a twentieth of a kochhaus edit), and the builder refuses to
+   * maps as they are (copying them cost a fortieth of a kochhaus edit), and the builder refuses to
    * build again, which would change them under the next render.
    */
   Memo memo() {
