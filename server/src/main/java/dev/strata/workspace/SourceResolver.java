@@ -79,9 +79,6 @@ final class SourceResolver {
     List<Candidate> candidates = new ArrayList<>();
     List<Emitted> kustomizations = new ArrayList<>();
     for (SourceFile file : snapshot.files()) {
-      if (!file.manifests().stream().anyMatch(SourceResolver::mayContribute)) {
-        continue;
-      }
       Found found = file.memo().get(FOUND, () -> found(file));
       found.candidates().forEach(c -> candidates.add(c.candidate()));
       kustomizations.addAll(found.kustomizations());
@@ -89,7 +86,7 @@ final class SourceResolver {
     // A FluxInstance may live in the values a kustomization generates for a HelmRelease: build
     // every kustomization folder once to find it in the context of its ConfigMaps.
     for (SourceFile file : snapshot.files()) {
-      if (!dev.strata.model.ManifestReader.isKustomizationFileName(file.name())) {
+      if (!kustomizationFile(file.path())) {
         continue;
       }
       KustomizeBuild build =
@@ -203,7 +200,25 @@ final class SourceResolver {
    * what a FluxInstance, a HelmRelease's inline instance values and a ResourceSet's inline inputs
    * make reads nothing else (a HelmRelease alone is its build, so no ConfigMap's values are read).
    */
+  /**
+   * True when the path names a kustomization file, asked of the path itself: every render asks of
+   * every file, and cutting its name out of the path first was 1% of a 20,000-file edit.
+   */
+  static boolean kustomizationFile(String path) {
+    for (String name : dev.strata.model.ManifestReader.KUSTOMIZATION_FILE_NAMES) {
+      int at = path.length() - name.length();
+      if (path.endsWith(name) && (at == 0 || at > 0 && path.charAt(at - 1) == '/')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The file's candidates and Kustomizations; none when no document of it may contribute. */
   private Found found(SourceFile file) {
+    if (!file.manifests().stream().anyMatch(SourceResolver::mayContribute)) {
+      return Found.NONE;
+    }
     List<Seed> seeds = new ArrayList<>();
     List<Emitted> kustomizations = new ArrayList<>();
     for (Manifest manifest : file.manifests()) {
