@@ -91,11 +91,13 @@ public final class Workspace {
     if (pendingOther.get() > 0
         || !java.util.Objects.equals(
             document == null ? null : document.version(), published.openVersions().get(key))) {
-      Optional<WorkspaceState> early =
+      // As answering() does, the published state answers when it is rendered, else the analysed.
+      WorkspaceState early = rendered(published) ? published : analysed;
+      Optional<WorkspaceState> holding =
           pendingOther.get() == 0 && document != null && line >= 0
-              ? holdingLines(analysed, key, document.text(), line)
+              ? holdingLines(early, key, document.text(), line)
               : Optional.empty();
-      return early
+      return holding
           .map(CompletableFuture::completedFuture)
           .orElseGet(() -> settled().thenApply(settled -> answering(settled, key, line)));
     }

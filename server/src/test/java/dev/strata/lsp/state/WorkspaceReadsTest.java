@@ -151,6 +151,22 @@ class WorkspaceReadsTest {
   }
 
   @Test
+  void aHoverAboveAQueuedEditAnswersFromTheNewestStateWhenItIsRendered() throws Exception {
+    WorkspaceState analysed = workspace.current();
+    analysed.roots().get(0).snapshot().render();
+    workspace.analysed(analysed);
+    edit(2, "a: 0\nz: 1\n");
+    WorkspaceState published = workspace.settled().get(30, TimeUnit.SECONDS);
+    published.roots().get(0).snapshot().render();
+    blockWriter();
+    edit(3, "a: 0\nz: 2\n");
+
+    CompletableFuture<WorkspaceState> above = workspace.forDocument(edited, 0);
+    assertTrue(above.isDone(), "line 0 is the same in the published state");
+    assertSame(published, above.get(), "rendered, so newer than the analysed one");
+  }
+
+  @Test
   void aHoverOnALineAQueuedEditChangedWaitsForIt() throws Exception {
     WorkspaceState analysed = workspace.current();
     analysed.roots().get(0).snapshot().render();
