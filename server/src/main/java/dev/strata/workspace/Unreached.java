@@ -9,7 +9,8 @@ import java.util.Set;
  * Why no cluster applies a file: the nearest kustomization file above it that some cluster builds
  * does not list it (and perhaps lists it in a comment), or the folder a Kustomization builds leaves
  * it out of its source's artifact, or no cluster builds any folder above it. This is what a user
- * must change to apply the file, or the sign that it is dead.
+ * must change to apply the file, or the sign that it is dead. One rule's, for one snapshot: not
+ * shared between threads.
  */
 public final class Unreached {
   private final Snapshot snapshot;
@@ -74,24 +75,38 @@ public final class Unreached {
     }
   }
 
+  // The kustomization file of each folder asked about: the files of one folder, and those below
+  // it, walk up through the same folders.
+  private final java.util.Map<String, Optional<String>> overlays = new java.util.HashMap<>();
+
   private Optional<String> kustomizationFile(String folder) {
-    for (String name : ManifestReader.KUSTOMIZATION_FILE_NAMES) {
-      String path = folder.isEmpty() ? name : folder + "/" + name;
-      if (snapshot.file(path).isPresent()) {
-        return Optional.of(path);
+    Optional<String> known = overlays.get(folder);
+    if (known == null) {
+      known = Optional.empty();
+      for (String name : ManifestReader.KUSTOMIZATION_FILE_NAMES) {
+        String path = folder.isEmpty() ? name : folder + "/" + name;
+        if (snapshot.file(path).isPresent()) {
+          known = Optional.of(path);
+          break;
+        }
       }
+      overlays.put(folder, known);
     }
-    return Optional.empty();
+    return known;
   }
 
   /** True when a comment line of the kustomization file names the entry. */
   private boolean commentedOut(String overlay, String entry) {
     String text = snapshot.file(overlay).map(SourceFile::text).orElse("");
+    if (!text.contains(entry)) {
+      return false;
+    }
+    java.util.regex.Pattern listed =
+        java.util.regex.Pattern.compile(
+            "#\\s*-\\s*\\S*" + java.util.regex.Pattern.quote(entry) + "\\S*\\s*(#.*)?");
     for (String line : text.split("\n")) {
       String trimmed = line.strip();
-      if (trimmed.startsWith("#")
-          && trimmed.matches(
-              "#\\s*-\\s*\\S*" + java.util.regex.Pattern.quote(entry) + "\\S*\\s*(#.*)?")) {
+      if (trimmed.startsWith("#") && listed.matcher(trimmed).matches()) {
         return true;
       }
     }

@@ -17,6 +17,9 @@ import java.util.Optional;
  * it. Silent where the repository has no cluster at all, and for files kustomize reads as data.
  */
 public final class NotAppliedRule implements Rule {
+  // The first object of a file depends on the file alone: found once per version of it.
+  private static final Object FIRST_OBJECT = new Object();
+
   @Override
   public String id() {
     return "not-applied";
@@ -43,7 +46,8 @@ public final class NotAppliedRule implements Rule {
     // first Kubernetes object reads every document of the file.
     for (SourceFile file : analysis.snapshot().files()) {
       Optional<String> why = unreached.why(file.path());
-      Optional<Manifest> first = why.isEmpty() ? Optional.empty() : firstObject(file);
+      Optional<Manifest> first =
+          why.isEmpty() ? Optional.empty() : file.memo().get(FIRST_OBJECT, () -> firstObject(file));
       if (first.isEmpty()) {
         continue;
       }
