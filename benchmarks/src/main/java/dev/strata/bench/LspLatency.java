@@ -222,8 +222,7 @@ final class LspLatency {
                 new DidChangeTextDocumentParams(
                     new VersionedTextDocumentIdentifier(uri, broken ? version : version + 1),
                     List.of(
-                        new TextDocumentContentChangeEvent(
-                            broken ? edited : edit.original()))));
+                        new TextDocumentContentChangeEvent(broken ? edited : edit.original()))));
         awaitDiagnostics(client, uri, marker, broken);
       }
       nanos.add((long) (hoverAfterBurst(server, root, edit, version + 2) * 1e6));

@@ -130,10 +130,7 @@ class WorkspaceReadsTest {
     workspace.analysed(analysed);
     blockWriter();
     edit(2, "a: 0\nz: 1\n");
-    workspace.change(
-        edited,
-        3,
-        List.of(new ContentChange(Optional.of(Range.of(1, 3, 1, 4)), "2")));
+    workspace.change(edited, 3, List.of(new ContentChange(Optional.of(Range.of(1, 3, 1, 4)), "2")));
 
     CompletableFuture<WorkspaceState> above = workspace.forDocument(edited, 0);
     CompletableFuture<WorkspaceState> at = workspace.forDocument(edited, 1);
