@@ -222,12 +222,26 @@ final class KustomizeBuilder {
    * those of the renders before it. Both are pure functions of their keys (an object instance and a
    * step, a document instance), so what an earlier render found holds in every later one. A build
    * taken whole from the previous render keeps its results where they are, below, instead of
-   * copying them up (which was a tenth of a kochhaus render); every {@value #DEPTH}th render
-   * copies what its builds hold into one layer again, so that the chain, and what the results of
-   * edited files hold on to, stay bounded.
+   * copying them up (which was a tenth of a kochhaus render); every {@value #DEPTH}th render copies
+   * what its builds hold into one layer again, so that the chain, and what the results of edited
+   * files hold on to, stay bounded.
    */
   private record Layer(
-      Map<Emitted, Patched> patched, Map<Manifest, Emitted> entered, Layer base, int depth) {
+      Map<Emitted, Patched> patched,
+      Map<Manifest, Emitted> entered,
+      Map<Emitted, Applied> applied,
+      Layer base,
+      int depth) {
+    Applied applied(Emitted object) {
+      for (Layer layer = this; layer != null; layer = layer.base) {
+        Applied known = layer.applied.get(object);
+        if (known != null) {
+          return known;
+        }
+      }
+      return null;
+    }
+
     Emitted entered(Manifest manifest) {
       for (Layer layer = this; layer != null; layer = layer.base) {
         Emitted known = layer.entered.get(manifest);
@@ -269,6 +283,7 @@ final class KustomizeBuilder {
         new Layer(
             Collections.unmodifiableMap(patched),
             Collections.unmodifiableMap(entered),
+            Collections.unmodifiableMap(applied),
             flattening ? null : inherited.layer,
             flattening ? 0 : inherited.layer.depth() + 1),
         snapshot);
@@ -359,6 +374,42 @@ final class KustomizeBuilder {
   }
 
   private final Map<KustomizeBuild, Expansion> expansions = new IdentityHashMap<>();
+
+  // Each object as a cluster of this render applies it (Renderer), for the renders after.
+  private final Map<Emitted, Applied> applied = new IdentityHashMap<>();
+
+  private int computedApplied;
+
+  /**
+   * An object as a cluster applies it, owned by {@code owner} and substituted with {@code
+   * substitution}: the instance an earlier render made of the same object instance with the same
+   * owner and substitution, else {@code compute}'s. What {@code compute} makes reads nothing else
+   * but the object and the scope, which an inherited memo shares; a build taken whole hands out its
+   * objects as the same instances, so an edit makes new applied objects only for what it reaches.
+   */
+  Applied applied(
+      Emitted object,
+      Optional<ObjectId> owner,
+      Substitution substitution,
+      Supplier<Applied> compute) {
+    Applied known = applied.get(object);
+    if (known == null && inherited != null) {
+      known = inherited.layer.applied(object);
+    }
+    if (known == null
+        || !known.owner().equals(owner)
+        || !known.substitution().equals(substitution)) {
+      known = compute.get();
+      computedApplied++;
+    }
+    applied.put(object, known);
+    return known;
+  }
+
+  /** How many applied objects this render made rather than reused (for tests). */
+  int computedApplied() {
+    return computedApplied;
+  }
 
   /**
    * What controllers create from a build's objects ({@link Created#expand}), once per build

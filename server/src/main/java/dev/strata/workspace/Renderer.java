@@ -151,6 +151,13 @@ final class Renderer {
 
   private int computedSteps;
 
+  /** How many applied objects this render made rather than reused (for tests). */
+  int computedApplied() {
+    return computedApplied;
+  }
+
+  private int computedApplied;
+
   RenderTree render() {
     Scope scope = Scope.of(snapshot);
     KustomizeBuilder kustomize = new KustomizeBuilder(snapshot, scope, previous);
@@ -202,6 +209,7 @@ final class Renderer {
     memo = kustomize.memo();
     reused = kustomize.reused();
     computedSteps = kustomize.computedSteps();
+    computedApplied = kustomize.computedApplied();
     return tree;
   }
 
@@ -485,6 +493,11 @@ final class Renderer {
     }
 
     private Applied applied(Emitted object, Optional<ObjectId> owner, Substitution substitution) {
+      return flux.kustomize()
+          .applied(object, owner, substitution, () -> fresh(object, owner, substitution));
+    }
+
+    private Applied fresh(Emitted object, Optional<ObjectId> owner, Substitution substitution) {
       ObjectId id = identity(object, substitution);
       return new Applied(
           object.manifest(),

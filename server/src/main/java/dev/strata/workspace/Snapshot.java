@@ -41,6 +41,7 @@ public final class Snapshot {
   private volatile KustomizeBuilder.Memo builds;
   private volatile int reusedBuilds;
   private volatile int computedSteps;
+  private volatile int computedApplied;
   // Likewise the clusters, reused where they render the same from the same files.
   private volatile List<Renderer.Kept> clusters = List.of();
   private volatile int reusedClusters;
@@ -383,6 +384,12 @@ public final class Snapshot {
     return computedSteps;
   }
 
+  /** How many applied objects this snapshot's render made rather than took from earlier renders. */
+  int computedApplied() {
+    render();
+    return computedApplied;
+  }
+
   /** How many kustomize builds this snapshot's render made or took. */
   int builds() {
     render();
@@ -423,6 +430,7 @@ public final class Snapshot {
           reusedClusters = renderer.reusedClusters();
           reusedBuilds = renderer.reused();
           computedSteps = renderer.computedSteps();
+          computedApplied = renderer.computedApplied();
           renderedClusters = renderer.renderedClusters();
           render = result;
         }

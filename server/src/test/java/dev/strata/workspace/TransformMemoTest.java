@@ -150,13 +150,22 @@ class TransformMemoTest {
         after.computedSteps() <= 3,
         after.computedSteps() + " steps computed after the edit, " + fresh + " in a fresh render");
     assertTrue(fresh > after.computedSteps() * 2, fresh + " in a fresh render");
+    // The applied objects: the edited Kustomization, and the root's seeds, which the root finder
+    // finds afresh; every other object comes out of the builds as the same instance.
+    assertTrue(
+        after.computedApplied() <= 3,
+        after.computedApplied()
+            + " applied objects made after the edit, "
+            + before.computedApplied()
+            + " in a fresh render");
+    assertTrue(before.computedApplied() >= 8, before.computedApplied() + " in a fresh render");
   }
 
   /**
-   * Edits that alternate between the two namespace folders, for more renders than the memo's
-   * layers go deep before it flattens them ({@code KustomizeBuilder.DEPTH}): each render takes the
-   * other folder's build whole, and the render after, which rebuilds that folder, still finds the
-   * results of its untouched objects, wherever they were kept; and each render is a fresh load's.
+   * Edits that alternate between the two namespace folders, for more renders than the memo's layers
+   * go deep before it flattens them ({@code KustomizeBuilder.DEPTH}): each render takes the other
+   * folder's build whole, and the render after, which rebuilds that folder, still finds the results
+   * of its untouched objects, wherever they were kept; and each render is a fresh load's.
    */
   @Test
   void patchResultsOutliveTheLayersOfTheMemo() throws IOException {
@@ -179,6 +188,9 @@ class TransformMemoTest {
       assertTrue(
           snapshot.computedSteps() <= 3,
           "round " + round + ": " + snapshot.computedSteps() + " steps computed");
+      assertTrue(
+          snapshot.computedApplied() <= 3,
+          "round " + round + ": " + snapshot.computedApplied() + " applied objects made");
     }
   }
 }
