@@ -229,14 +229,15 @@ final class KustomizeBuilder {
   private record Layer(
       Map<Emitted, Patched> patched,
       Map<Manifest, Emitted> entered,
-      Map<Emitted, Applied> applied,
+      Map<Emitted, AppliedAs> applied,
       Layer base,
       int depth) {
-    Applied applied(Emitted object) {
+    Applied applied(Emitted object, Optional<ObjectId> owner, Substitution substitution) {
       for (Layer layer = this; layer != null; layer = layer.base) {
-        Applied known = layer.applied.get(object);
-        if (known != null) {
-          return known;
+        AppliedAs known = layer.applied.get(object);
+        Applied found = known == null ? null : known.find(owner, substitution);
+        if (found != null) {
+          return found;
         }
       }
       return null;
@@ -375,8 +376,42 @@ final class KustomizeBuilder {
 
   private final Map<KustomizeBuild, Expansion> expansions = new IdentityHashMap<>();
 
-  // Each object as a cluster of this render applies it (Renderer), for the renders after.
-  private final Map<Emitted, Applied> applied = new IdentityHashMap<>();
+  // Each object as the clusters of this render apply it (Renderer), for the renders after.
+  private final Map<Emitted, AppliedAs> applied = new IdentityHashMap<>();
+
+  /**
+   * The ways one object was applied, newest first: a cluster renders twice when its variables come
+   * from its own ConfigMaps, first without them, and an object may be applied by more than one
+   * Kustomization; a few are kept.
+   */
+  private record AppliedAs(Applied applied, AppliedAs next) {
+    static final int MAX = 4;
+
+    Applied find(Optional<ObjectId> owner, Substitution substitution) {
+      for (AppliedAs a = this; a != null; a = a.next) {
+        if (a.applied.owner().equals(owner) && a.applied.substitution().equals(substitution)) {
+          return a.applied;
+        }
+      }
+      return null;
+    }
+
+    /** These with {@code added} first, the oldest dropped beyond {@link #MAX}. */
+    static AppliedAs with(AppliedAs known, Applied added) {
+      List<Applied> kept = new ArrayList<>();
+      kept.add(added);
+      for (AppliedAs a = known; a != null && kept.size() < MAX; a = a.next) {
+        if (a.applied != added) {
+          kept.add(a.applied);
+        }
+      }
+      AppliedAs result = null;
+      for (int i = kept.size() - 1; i >= 0; i--) {
+        result = new AppliedAs(kept.get(i), result);
+      }
+      return result;
+    }
+  }
 
   private int computedApplied;
 
@@ -392,17 +427,19 @@ final class KustomizeBuilder {
       Optional<ObjectId> owner,
       Substitution substitution,
       Supplier<Applied> compute) {
-    Applied known = applied.get(object);
-    if (known == null && inherited != null) {
-      known = inherited.layer.applied(object);
+    AppliedAs mine = applied.get(object);
+    Applied known = mine == null ? null : mine.find(owner, substitution);
+    if (known != null) {
+      return known;
     }
-    if (known == null
-        || !known.owner().equals(owner)
-        || !known.substitution().equals(substitution)) {
+    if (inherited != null) {
+      known = inherited.layer.applied(object, owner, substitution);
+    }
+    if (known == null) {
       known = compute.get();
       computedApplied++;
     }
-    applied.put(object, known);
+    applied.put(object, AppliedAs.with(mine, known));
     return known;
   }
 
