@@ -146,17 +146,20 @@ final class KustomizeBuilder {
 
     private final Map<KustomizeBuild, Expansion> expansions;
     private final Layer layer;
+    private final Map<Emitted, AppliedAs> applied;
 
     private Memo(
         Scope scope,
         Map<Key, Entry> entries,
         Map<KustomizeBuild, Expansion> expansions,
         Layer layer,
+        Map<Emitted, AppliedAs> applied,
         Snapshot snapshot) {
       this.scope = scope;
       this.entries = entries;
       this.expansions = expansions;
       this.layer = layer;
+      this.applied = applied;
       this.files = snapshot.fileMap();
       this.directories = snapshot.directoryIndex();
     }
@@ -204,6 +207,7 @@ final class KustomizeBuilder {
     this.inherited = previous != null && previous.scope.equals(scope) ? previous : null;
     this.changed = inherited == null ? Optional.empty() : inherited.changedIn(snapshot);
     this.flattening = inherited == null || inherited.layer.depth() + 1 >= DEPTH;
+    this.applied = new IdentityHashMap<>(inherited == null ? 32 : inherited.applied.size());
   }
 
   /** The files changed since the inherited memo's snapshot, when nothing else changed. */
@@ -227,22 +231,7 @@ final class KustomizeBuilder {
    * files hold on to, stay bounded.
    */
   private record Layer(
-      Map<Emitted, Patched> patched,
-      Map<Manifest, Emitted> entered,
-      Map<Emitted, AppliedAs> applied,
-      Layer base,
-      int depth) {
-    Applied applied(Emitted object, Optional<ObjectId> owner, Substitution substitution) {
-      for (Layer layer = this; layer != null; layer = layer.base) {
-        AppliedAs known = layer.applied.get(object);
-        Applied found = known == null ? null : known.find(owner, substitution);
-        if (found != null) {
-          return found;
-        }
-      }
-      return null;
-    }
-
+      Map<Emitted, Patched> patched, Map<Manifest, Emitted> entered, Layer base, int depth) {
     Emitted entered(Manifest manifest) {
       for (Layer layer = this; layer != null; layer = layer.base) {
         Emitted known = layer.entered.get(manifest);
@@ -284,9 +273,9 @@ final class KustomizeBuilder {
         new Layer(
             Collections.unmodifiableMap(patched),
             Collections.unmodifiableMap(entered),
-            Collections.unmodifiableMap(applied),
             flattening ? null : inherited.layer,
             flattening ? 0 : inherited.layer.depth() + 1),
+        Collections.unmodifiableMap(applied),
         snapshot);
   }
 
@@ -376,8 +365,11 @@ final class KustomizeBuilder {
 
   private final Map<KustomizeBuild, Expansion> expansions = new IdentityHashMap<>();
 
-  // Each object as the clusters of this render apply it (Renderer), for the renders after.
-  private final Map<Emitted, AppliedAs> applied = new IdentityHashMap<>();
+  // Each object as the clusters of this render apply it (Renderer), for the next render. Not
+  // layered: a cluster that renders again applies every object of it again, so this render's map
+  // holds all of them (a layer of it per render held every object eight times); those of a cluster
+  // taken whole are made again when it next renders.
+  private final Map<Emitted, AppliedAs> applied;
 
   /**
    * The ways one object was applied, newest first: a cluster renders twice when its variables come
@@ -433,13 +425,14 @@ final class KustomizeBuilder {
       return known;
     }
     if (inherited != null) {
-      known = inherited.layer.applied(object, owner, substitution);
+      AppliedAs theirs = inherited.applied.get(object);
+      known = theirs == null ? null : theirs.find(owner, substitution);
     }
     if (known == null) {
       known = compute.get();
       computedApplied++;
     }
-    applied.put(object, AppliedAs.with(mine, known));
+    applied.put(object, mine == null ? new AppliedAs(known, null) : AppliedAs.with(mine, known));
     return known;
   }
 
