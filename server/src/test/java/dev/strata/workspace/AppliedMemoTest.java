@@ -30,22 +30,7 @@ class AppliedMemoTest {
 
   private static final Map<String, String> FILES =
       Map.ofEntries(
-          Map.entry(
-              "clusters/main/flux-system/gotk-sync.yaml",
-              """
-              apiVersion: source.toolkit.fluxcd.io/v1
-              kind: GitRepository
-              metadata: {name: flux-system, namespace: flux-system}
-              spec: {url: "ssh://git@example.com/repo.git", ref: {branch: main}}
-              ---
-              apiVersion: kustomize.toolkit.fluxcd.io/v1
-              kind: Kustomization
-              metadata: {name: flux-system, namespace: flux-system}
-              spec:
-                path: ./clusters/main
-                prune: true
-                sourceRef: {kind: GitRepository, name: flux-system}
-              """),
+          Map.entry("clusters/main/flux-system/gotk-sync.yaml", TransformMemoTest.GOTK_SYNC),
           Map.entry(
               "clusters/main/flux-system/kustomization.yaml", "resources: [./gotk-sync.yaml]\n"),
           Map.entry(

@@ -67,6 +67,14 @@ class WorkspaceReadsTest {
         });
   }
 
+  /** The published state, rendered and recorded as analysed, as the analyzer would. */
+  private WorkspaceState analyseCurrent() {
+    WorkspaceState analysed = workspace.current();
+    analysed.roots().get(0).snapshot().render();
+    workspace.analysed(analysed);
+    return analysed;
+  }
+
   private void edit(int version, String text) {
     workspace.change(edited, version, List.of(new ContentChange(Optional.empty(), text)));
   }
@@ -93,9 +101,7 @@ class WorkspaceReadsTest {
 
   @Test
   void theAnalysedStateAnswersWhileTheNewestIsNotRendered() throws Exception {
-    WorkspaceState analysed = workspace.current();
-    analysed.roots().get(0).snapshot().render();
-    workspace.analysed(analysed);
+    WorkspaceState analysed = analyseCurrent();
     edit(2, "a: 1\n");
     WorkspaceState published = workspace.settled().get(30, TimeUnit.SECONDS);
     assertFalse(published.roots().get(0).snapshot().rendered());
@@ -108,9 +114,7 @@ class WorkspaceReadsTest {
 
   @Test
   void aHoverAboveTheLinesBeingTypedAnswersFromTheAnalysedState() throws Exception {
-    WorkspaceState analysed = workspace.current();
-    analysed.roots().get(0).snapshot().render();
-    workspace.analysed(analysed);
+    WorkspaceState analysed = analyseCurrent();
     edit(2, "a: 0\nz: 1\n");
     WorkspaceState published = workspace.settled().get(30, TimeUnit.SECONDS);
 
@@ -125,9 +129,7 @@ class WorkspaceReadsTest {
   @Test
   void aHoverAboveAQueuedEditAnswersFromTheAnalysedStateWithoutWaitingForTheWriter()
       throws Exception {
-    WorkspaceState analysed = workspace.current();
-    analysed.roots().get(0).snapshot().render();
-    workspace.analysed(analysed);
+    WorkspaceState analysed = analyseCurrent();
     blockWriter();
     edit(2, "a: 0\nz: 1\n");
     workspace.change(edited, 3, List.of(new ContentChange(Optional.of(Range.of(1, 3, 1, 4)), "2")));
@@ -149,9 +151,7 @@ class WorkspaceReadsTest {
 
   @Test
   void aHoverAboveAQueuedEditAnswersFromTheNewestStateWhenItIsRendered() throws Exception {
-    WorkspaceState analysed = workspace.current();
-    analysed.roots().get(0).snapshot().render();
-    workspace.analysed(analysed);
+    WorkspaceState analysed = analyseCurrent();
     edit(2, "a: 0\nz: 1\n");
     WorkspaceState published = workspace.settled().get(30, TimeUnit.SECONDS);
     published.roots().get(0).snapshot().render();
@@ -165,9 +165,7 @@ class WorkspaceReadsTest {
 
   @Test
   void aHoverOnALineAQueuedEditChangedWaitsForIt() throws Exception {
-    WorkspaceState analysed = workspace.current();
-    analysed.roots().get(0).snapshot().render();
-    workspace.analysed(analysed);
+    WorkspaceState analysed = analyseCurrent();
     blockWriter();
     edit(2, "a: 1\n");
     CompletableFuture<WorkspaceState> hover = workspace.forDocument(edited, 0);
