@@ -196,11 +196,6 @@ final class SourceResolver {
   private static final Object FOUND = new Object();
 
   /**
-   * The candidates and Kustomizations of one file's documents: a function of the file alone, since
-   * what a FluxInstance, a HelmRelease's inline instance values and a ResourceSet's inline inputs
-   * make reads nothing else (a HelmRelease alone is its build, so no ConfigMap's values are read).
-   */
-  /**
    * True when the path names a kustomization file, asked of the path itself: every render asks of
    * every file, and cutting its name out of the path first was 1% of a 20,000-file edit.
    */
@@ -214,7 +209,12 @@ final class SourceResolver {
     return false;
   }
 
-  /** The file's candidates and Kustomizations; none when no document of it may contribute. */
+  /**
+   * The candidates and Kustomizations of one file's documents (none when no document of it may
+   * contribute): a function of the file alone, since what a FluxInstance, a HelmRelease's inline
+   * instance values and a ResourceSet's inline inputs make reads nothing else (a HelmRelease alone
+   * is its build, so no ConfigMap's values are read).
+   */
   private Found found(SourceFile file) {
     if (!file.manifests().stream().anyMatch(SourceResolver::mayContribute)) {
       return Found.NONE;
