@@ -42,6 +42,20 @@ public final class ManifestReader {
   }
 
   /**
+   * True when a repository path names a kustomization file, asked of the path itself: the render
+   * asks of every file, and cutting the name out of each path first was 1% of a 20,000-file edit.
+   */
+  public static boolean isKustomizationFile(String path) {
+    for (String name : KUSTOMIZATION_FILE_NAMES) {
+      int at = path.length() - name.length();
+      if (path.endsWith(name) && (at == 0 || at > 0 && path.charAt(at - 1) == '/')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Reads a document of a file named {@code fileName} (the last path segment). The document is read
    * with its secret values masked ({@link SecretValues}), so that no record, the node under {@code
    * ObjectMeta.node} included, holds one; a document that {@code SecretValues.mask(YamlFile)} has

@@ -388,20 +388,15 @@ final class KustomizeBuilder {
       return null;
     }
 
-    /** These with {@code added} first, the oldest dropped beyond {@link #MAX}. */
+    /** {@code added} (which {@code known} did not hold) before its newest, {@link #MAX} in all. */
     static AppliedAs with(AppliedAs known, Applied added) {
-      List<Applied> kept = new ArrayList<>();
-      kept.add(added);
-      for (AppliedAs a = known; a != null && kept.size() < MAX; a = a.next) {
-        if (a.applied != added) {
-          kept.add(a.applied);
-        }
-      }
-      AppliedAs result = null;
-      for (int i = kept.size() - 1; i >= 0; i--) {
-        result = new AppliedAs(kept.get(i), result);
-      }
-      return result;
+      return new AppliedAs(added, first(known, MAX - 1));
+    }
+
+    private static AppliedAs first(AppliedAs list, int count) {
+      return list == null || count == 0
+          ? null
+          : new AppliedAs(list.applied, first(list.next, count - 1));
     }
   }
 
@@ -432,7 +427,7 @@ final class KustomizeBuilder {
       known = compute.get();
       computedApplied++;
     }
-    applied.put(object, mine == null ? new AppliedAs(known, null) : AppliedAs.with(mine, known));
+    applied.put(object, AppliedAs.with(mine, known));
     return known;
   }
 

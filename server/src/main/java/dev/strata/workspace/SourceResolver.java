@@ -86,7 +86,7 @@ final class SourceResolver {
     // A FluxInstance may live in the values a kustomization generates for a HelmRelease: build
     // every kustomization folder once to find it in the context of its ConfigMaps.
     for (SourceFile file : snapshot.files()) {
-      if (!kustomizationFile(file.path())) {
+      if (!dev.strata.model.ManifestReader.isKustomizationFile(file.path())) {
         continue;
       }
       KustomizeBuild build =
@@ -194,20 +194,6 @@ final class SourceResolver {
   }
 
   private static final Object FOUND = new Object();
-
-  /**
-   * True when the path names a kustomization file, asked of the path itself: every render asks of
-   * every file, and cutting its name out of the path first was 1% of a 20,000-file edit.
-   */
-  static boolean kustomizationFile(String path) {
-    for (String name : dev.strata.model.ManifestReader.KUSTOMIZATION_FILE_NAMES) {
-      int at = path.length() - name.length();
-      if (path.endsWith(name) && (at == 0 || at > 0 && path.charAt(at - 1) == '/')) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   /**
    * The candidates and Kustomizations of one file's documents (none when no document of it may

@@ -28,8 +28,8 @@ import java.util.function.Function;
  * its queue (or before anything that reads the state: another kind of change, or a request through
  * {@link #settled}). So a thousand keystrokes cost a thousand splices and one parse, render and
  * analysis; and since the caller knows each document's newest text, a request that reads only lines
- * the queued edits left alone answers from the newest analysed state without waiting for the
- * writer.
+ * the queued edits left alone answers from the newest rendered or analysed state without waiting
+ * for the writer.
  */
 public final class Workspace {
   private final ExecutorService writer;

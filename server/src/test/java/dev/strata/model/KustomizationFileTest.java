@@ -1,11 +1,10 @@
-package dev.strata.workspace;
+package dev.strata.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.strata.model.ManifestReader;
 import org.junit.jupiter.api.Test;
 
-/** The resolver's test of a path agrees with the file-name test kustomize's names are read by. */
+/** The test of a path agrees with the test of a file name. */
 class KustomizationFileTest {
   @Test
   void aPathNamesAKustomizationFileExactlyWhenItsFileNameIsOne() {
@@ -27,7 +26,7 @@ class KustomizationFileTest {
       String name = path.substring(path.lastIndexOf('/') + 1);
       assertEquals(
           ManifestReader.isKustomizationFileName(name),
-          SourceResolver.kustomizationFile(path),
+          ManifestReader.isKustomizationFile(path),
           path);
     }
   }
