@@ -18,11 +18,47 @@ import java.util.Optional;
 final class FluxBuilder {
   private final KustomizeBuilder kustomize;
   private final Created created;
+  // The sources the resolver builds with (none), then those it resolved.
+  private final Sources unresolved;
   private Sources sources;
   // The builds of this render: the root finder and every cluster build the same Kustomizations,
   // and what controllers create from a build is worked out once. Within one render the snapshot is
   // fixed, so a build is a function of its arguments and the sources.
-  private final java.util.Map<Call, FluxBuild> done = new java.util.HashMap<>();
+  private final java.util.Map<Call, Done> done = new java.util.HashMap<>();
+  // The previous render's builds, when this snapshot has its paths and folders.
+  private final Memo inherited;
+  private int carried;
+
+  /**
+   * The builds of one render, for the next. What a build is, besides its kustomize build and what
+   * controllers create from that, is a function of its arguments (the Kustomization by instance,
+   * which a file keeps while it is unchanged), the sources, and which paths and folders exist and
+   * what the artifact holds. So while the next snapshot has the same paths and folders and its
+   * sources come out the same, a build of the same arguments is the previous one, with its
+   * kustomize build and expansion asked again of the builder's memo, which knows what the edit
+   * reached. Immutable once the render is done.
+   */
+  static final class Memo {
+    private final java.util.Map<Call, Done> done;
+    private final Sources unresolved;
+    private final Sources resolved;
+
+    private Memo(java.util.Map<Call, Done> done, Sources unresolved, Sources resolved) {
+      this.done = done;
+      this.unresolved = unresolved;
+      this.resolved = resolved;
+    }
+  }
+
+  /**
+   * A build with what its kustomize build was asked with: no artifact when it built nothing (its
+   * status says why, a function of the arguments, the sources and the paths alone).
+   */
+  private record Done(FluxBuild build, Artifact artifact, String folder, FluxOverrides overrides) {
+    static Done of(FluxBuild build) {
+      return new Done(build, null, null, null);
+    }
+  }
 
   /** The arguments of one build; the Kustomization by identity (its document), not by value. */
   private record Call(
@@ -46,14 +82,39 @@ final class FluxBuilder {
     }
   }
 
-  FluxBuilder(KustomizeBuilder kustomize, Created created, Sources sources) {
-    this.kustomize = kustomize;
-    this.created = created;
-    this.sources = sources;
+  FluxBuilder(KustomizeBuilder kustomize, Created created) {
+    this(kustomize, created, null);
   }
 
+  /**
+   * A builder that carries the builds of {@code previous} (the previous render's {@link #memo})
+   * when the builder's snapshot has the same paths and folders as that render's.
+   */
+  FluxBuilder(KustomizeBuilder kustomize, Created created, Memo previous) {
+    this.kustomize = kustomize;
+    this.created = created;
+    this.inherited = kustomize.changed().isPresent() ? previous : null;
+    this.unresolved = inherited == null ? new Sources() : inherited.unresolved;
+    this.sources = unresolved;
+  }
+
+  /**
+   * Builds from here on with the {@code resolved} sources, or with the previous render's instance
+   * when they are the same (which carries its builds): {@link #sources} says which.
+   */
   void useSources(Sources resolved) {
-    this.sources = resolved;
+    this.sources =
+        inherited != null && inherited.resolved.sameAs(resolved) ? inherited.resolved : resolved;
+  }
+
+  /** This render's builds, for the next render's builder. */
+  Memo memo() {
+    return new Memo(java.util.Collections.unmodifiableMap(done), unresolved, sources);
+  }
+
+  /** How many builds this render took from the previous one's (for tests). */
+  int carried() {
+    return carried;
   }
 
   KustomizeBuilder kustomize() {
@@ -133,7 +194,7 @@ final class FluxBuilder {
       Optional<String> applierSource) {
     if (!kustomize.idle()) {
       // A build inside another records what it reads into the outer one: build it again.
-      return uncached(kustomization, namespace, file, substitution, forced, applierSource);
+      return uncached(kustomization, namespace, file, substitution, forced, applierSource).build();
     }
     Call call =
         new Call(
@@ -144,15 +205,43 @@ final class FluxBuilder {
             forced,
             applierSource,
             new Identity(sources));
-    FluxBuild known = done.get(call);
+    Done known = done.get(call);
     if (known == null) {
-      known = uncached(kustomization, namespace, file, substitution, forced, applierSource);
+      Done previous = inherited == null ? null : inherited.done.get(call);
+      known =
+          previous != null
+              ? again(previous)
+              : uncached(kustomization, namespace, file, substitution, forced, applierSource);
       done.put(call, known);
     }
-    return known;
+    return known.build();
   }
 
-  private FluxBuild uncached(
+  /**
+   * The previous render's build of the same arguments, in this render: its kustomize build and
+   * expansion asked of the builder again (the same instances where the edit did not reach them),
+   * the rest as it was.
+   */
+  private Done again(Done previous) {
+    carried++;
+    if (previous.artifact() == null) {
+      return previous;
+    }
+    FluxBuild old = previous.build();
+    KustomizeBuild build =
+        kustomize.build(previous.artifact(), previous.folder(), previous.overrides());
+    List<Created.Made> made = kustomize.expansion(build, created);
+    if (build == old.build() && made == old.made()) {
+      return previous;
+    }
+    return new Done(
+        new FluxBuild(old.status(), old.source(), old.folder(), old.path(), build, made),
+        previous.artifact(),
+        previous.folder(),
+        previous.overrides());
+  }
+
+  private Done uncached(
       FluxKustomization kustomization,
       String namespace,
       String file,
@@ -173,10 +262,10 @@ final class FluxBuilder {
     String written = kustomization.path().map(p -> substitution.apply(p.value())).orElse("");
     Located<String> at = kustomization.path().orElse(Located.of("", kustomization.meta().anchor()));
     if (forced.isEmpty() && source.isPresent() && !source.get().own()) {
-      return FluxBuild.of(Status.EXTERNAL, source, Optional.empty());
+      return Done.of(FluxBuild.of(Status.EXTERNAL, source, Optional.empty()));
     }
     if (Substitution.unresolved(written)) {
-      return FluxBuild.of(Status.UNRESOLVED, source, Optional.empty());
+      return Done.of(FluxBuild.of(Status.UNRESOLVED, source, Optional.empty()));
     }
     Optional<Artifact> artifact = forced.or(() -> entry.flatMap(Sources.Entry::artifact));
     // A source that no document here defines (created at bootstrap, as flux bootstrap and Terraform
@@ -188,7 +277,7 @@ final class FluxBuilder {
     boolean whole = RepositoryPath.normalize(written).filter(String::isEmpty).isPresent();
     if (forced.isEmpty() && ref.isEmpty() && whole) {
       // No source and no path: Flux rejects the object, and it builds nothing.
-      return FluxBuild.of(Status.MISSING, source, Optional.empty());
+      return Done.of(FluxBuild.of(Status.MISSING, source, Optional.empty()));
     }
     boolean unknown =
         forced.isEmpty()
@@ -199,18 +288,23 @@ final class FluxBuilder {
     Optional<String> folder = chosen.resolve(written);
     Snapshot snapshot = kustomize.snapshot();
     if (folder.isEmpty()) {
-      return FluxBuild.of(
-          unknown ? Status.UNKNOWN : Status.MISSING,
-          source,
-          unknown
-              ? Optional.empty()
-              : Optional.of(
-                  new PathReference(
-                      file, at.range(), written, "", PathReference.Status.OUTSIDE_REPOSITORY)));
+      return Done.of(
+          FluxBuild.of(
+              unknown ? Status.UNKNOWN : Status.MISSING,
+              source,
+              unknown
+                  ? Optional.empty()
+                  : Optional.of(
+                      new PathReference(
+                          file,
+                          at.range(),
+                          written,
+                          "",
+                          PathReference.Status.OUTSIDE_REPOSITORY))));
     }
     String path = folder.get();
     if (unknown) {
-      return FluxBuild.of(Status.UNKNOWN, source, Optional.empty());
+      return Done.of(FluxBuild.of(Status.UNKNOWN, source, Optional.empty()));
     }
     if (!snapshot.isDirectory(path) || !chosen.contains(path)) {
       PathReference.Status status =
@@ -219,10 +313,11 @@ final class FluxBuilder {
               : !chosen.contains(path)
                   ? PathReference.Status.EXCLUDED
                   : PathReference.Status.NOT_A_DIRECTORY;
-      return FluxBuild.of(
-          Status.MISSING,
-          source,
-          Optional.of(new PathReference(file, at.range(), written, path, status)));
+      return Done.of(
+          FluxBuild.of(
+              Status.MISSING,
+              source,
+              Optional.of(new PathReference(file, at.range(), written, path, status))));
     }
     FluxOverrides overrides =
         new FluxOverrides(
@@ -233,13 +328,18 @@ final class FluxBuilder {
             kustomization.components(),
             file);
     KustomizeBuild build = kustomize.build(chosen, path, overrides);
-    return new FluxBuild(
-        Status.BUILT,
-        source,
-        folder,
-        Optional.of(new PathReference(file, at.range(), written, path, PathReference.Status.FOUND)),
-        build,
-        kustomize.expansion(build, created));
+    return new Done(
+        new FluxBuild(
+            Status.BUILT,
+            source,
+            folder,
+            Optional.of(
+                new PathReference(file, at.range(), written, path, PathReference.Status.FOUND)),
+            build,
+            kustomize.expansion(build, created)),
+        chosen,
+        path,
+        overrides);
   }
 
   private static Located<String> substituted(Located<String> field, Substitution substitution) {

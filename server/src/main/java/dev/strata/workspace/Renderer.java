@@ -30,9 +30,9 @@ final class Renderer {
   private static final String SSA = "kustomize.toolkit.fluxcd.io/ssa";
 
   private final Snapshot snapshot;
-  private final KustomizeBuilder.Memo previous;
+  private final Memo previous;
   private final List<Kept> previousClusters;
-  private KustomizeBuilder.Memo memo;
+  private Memo memo;
   private List<Kept> kept = List.of();
   private int reusedClusters;
 
@@ -109,7 +109,7 @@ final class Renderer {
    * A renderer that reuses the builds of the previous snapshot's render where they still hold, and
    * its clusters where they come out the same.
    */
-  Renderer(Snapshot snapshot, KustomizeBuilder.Memo previous, List<Kept> previousClusters) {
+  Renderer(Snapshot snapshot, Memo previous, List<Kept> previousClusters) {
     this.snapshot = snapshot;
     this.previous = previous;
     this.previousClusters = previousClusters;
@@ -132,8 +132,11 @@ final class Renderer {
     return reusedClusters;
   }
 
+  /** The builds of one render, for the next snapshot's: kustomize's and Flux's. */
+  record Memo(KustomizeBuilder.Memo kustomize, FluxBuilder.Memo flux) {}
+
   /** The builds of the last render, for the next snapshot. */
-  KustomizeBuilder.Memo memo() {
+  Memo memo() {
     return memo;
   }
 
@@ -151,6 +154,13 @@ final class Renderer {
 
   private int computedSteps;
 
+  /** How many Flux Kustomization builds this render carried from the previous one (for tests). */
+  int carriedBuilds() {
+    return carriedBuilds;
+  }
+
+  private int carriedBuilds;
+
   /** How many applied objects this render made rather than reused (for tests). */
   int computedApplied() {
     return computedApplied;
@@ -160,12 +170,15 @@ final class Renderer {
 
   RenderTree render() {
     Scope scope = Scope.of(snapshot);
-    KustomizeBuilder kustomize = new KustomizeBuilder(snapshot, scope, previous);
+    KustomizeBuilder kustomize =
+        new KustomizeBuilder(snapshot, scope, previous == null ? null : previous.kustomize());
     Created created = new Created(snapshot);
-    FluxBuilder flux = new FluxBuilder(kustomize, created, new Sources());
-    Sources sources =
-        new SourceResolver(snapshot, flux, created, Publications.of(snapshot)).resolve();
-    flux.useSources(sources);
+    FluxBuilder flux =
+        new FluxBuilder(kustomize, created, previous == null ? null : previous.flux());
+    flux.useSources(
+        new SourceResolver(snapshot, flux, created, Publications.of(snapshot)).resolve());
+    // The previous render's instance when they came out the same, which carries its builds.
+    Sources sources = flux.sources();
     List<ClusterRoot> roots = new RootFinder(snapshot, flux, created).roots();
     List<Cluster> clusters = new ArrayList<>();
     Optional<Set<String>> changed = kustomize.changed();
@@ -206,7 +219,8 @@ final class Renderer {
             dataFiles(kustomize),
             sources,
             Seeds.of(snapshot, applied, kustomize));
-    memo = kustomize.memo();
+    memo = new Memo(kustomize.memo(), flux.memo());
+    carriedBuilds = flux.carried();
     reused = kustomize.reused();
     computedSteps = kustomize.computedSteps();
     computedApplied = kustomize.computedApplied();

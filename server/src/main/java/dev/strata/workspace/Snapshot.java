@@ -38,10 +38,11 @@ public final class Snapshot {
   private volatile RenderTree render;
   // The builds of the render of the snapshot this one was made from, until this one renders; then
   // this one's own, for the next.
-  private volatile KustomizeBuilder.Memo builds;
+  private volatile Renderer.Memo builds;
   private volatile int reusedBuilds;
   private volatile int computedSteps;
   private volatile int computedApplied;
+  private volatile int carriedBuilds;
   // Likewise the clusters, reused where they render the same from the same files.
   private volatile List<Renderer.Kept> clusters = List.of();
   private volatile int reusedClusters;
@@ -363,16 +364,25 @@ public final class Snapshot {
     return reusedClusters;
   }
 
-  /** How many kustomize builds this snapshot's render took from the one it was made from. */
   /** How many clusters this snapshot's render rendered rather than took untouched (for tests). */
   int renderedClusters() {
     render();
     return renderedClusters;
   }
 
+  /** How many kustomize builds this snapshot's render took from the one it was made from. */
   int reusedBuilds() {
     render();
     return reusedBuilds;
+  }
+
+  /**
+   * How many Flux Kustomization builds this snapshot's render carried from the one it was made from
+   * rather than built again (for tests).
+   */
+  int carriedBuilds() {
+    render();
+    return carriedBuilds;
   }
 
   /**
@@ -393,7 +403,7 @@ public final class Snapshot {
   /** How many kustomize builds this snapshot's render made or took. */
   int builds() {
     render();
-    return builds.size();
+    return builds.kustomize().size();
   }
 
   /**
@@ -431,6 +441,7 @@ public final class Snapshot {
           reusedBuilds = renderer.reused();
           computedSteps = renderer.computedSteps();
           computedApplied = renderer.computedApplied();
+          carriedBuilds = renderer.carriedBuilds();
           renderedClusters = renderer.renderedClusters();
           render = result;
         }

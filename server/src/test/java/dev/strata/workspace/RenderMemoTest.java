@@ -112,6 +112,70 @@ class RenderMemoTest {
   }
 
   /**
+   * An edit that renames an object under a Flux Kustomization's path leaves that Kustomization's
+   * arguments (its document, its sources) as they were: its build is carried from the previous
+   * render, and its kustomize build asked again, so the rename is rendered.
+   */
+  @Test
+  void aCarriedFluxBuildSeesWhatTheEditChangedBelowIt() throws IOException {
+    Snapshot after =
+        check(
+            (before, disk) -> {
+              String path = APP + "helmrelease.yaml";
+              String text = before.file(path).orElseThrow().text();
+              return write(
+                  before,
+                  disk,
+                  path,
+                  text.replace("name: ceph-csi-cephfs\nspec:", "name: renamed\nspec:"));
+            });
+    assertTrue(
+        after.render().clusters().stream()
+            .flatMap(c -> c.objects().stream())
+            .anyMatch(a -> a.id().name().equals("renamed")),
+        "the rename is not rendered");
+    assertTrue(after.carriedBuilds() > 0, "no Flux build carried");
+  }
+
+  /** A new file changes the folders' listings: nothing is carried, and the render is a load's. */
+  @Test
+  void aNewFileCarriesNoFluxBuild() throws IOException {
+    Snapshot after =
+        check(
+            (before, disk) ->
+                write(
+                    before,
+                    disk,
+                    APP + "extra.yaml",
+                    "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n"));
+    assertEquals(0, after.carriedBuilds());
+  }
+
+  /** A Kustomization whose missing path is created builds: its missing build is not carried. */
+  @Test
+  void aCreatedPathIsBuilt() throws IOException {
+    String ks = "kubernetes/apps/default/echo/ks.yaml";
+    String later = "kubernetes/apps/default/echo/later";
+    Snapshot after =
+        check(
+            (before, disk) -> {
+              String text = before.file(ks).orElseThrow().text();
+              Snapshot moved = write(before, disk, ks, text.replace("echo/app", "echo/later"));
+              moved.render();
+              return write(
+                  moved,
+                  disk,
+                  later + "/configmap.yaml",
+                  "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: later\n");
+            });
+    assertTrue(
+        after.render().clusters().stream()
+            .flatMap(c -> c.objects().stream())
+            .anyMatch(a -> a.id().name().equals("later")),
+        "the created folder is not built");
+  }
+
+  /**
    * A build taken whole from the previous render keeps its parts in the memo: an edit in one part,
    * after an edit elsewhere that left the whole untouched, rebuilds as few builds as the same edit
    * right after a full render.
