@@ -11,18 +11,88 @@ import java.util.regex.Pattern;
  * could supply the variable at run time; everything else stays literally {@code ${X}}, marked
  * unresolved rather than guessed.
  */
-public record Substitution(boolean enabled, Map<String, String> values, boolean openEnded) {
+public final class Substitution {
   public static final Substitution NONE = new Substitution(false, Map.of(), false);
   private static final Pattern VARIABLE =
       Pattern.compile("\\$\\{([_a-zA-Z][_a-zA-Z0-9]*)(?:(:?[=-])([^}]*))?}");
 
-  public Substitution {
-    values = Map.copyOf(values);
+  /**
+   * The substitutions made recently, so that a render makes the same instance as the render before
+   * it of each Kustomization's substitution: build calls and applied objects are keyed by it, and
+   * an equal one compared its whole map of variables (a cluster's settings) on every lookup.
+   */
+  private static final Map<Substitution, Substitution> RECENT =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Substitution, Substitution> eldest) {
+              return size() > 1024;
+            }
+          });
+
+  private final boolean enabled;
+  private final Map<String, String> values;
+  private final boolean openEnded;
+  private final int hash;
+
+  private Substitution(boolean enabled, Map<String, String> values, boolean openEnded) {
+    this.enabled = enabled;
+    this.values = Map.copyOf(values);
+    this.openEnded = openEnded;
+    this.hash =
+        (Boolean.hashCode(enabled) * 31 + this.values.hashCode()) * 31 + (openEnded ? 1 : 0);
+  }
+
+  private static Substitution of(boolean enabled, Map<String, String> values, boolean openEnded) {
+    Substitution made = new Substitution(enabled, values, openEnded);
+    Substitution known = RECENT.putIfAbsent(made, made);
+    return known == null ? made : known;
+  }
+
+  /** Whether substitution runs at all. */
+  public boolean enabled() {
+    return enabled;
+  }
+
+  /** The variables known from Git, by name. */
+  public Map<String, String> values() {
+    return values;
+  }
+
+  /** True when a {@code substituteFrom} source is not known here, so that more may be defined. */
+  public boolean openEnded() {
+    return openEnded;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other == this
+        || other instanceof Substitution s
+            && s.hash == hash
+            && s.enabled == enabled
+            && s.openEnded == openEnded
+            && s.values.equals(values);
+  }
+
+  @Override
+  public int hashCode() {
+    return hash;
+  }
+
+  @Override
+  public String toString() {
+    return "Substitution[enabled="
+        + enabled
+        + ", values="
+        + values
+        + ", openEnded="
+        + openEnded
+        + "]";
   }
 
   public static Substitution of(PostBuild postBuild) {
     return postBuild.present()
-        ? new Substitution(true, postBuild.substitute(), !postBuild.substituteFrom().isEmpty())
+        ? of(true, postBuild.substitute(), !postBuild.substituteFrom().isEmpty())
         : NONE;
   }
 
@@ -60,7 +130,7 @@ public record Substitution(boolean enabled, Map<String, String> values, boolean 
       }
     }
     postBuild.substitute().forEach((k, v) -> values.put(k, applier.apply(v)));
-    return new Substitution(true, values, open);
+    return of(true, values, open);
   }
 
   public static boolean unresolved(String text) {
