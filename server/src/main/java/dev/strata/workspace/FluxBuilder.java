@@ -82,10 +82,6 @@ final class FluxBuilder {
     }
   }
 
-  FluxBuilder(KustomizeBuilder kustomize, Created created) {
-    this(kustomize, created, null);
-  }
-
   /**
    * A builder that carries the builds of {@code previous} (the previous render's {@link #memo})
    * when the builder's snapshot has the same paths and folders as that render's.
