@@ -96,15 +96,17 @@ class RenderMemoTest {
     return snapshot.withFile(SourceFile.parse(path, text));
   }
 
+  /** {@link #check} of an edit of one file's text. */
+  private Snapshot edited(String path, java.util.function.UnaryOperator<String> change)
+      throws IOException {
+    return check(
+        (before, disk) ->
+            write(before, disk, path, change.apply(before.file(path).orElseThrow().text())));
+  }
+
   @Test
   void anEditInsideAReleasesValuesRebuildsOnlyWhatReadsThatFile() throws IOException {
-    Snapshot after =
-        check(
-            (before, disk) -> {
-              String path = APP + "helmrelease.yaml";
-              String text = before.file(path).orElseThrow().text();
-              return write(before, disk, path, text + "  # tuned\n");
-            });
+    Snapshot after = edited(APP + "helmrelease.yaml", text -> text + "  # tuned\n");
     assertTrue(after.reusedBuilds() > 0, "nothing reused");
     assertTrue(
         after.reusedBuilds() >= after.builds() - 4,
@@ -119,16 +121,9 @@ class RenderMemoTest {
   @Test
   void aCarriedFluxBuildSeesWhatTheEditChangedBelowIt() throws IOException {
     Snapshot after =
-        check(
-            (before, disk) -> {
-              String path = APP + "helmrelease.yaml";
-              String text = before.file(path).orElseThrow().text();
-              return write(
-                  before,
-                  disk,
-                  path,
-                  text.replace("name: ceph-csi-cephfs\nspec:", "name: renamed\nspec:"));
-            });
+        edited(
+            APP + "helmrelease.yaml",
+            text -> text.replace("name: ceph-csi-cephfs\nspec:", "name: renamed\nspec:"));
     assertTrue(
         after.render().clusters().stream()
             .flatMap(c -> c.objects().stream())
