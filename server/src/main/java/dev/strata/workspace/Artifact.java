@@ -1,10 +1,7 @@
 package dev.strata.workspace;
 
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,14 +20,7 @@ final class Artifact {
   // every build of it is looked up by its artifact in the previous render's memo. Handing out the
   // instance that memo holds makes that lookup an identity test instead of a comparison of every
   // mapping and ignore pattern, which was a tenth of a kochhaus render's memo hits.
-  private static final Map<Artifact, Artifact> RECENT =
-      Collections.synchronizedMap(
-          new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Artifact, Artifact> eldest) {
-              return size() > 256;
-            }
-          });
+  private static final Recent<Artifact> RECENT = new Recent<>(256);
 
   static final Artifact WORKSPACE = of("", SourceIgnore.NONE);
 
@@ -49,9 +39,7 @@ final class Artifact {
 
   /** The artifact of these mappings and rules: the instance of an earlier render when equal. */
   static Artifact of(List<Mapping> mappings, SourceIgnore ignore) {
-    Artifact made = new Artifact(mappings, ignore);
-    Artifact known = RECENT.putIfAbsent(made, made);
-    return known == null ? made : known;
+    return RECENT.intern(new Artifact(mappings, ignore));
   }
 
   static Artifact of(String root, SourceIgnore ignore) {

@@ -21,14 +21,7 @@ public final class Substitution {
    * it of each Kustomization's substitution: build calls and applied objects are keyed by it, and
    * an equal one compared its whole map of variables (a cluster's settings) on every lookup.
    */
-  private static final Map<Substitution, Substitution> RECENT =
-      java.util.Collections.synchronizedMap(
-          new java.util.LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Substitution, Substitution> eldest) {
-              return size() > 1024;
-            }
-          });
+  private static final Recent<Substitution> RECENT = new Recent<>(1024);
 
   private final boolean enabled;
   private final Map<String, String> values;
@@ -44,9 +37,7 @@ public final class Substitution {
   }
 
   private static Substitution of(boolean enabled, Map<String, String> values, boolean openEnded) {
-    Substitution made = new Substitution(enabled, values, openEnded);
-    Substitution known = RECENT.putIfAbsent(made, made);
-    return known == null ? made : known;
+    return RECENT.intern(new Substitution(enabled, values, openEnded));
   }
 
   /** Whether substitution runs at all. */

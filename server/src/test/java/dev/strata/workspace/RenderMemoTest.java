@@ -104,6 +104,13 @@ class RenderMemoTest {
             write(before, disk, path, change.apply(before.file(path).orElseThrow().text())));
   }
 
+  /** True when a cluster of the snapshot's render applies an object of this name. */
+  private static boolean renders(Snapshot snapshot, String name) {
+    return snapshot.render().clusters().stream()
+        .flatMap(c -> c.objects().stream())
+        .anyMatch(a -> a.id().name().equals(name));
+  }
+
   @Test
   void anEditInsideAReleasesValuesRebuildsOnlyWhatReadsThatFile() throws IOException {
     Snapshot after = edited(APP + "helmrelease.yaml", text -> text + "  # tuned\n");
@@ -124,11 +131,7 @@ class RenderMemoTest {
         edited(
             APP + "helmrelease.yaml",
             text -> text.replace("name: ceph-csi-cephfs\nspec:", "name: renamed\nspec:"));
-    assertTrue(
-        after.render().clusters().stream()
-            .flatMap(c -> c.objects().stream())
-            .anyMatch(a -> a.id().name().equals("renamed")),
-        "the rename is not rendered");
+    assertTrue(renders(after, "renamed"), "the rename is not rendered");
     assertTrue(after.carriedBuilds() > 0, "no Flux build carried");
   }
 
@@ -163,11 +166,7 @@ class RenderMemoTest {
                   later + "/configmap.yaml",
                   "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: later\n");
             });
-    assertTrue(
-        after.render().clusters().stream()
-            .flatMap(c -> c.objects().stream())
-            .anyMatch(a -> a.id().name().equals("later")),
-        "the created folder is not built");
+    assertTrue(renders(after, "later"), "the created folder is not built");
   }
 
   /**
