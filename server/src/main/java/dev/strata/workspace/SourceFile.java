@@ -44,7 +44,7 @@ public record SourceFile(
     List<Manifest> manifests = new ArrayList<>();
     if (!SopsConfig.isConfigName(name) && !name.equals(".strata.yaml")) {
       for (YamlDocument document : syntax.documents()) {
-        ManifestReader.read(document, name).ifPresent(manifests::add);
+        ManifestReader.readMasked(document, name).ifPresent(manifests::add);
       }
     }
     return new SourceFile(path, syntax.text(), syntax, manifests, notes, new FileMemo());

@@ -113,6 +113,41 @@ class SecretValuesTest {
     assertTrue(secret.meta().node() == file.syntax().documents().get(0).root().get());
   }
 
+  private static final String KEY =
+      "-----BEGIN RSA PRIVATE KEY-----\n"
+          + "MIIEowIBAAKCAQEAoItJhIMz1TTBKdUEt3fbaNDjRTtsIvk15KCaNaRy7f3a91"
+          + "\n-----END RSA PRIVATE KEY-----\n";
+
+  /**
+   * {@code SourceFile.parse} reads the documents of a masked file without masking them again
+   * ({@code ManifestReader.readMasked}): that is right only if a masked document has nothing left
+   * to hide, whatever made a value hidden.
+   */
+  @Test
+  void aMaskedDocumentHasNothingLeftToHide() {
+    String encoded = java.util.Base64.getEncoder().encodeToString(KEY.getBytes());
+    String text =
+        SECRET
+            + "---\napiVersion: v1\nkind: Secret\nmetadata: {name: tls}\ndata:\n  tls.key: "
+            + encoded
+            + "\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: leaked}\ndata:\n"
+            + "  key: |\n"
+            + KEY.indent(4)
+            + "  token: ENC[AES256_GCM,data:CaNaRy7f3a91,type:str]\n  plain: visible\n";
+    SourceFile file = SourceFile.parse("apps/secrets.yaml", text);
+    assertFalse(file.text().contains("CaNaRy7f3a91"), file.text());
+    assertFalse(file.text().contains(encoded), "the encoded key is masked too");
+    assertTrue(file.text().contains("plain: visible"));
+    assertEquals(3, file.syntax().documents().size());
+    for (dev.strata.syntax.YamlDocument document : file.syntax().documents()) {
+      assertTrue(
+          SecretValues.mask(document) == document,
+          () -> "masking again changes document " + document.index());
+    }
+    assertEquals(3, file.manifests().size());
+    assertFalse(file.manifests().toString().contains("CaNaRy7f3a91"));
+  }
+
   @Test
   void keepsTheDollarsThatEscapeAPlaceholder() {
     // $${x} is Flux's literal ${x}: masking the escape would turn it into a variable to substitute.
