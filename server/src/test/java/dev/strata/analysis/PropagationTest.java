@@ -52,6 +52,33 @@ class PropagationTest {
         new NeedGraph.Propagation(needs, anyOfNodes).run(isSeeded, isDown));
   }
 
+  /**
+   * The blocked cycles found over the numbering are those found over the maps, group for group and
+   * member for member in the same order (the deadlock rules report the first cycle per anchor).
+   */
+  @Property(tries = 1000)
+  void findsTheBlockedCyclesTheMapsFind(
+      @ForAll @Size(max = 60) List<@IntRange(max = 14) Integer> from,
+      @ForAll @Size(max = 60) List<@IntRange(max = 19) Integer> to,
+      @ForAll @Size(max = 20) Set<@IntRange(max = 19) Integer> anyOf,
+      @ForAll @Size(max = 6) Set<@IntRange(max = 19) Integer> seeded,
+      @ForAll @Size(max = 5) Set<@IntRange(max = 19) Integer> withoutNeeds) {
+    Map<Node, List<Edge>> needs = new LinkedHashMap<>();
+    for (int i : withoutNeeds) {
+      needs.put(node(i), new ArrayList<>());
+    }
+    for (int i = 0; i < Math.min(from.size(), to.size()); i++) {
+      Node a = node(from.get(i));
+      needs.computeIfAbsent(a, k -> new ArrayList<>()).add(edge(a, node(to.get(i))));
+    }
+    NeedGraph.Propagation propagation = new NeedGraph.Propagation(needs, nodes(anyOf));
+    Set<Node> reached = propagation.run(nodes(seeded)::contains, n -> false);
+    List<List<Node>> expected =
+        NeedGraph.blockedCycles(needs, reached).stream().map(c -> List.copyOf(c)).toList();
+    assertEquals(
+        expected, propagation.blockedCycles(reached).stream().map(c -> List.copyOf(c)).toList());
+  }
+
   private static Node node(int i) {
     return new Node(Kind.READY, new ObjectId("Kustomization", "flux-system", "k" + i));
   }
