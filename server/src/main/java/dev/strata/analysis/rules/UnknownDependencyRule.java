@@ -21,6 +21,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A {@code dependsOn} entry that names no object of that kind in the resolved namespace: Flux
@@ -46,10 +47,12 @@ public final class UnknownDependencyRule implements Rule {
 
   @Override
   public void check(Analysis analysis, Reporter reporter) {
-    Unreached unreached = new dev.strata.workspace.Unreached(analysis.snapshot());
-    Definitions definitions = new Definitions(analysis.snapshot());
+    // Both indexes read every file, and most analyses have no unknown dependency: made on the
+    // first one.
+    Supplier<Unreached> unreached = memoised(() -> new Unreached(analysis.snapshot()));
+    Supplier<Definitions> definitions = memoised(() -> new Definitions(analysis.snapshot()));
     for (Cluster cluster : analysis.clusters()) {
-      ExternalContent external = new ExternalContent(cluster);
+      Supplier<ExternalContent> external = memoised(() -> new ExternalContent(cluster));
       DependencyGraph graph = analysis.graph(cluster);
       for (ObjectId node : graph.nodes()) {
         for (Dependency dependency : graph.dependencies(node)) {
@@ -58,7 +61,7 @@ public final class UnknownDependencyRule implements Rule {
           }
           // A target the repository defines but no cluster applies is a dangling dependency,
           // whatever an external build might define: its entry was dropped here.
-          Optional<String> dead = definitions.unapplied(unreached, dependency.target());
+          Optional<String> dead = definitions.get().unapplied(unreached.get(), dependency.target());
           if (dead.isPresent()) {
             reporter.report(
                 finding(
@@ -72,8 +75,9 @@ public final class UnknownDependencyRule implements Rule {
                         + ", which "
                         + dead.get()
                         + "; Flux retries it forever"));
-          } else if (!external.mayDefine(
-              dependency.target().kind(), dependency.target().namespace())) {
+          } else if (!external
+              .get()
+              .mayDefine(dependency.target().kind(), dependency.target().namespace())) {
             reporter.report(
                 finding(
                     dependency.file(),
@@ -83,6 +87,21 @@ public final class UnknownDependencyRule implements Rule {
         }
       }
     }
+  }
+
+  /** {@code compute}'s value, computed on the first {@code get}; the rule runs on one thread. */
+  private static <T> Supplier<T> memoised(Supplier<T> compute) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public T get() {
+        if (value == null) {
+          value = compute.get();
+        }
+        return value;
+      }
+    };
   }
 
   /**
