@@ -283,25 +283,31 @@ final class Renderer {
   /** Every generator input of every kustomization file, reached or not. */
   private Set<String> dataFiles(KustomizeBuilder kustomize) {
     Set<String> result = new HashSet<>();
-    for (SourceFile file : snapshot.files()) {
-      for (Manifest manifest : file.manifests()) {
-        if (manifest instanceof KustomizeOverlay overlay) {
-          for (KustomizeOverlay.GeneratedConfigMap map : overlay.configMapGenerator()) {
-            map.files().values().forEach(p -> resolve(file, p.value()).ifPresent(result::add));
-            map.envs().forEach(p -> resolve(file, p.value()).ifPresent(result::add));
-          }
-          for (KustomizeOverlay.GeneratedSecret secret : overlay.secretGenerator()) {
-            for (Located<String> input : secret.files()) {
-              String value = input.value();
-              int equals = value.indexOf('=');
-              resolve(file, equals > 0 ? value.substring(equals + 1) : value)
-                  .ifPresent(result::add);
-            }
+    snapshot.perFile(DATA_FILES, Renderer::dataFilesOf).values().forEach(result::addAll);
+    return result;
+  }
+
+  private static final Object DATA_FILES = new Object();
+
+  /** The files one file's generators read, or null when it has none (most files). */
+  private static Set<String> dataFilesOf(SourceFile file) {
+    Set<String> result = new HashSet<>();
+    for (Manifest manifest : file.manifests()) {
+      if (manifest instanceof KustomizeOverlay overlay) {
+        for (KustomizeOverlay.GeneratedConfigMap map : overlay.configMapGenerator()) {
+          map.files().values().forEach(p -> resolve(file, p.value()).ifPresent(result::add));
+          map.envs().forEach(p -> resolve(file, p.value()).ifPresent(result::add));
+        }
+        for (KustomizeOverlay.GeneratedSecret secret : overlay.secretGenerator()) {
+          for (Located<String> input : secret.files()) {
+            String value = input.value();
+            int equals = value.indexOf('=');
+            resolve(file, equals > 0 ? value.substring(equals + 1) : value).ifPresent(result::add);
           }
         }
       }
     }
-    return result;
+    return result.isEmpty() ? null : Set.copyOf(result);
   }
 
   private static Optional<String> resolve(SourceFile file, String path) {

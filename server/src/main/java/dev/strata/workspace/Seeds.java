@@ -94,7 +94,7 @@ public record Seeds(
     for (String file : declared.files()) {
       RepositoryPath.normalize(file).ifPresent(f -> applied(snapshot, builder, f, objects));
     }
-    for (SourceFile file : snapshot.files()) {
+    for (SourceFile file : snapshot.perFile(Kind.class, Seeds::seeding).values()) {
       Kind kind = file.memo().get(Kind.class, () -> Kind.of(file));
       if (kind.bootstrap() && !appliedFiles.contains(file.path())) {
         if (kind.helmfile()) {
@@ -140,6 +140,12 @@ public record Seeds(
    * file (every render asks of every file, and searching the text of 20,000 files twice was a
    * fortieth of an edit).
    */
+  /** The file when a bootstrap step may seed something from it, else null: few files are. */
+  private static SourceFile seeding(SourceFile file) {
+    Kind kind = file.memo().get(Kind.class, () -> Kind.of(file));
+    return kind.bootstrap() || kind.commands() || kind.inlineManifests() ? file : null;
+  }
+
   private record Kind(
       boolean bootstrap, boolean helmfile, boolean commands, boolean inlineManifests) {
     static Kind of(SourceFile file) {

@@ -49,6 +49,8 @@ public final class Snapshot {
   private volatile int renderedClusters;
   // What the analyses derive from the objects of renders, carried forward like the builds.
   private volatile Carried carried = new Carried();
+  // The facts of single files that passes over every file read, carried forward by changed path.
+  private volatile FileFacts facts = new FileFacts();
 
   private Snapshot(
       long revision,
@@ -219,7 +221,8 @@ public final class Snapshot {
               changing(file.path(), otherFiles.contains(file.path())),
               severityOverrides,
               explicitConfig,
-              layout));
+              layout),
+          Set.of(file.path()));
     }
     boolean samePaths = files.containsKey(file.path());
     NavigableMap<String, SourceFile> next = new TreeMap<>(files);
@@ -234,7 +237,8 @@ public final class Snapshot {
             changing(file.path(), samePaths),
             severityOverrides,
             explicitConfig,
-            layout));
+            layout),
+        Set.of(file.path()));
   }
 
   public Snapshot withoutFile(String path) {
@@ -255,7 +259,8 @@ public final class Snapshot {
             changing(path, false),
             severityOverrides,
             explicitConfig,
-            layout));
+            layout),
+        Set.of(path));
   }
 
   public Snapshot withSeverityOverrides(Map<String, Severity> overrides) {
@@ -269,7 +274,8 @@ public final class Snapshot {
             same(),
             overrides,
             explicitConfig,
-            layout));
+            layout),
+        Set.of());
   }
 
   /**
@@ -410,11 +416,23 @@ public final class Snapshot {
    * The next revision starts from this one's builds, or from those this one inherited when it was
    * never rendered (a burst of edits): the builds its changes do not reach stay.
    */
-  private Snapshot inheriting(Snapshot next) {
+  private Snapshot inheriting(Snapshot next, Set<String> changedPaths) {
     next.builds = builds;
     next.clusters = clusters;
     next.carried = carried.next();
+    next.facts = facts.next(changedPaths);
     return next;
+  }
+
+  /**
+   * The files for which {@code compute}, a function of one file alone that {@code key} names, is
+   * not null, by path, with its value. A snapshot made from another by changing files computes it
+   * again for those files only ({@link FileFacts}), so that a pass over the files that have a rare
+   * fact costs what they and the edit hold, not what the repository holds.
+   */
+  public <T> NavigableMap<String, T> perFile(
+      Object key, java.util.function.Function<SourceFile, T> compute) {
+    return facts.get(key, files, compute);
   }
 
   /** True once this snapshot is rendered, so that reading its render costs nothing. */

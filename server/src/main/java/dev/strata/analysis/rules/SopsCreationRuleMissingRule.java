@@ -58,11 +58,14 @@ public final class SopsCreationRuleMissingRule implements Rule {
 
   @Override
   public void check(Analysis analysis, Reporter reporter) {
-    for (SourceFile file : analysis.snapshot().files()) {
+    for (SourceFile file :
+        analysis
+            .snapshot()
+            .perFile(SOPS_FILE, f -> f.memo().get(SOPS_FILE, () -> isSopsFile(f)) ? f : null)
+            .values()) {
       // sops matches path_regex against the path a file is edited under: a copy reached through a
       // symbolic link is judged by its real file.
-      if (analysis.snapshot().layout().realPath(file.path()).isPresent()
-          || !file.memo().get(SOPS_FILE, () -> isSopsFile(file))) {
+      if (analysis.snapshot().layout().realPath(file.path()).isPresent()) {
         continue;
       }
       Optional<SopsConfig> config = analysis.snapshot().sopsConfigFor(file.path());

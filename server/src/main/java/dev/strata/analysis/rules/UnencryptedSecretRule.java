@@ -54,18 +54,25 @@ public final class UnencryptedSecretRule implements Rule {
 
   @Override
   public void check(Analysis analysis, Reporter reporter) {
-    for (SourceFile file : analysis.snapshot().files()) {
-      List<Finding> own =
-          file.memo()
-              .get(
-                  FINDINGS,
-                  () -> {
-                    List<Finding> found = new ArrayList<>();
-                    check(file, found::add);
-                    return List.copyOf(found);
-                  });
-      own.forEach(reporter::report);
-    }
+    // Most files hold no Secret: the snapshot keeps which do have findings across edits.
+    analysis
+        .snapshot()
+        .perFile(
+            FINDINGS,
+            file -> {
+              List<Finding> own =
+                  file.memo()
+                      .get(
+                          FINDINGS,
+                          () -> {
+                            List<Finding> found = new ArrayList<>();
+                            check(file, found::add);
+                            return List.copyOf(found);
+                          });
+              return own.isEmpty() ? null : own;
+            })
+        .values()
+        .forEach(own -> own.forEach(reporter::report));
   }
 
   private void check(SourceFile file, Reporter reporter) {

@@ -39,10 +39,19 @@ public final class YamlSyntaxRule implements Rule {
   /** Whether a file's text looks like Kubernetes, kept with the file (a pass over its text). */
   private static final Object KUBERNETES = new Object();
 
+  private static final Object TROUBLED = new Object();
+
+  /** The file when it has something to report (a syntax problem, an encoding note), else null. */
+  private static SourceFile troubled(SourceFile file) {
+    boolean encoding = file.notes().stream().anyMatch(n -> n.kind() == FileNote.Kind.ENCODING);
+    return file.syntax().problems().isEmpty() && !encoding ? null : file;
+  }
+
   @Override
   public void check(Analysis analysis, Reporter reporter) {
     dev.strata.workspace.RenderTree render = analysis.snapshot().render();
-    for (SourceFile file : analysis.snapshot().files()) {
+    for (SourceFile file :
+        analysis.snapshot().perFile(TROUBLED, YamlSyntaxRule::troubled).values()) {
       if (render.data(file.path())) {
         continue;
       }
