@@ -98,9 +98,15 @@ public record DeployedVersions(Optional<Release> flux, Optional<Release> externa
      */
     static Evidence of(Snapshot snapshot, List<Cluster> clusters) {
       List<Release> text = new ArrayList<>();
-      for (SourceFile file : snapshot.files()) {
-        text.addAll(file.memo().get(TEXT_EVIDENCE, () -> fileEvidence(file)));
-      }
+      snapshot
+          .perFile(
+              TEXT_EVIDENCE,
+              file -> {
+                List<Release> found = file.memo().get(TEXT_EVIDENCE, () -> fileEvidence(file));
+                return found.isEmpty() ? null : found;
+              })
+          .values()
+          .forEach(text::addAll);
       Map<Cluster, List<Release>> objects = new IdentityHashMap<>();
       for (Cluster cluster : clusters) {
         objects.put(

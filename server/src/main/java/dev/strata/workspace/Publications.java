@@ -45,12 +45,18 @@ record Publications(List<String> remotes, List<Push> pushes) {
     for (Map.Entry<String, String> text : snapshot.texts().entrySet()) {
       scan(text.getKey(), text.getValue(), pushes);
     }
-    for (SourceFile file : snapshot.files()) {
-      if (file.text().contains("flux") && file.text().contains("push")) {
-        scan(file.path(), file.text(), pushes);
-      }
-    }
+    snapshot.perFile(Publications.class, Publications::pushes).values().forEach(pushes::addAll);
     return new Publications(remotes, pushes);
+  }
+
+  /** The pushes one file's text makes, or null when it makes none (most files). */
+  private static List<Push> pushes(SourceFile file) {
+    if (!file.text().contains("flux") || !file.text().contains("push")) {
+      return null;
+    }
+    List<Push> found = new ArrayList<>();
+    scan(file.path(), file.text(), found);
+    return found.isEmpty() ? null : List.copyOf(found);
   }
 
   private static void scan(String file, String text, List<Push> pushes) {

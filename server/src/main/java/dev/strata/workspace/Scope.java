@@ -55,9 +55,15 @@ final class Scope {
 
   static Scope of(Snapshot snapshot) {
     Set<String> kinds = new HashSet<>(BUILT_IN);
-    for (SourceFile file : snapshot.files()) {
-      kinds.addAll(file.memo().get(Scope.class, () -> clusterScoped(file)));
-    }
+    snapshot
+        .perFile(
+            Scope.class,
+            file -> {
+              List<String> defined = file.memo().get(Scope.class, () -> clusterScoped(file));
+              return defined.isEmpty() ? null : defined;
+            })
+        .values()
+        .forEach(kinds::addAll);
     return new Scope(Set.copyOf(kinds));
   }
 

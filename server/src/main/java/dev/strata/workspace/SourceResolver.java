@@ -78,8 +78,7 @@ final class SourceResolver {
   Sources resolve() {
     List<Candidate> candidates = new ArrayList<>();
     List<Emitted> kustomizations = new ArrayList<>();
-    for (SourceFile file : snapshot.files()) {
-      Found found = file.memo().get(FOUND, () -> found(file));
+    for (Found found : snapshot.perFile(FOUND, this::contributing).values()) {
       found.candidates().forEach(c -> candidates.add(c.candidate()));
       kustomizations.addAll(found.kustomizations());
     }
@@ -194,6 +193,12 @@ final class SourceResolver {
   }
 
   private static final Object FOUND = new Object();
+
+  /** What one file holds for the resolver, or null when it holds nothing (most files). */
+  private Found contributing(SourceFile file) {
+    Found found = file.memo().get(FOUND, () -> found(file));
+    return found.candidates().isEmpty() && found.kustomizations().isEmpty() ? null : found;
+  }
 
   /**
    * The candidates and Kustomizations of one file's documents (none when no document of it may
