@@ -130,6 +130,17 @@ final class RootFinder {
                         && m.meta().nameText().equals(name));
   }
 
+  /** The file when it holds a Flux Kustomization or a FluxInstance, else null. */
+  private static SourceFile structural(SourceFile file) {
+    for (Manifest manifest : file.manifests()) {
+      if (manifest instanceof FluxKustomization
+          || manifest instanceof dev.strata.model.FluxInstance) {
+        return file;
+      }
+    }
+    return null;
+  }
+
   /** The applies relation over every Kustomization, and which components something applies. */
   private record Graph(
       Map<String, Node> nodes, Set<Integer> applied, List<List<Node>> components) {}
@@ -137,7 +148,13 @@ final class RootFinder {
   private Graph graph(boolean releases) {
     Map<String, Node> nodes = new LinkedHashMap<>();
     Deque<Node> work = new ArrayDeque<>();
-    for (SourceFile file : snapshot.files()) {
+    // Most files hold neither a Kustomization nor a FluxInstance: without releases, only those that
+    // do are read, from the snapshot's carried facts.
+    Iterable<SourceFile> files =
+        releases
+            ? snapshot.files()
+            : snapshot.perFile(RootFinder.class, RootFinder::structural).values();
+    for (SourceFile file : files) {
       for (Manifest manifest : file.manifests()) {
         boolean kustomization = manifest instanceof FluxKustomization;
         boolean instance = manifest instanceof dev.strata.model.FluxInstance;

@@ -114,7 +114,7 @@ public final class UnknownDependencyRule implements Rule {
         new IdentityHashMap<>();
 
     Definitions(Snapshot snapshot) {
-      for (SourceFile file : snapshot.files()) {
+      for (SourceFile file : snapshot.perFile(Definitions.class, Definitions::defining).values()) {
         for (Manifest manifest : file.manifests()) {
           if (manifest instanceof FluxKustomization || manifest instanceof HelmRelease) {
             String key = manifest.kind() + "/" + manifest.meta().nameText();
@@ -126,6 +126,16 @@ public final class UnknownDependencyRule implements Rule {
           }
         }
       }
+    }
+
+    /** The file when it defines a Flux Kustomization or a HelmRelease, else null. */
+    private static SourceFile defining(SourceFile file) {
+      for (Manifest manifest : file.manifests()) {
+        if (manifest instanceof FluxKustomization || manifest instanceof HelmRelease) {
+          return file;
+        }
+      }
+      return null;
     }
 
     /** "is defined in F but not applied: why", when a document of the repository defines it. */
