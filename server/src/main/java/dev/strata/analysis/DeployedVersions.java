@@ -105,7 +105,6 @@ public record DeployedVersions(Optional<Release> flux, Optional<Release> externa
                 List<Release> found = file.memo().get(TEXT_EVIDENCE, () -> fileEvidence(file));
                 return found.isEmpty() ? null : found;
               })
-          .values()
           .forEach(text::addAll);
       Map<Cluster, List<Release>> objects = new IdentityHashMap<>();
       for (Cluster cluster : clusters) {

@@ -45,7 +45,7 @@ record Publications(List<String> remotes, List<Push> pushes) {
     for (Map.Entry<String, String> text : snapshot.texts().entrySet()) {
       scan(text.getKey(), text.getValue(), pushes);
     }
-    snapshot.perFile(Publications.class, Publications::pushes).values().forEach(pushes::addAll);
+    snapshot.perFile(Publications.class, Publications::pushes).forEach(pushes::addAll);
     return new Publications(remotes, pushes);
   }
 

@@ -283,7 +283,7 @@ final class Renderer {
   /** Every generator input of every kustomization file, reached or not. */
   private Set<String> dataFiles(KustomizeBuilder kustomize) {
     Set<String> result = new HashSet<>();
-    snapshot.perFile(DATA_FILES, Renderer::dataFilesOf).values().forEach(result::addAll);
+    snapshot.perFile(DATA_FILES, Renderer::dataFilesOf).forEach(result::addAll);
     return result;
   }
 

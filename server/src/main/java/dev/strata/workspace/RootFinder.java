@@ -151,9 +151,7 @@ final class RootFinder {
     // Most files hold neither a Kustomization nor a FluxInstance: without releases, only those that
     // do are read, from the snapshot's carried facts.
     Iterable<SourceFile> files =
-        releases
-            ? snapshot.files()
-            : snapshot.perFile(RootFinder.class, RootFinder::structural).values();
+        releases ? snapshot.files() : snapshot.perFile(RootFinder.class, RootFinder::structural);
     for (SourceFile file : files) {
       for (Manifest manifest : file.manifests()) {
         boolean kustomization = manifest instanceof FluxKustomization;

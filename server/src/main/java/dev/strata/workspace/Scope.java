@@ -62,7 +62,6 @@ final class Scope {
               List<String> defined = file.memo().get(Scope.class, () -> clusterScoped(file));
               return defined.isEmpty() ? null : defined;
             })
-        .values()
         .forEach(kinds::addAll);
     return new Scope(Set.copyOf(kinds));
   }

@@ -94,7 +94,7 @@ public record Seeds(
     for (String file : declared.files()) {
       RepositoryPath.normalize(file).ifPresent(f -> applied(snapshot, builder, f, objects));
     }
-    for (SourceFile file : snapshot.perFile(Kind.class, Seeds::seeding).values()) {
+    for (SourceFile file : snapshot.perFile(Kind.class, Seeds::seeding)) {
       Kind kind = file.memo().get(Kind.class, () -> Kind.of(file));
       if (kind.bootstrap() && !appliedFiles.contains(file.path())) {
         if (kind.helmfile()) {

@@ -425,13 +425,12 @@ public final class Snapshot {
   }
 
   /**
-   * The files for which {@code compute}, a function of one file alone that {@code key} names, is
-   * not null, by path, with its value. A snapshot made from another by changing files computes it
-   * again for those files only ({@link FileFacts}), so that a pass over the files that have a rare
-   * fact costs what they and the edit hold, not what the repository holds.
+   * The values of {@code compute}, a function of one file alone that {@code key} names, that are
+   * not null, in the order of their files' paths. A snapshot made from another by changing files
+   * computes it again for those files only ({@link FileFacts}), so that a pass over the files that
+   * have a rare fact costs what they and the edit hold, not what the repository holds.
    */
-  public <T> NavigableMap<String, T> perFile(
-      Object key, java.util.function.Function<SourceFile, T> compute) {
+  public <T> List<T> perFile(Object key, java.util.function.Function<SourceFile, T> compute) {
     return facts.get(key, files, compute);
   }
 

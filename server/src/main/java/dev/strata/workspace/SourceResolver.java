@@ -78,7 +78,7 @@ final class SourceResolver {
   Sources resolve() {
     List<Candidate> candidates = new ArrayList<>();
     List<Emitted> kustomizations = new ArrayList<>();
-    for (Found found : snapshot.perFile(FOUND, this::contributing).values()) {
+    for (Found found : snapshot.perFile(FOUND, this::contributing)) {
       found.candidates().forEach(c -> candidates.add(c.candidate()));
       kustomizations.addAll(found.kustomizations());
     }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import net.jqwik.api.ForAll;
@@ -22,9 +20,9 @@ import net.jqwik.api.constraints.Size;
 class FileFactsTest {
   private static final Object KEY = new Object();
 
-  /** A fact of one file alone: its text when it says "secret", else nothing. */
+  /** A fact of one file alone: its path and text when it says "secret", else nothing. */
   private static final Function<SourceFile, String> FACT =
-      file -> file.text().contains("secret") ? file.text() : null;
+      file -> file.text().contains("secret") ? file.path() + ": " + file.text() : null;
 
   /**
    * Each step changes file {@code step % 6}: even codes write a text (with the fact or without),
@@ -74,7 +72,7 @@ class FileFactsTest {
     assertEquals(30, computed.get());
     Snapshot next = snapshot.withFile(SourceFile.parse("apps/f" + edited + ".yaml", "a: secret"));
     computed.set(0);
-    Map<String, String> facts = next.perFile(KEY, counting);
+    List<String> facts = next.perFile(KEY, counting);
     assertEquals(1, computed.get());
     assertEquals(fullPass(next), facts);
     computed.set(0);
@@ -82,12 +80,13 @@ class FileFactsTest {
     assertEquals(0, computed.get(), "asked again, the snapshot answers from what it computed");
   }
 
-  private static Map<String, String> fullPass(Snapshot snapshot) {
-    Map<String, String> result = new TreeMap<>();
+  /** The facts of every file, in path order. */
+  private static List<String> fullPass(Snapshot snapshot) {
+    List<String> result = new ArrayList<>();
     for (SourceFile file : snapshot.files()) {
       String fact = FACT.apply(file);
       if (fact != null) {
-        result.put(file.path(), fact);
+        result.add(fact);
       }
     }
     return result;

@@ -71,7 +71,6 @@ public final class UnencryptedSecretRule implements Rule {
                           });
               return own.isEmpty() ? null : own;
             })
-        .values()
         .forEach(own -> own.forEach(reporter::report));
   }
 

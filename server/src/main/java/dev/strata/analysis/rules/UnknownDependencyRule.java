@@ -114,7 +114,7 @@ public final class UnknownDependencyRule implements Rule {
         new IdentityHashMap<>();
 
     Definitions(Snapshot snapshot) {
-      for (SourceFile file : snapshot.perFile(Definitions.class, Definitions::defining).values()) {
+      for (SourceFile file : snapshot.perFile(Definitions.class, Definitions::defining)) {
         for (Manifest manifest : file.manifests()) {
           if (manifest instanceof FluxKustomization || manifest instanceof HelmRelease) {
             String key = manifest.kind() + "/" + manifest.meta().nameText();

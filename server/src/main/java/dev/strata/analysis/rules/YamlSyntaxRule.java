@@ -50,8 +50,7 @@ public final class YamlSyntaxRule implements Rule {
   @Override
   public void check(Analysis analysis, Reporter reporter) {
     dev.strata.workspace.RenderTree render = analysis.snapshot().render();
-    for (SourceFile file :
-        analysis.snapshot().perFile(TROUBLED, YamlSyntaxRule::troubled).values()) {
+    for (SourceFile file : analysis.snapshot().perFile(TROUBLED, YamlSyntaxRule::troubled)) {
       if (render.data(file.path())) {
         continue;
       }
