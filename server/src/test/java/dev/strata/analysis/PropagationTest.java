@@ -36,14 +36,7 @@ class PropagationTest {
       @ForAll @Size(max = 20) Set<@IntRange(max = 19) Integer> seeded,
       @ForAll @Size(max = 20) Set<@IntRange(max = 19) Integer> down,
       @ForAll @Size(max = 5) Set<@IntRange(max = 19) Integer> withoutNeeds) {
-    Map<Node, List<Edge>> needs = new LinkedHashMap<>();
-    for (int i : withoutNeeds) {
-      needs.put(node(i), new ArrayList<>());
-    }
-    for (int i = 0; i < Math.min(from.size(), to.size()); i++) {
-      Node a = node(from.get(i));
-      needs.computeIfAbsent(a, k -> new ArrayList<>()).add(edge(a, node(to.get(i))));
-    }
+    Map<Node, List<Edge>> needs = graph(from, to, withoutNeeds);
     Set<Node> anyOfNodes = nodes(anyOf);
     Predicate<Node> isSeeded = nodes(seeded)::contains;
     Predicate<Node> isDown = nodes(down)::contains;
@@ -63,6 +56,18 @@ class PropagationTest {
       @ForAll @Size(max = 20) Set<@IntRange(max = 19) Integer> anyOf,
       @ForAll @Size(max = 6) Set<@IntRange(max = 19) Integer> seeded,
       @ForAll @Size(max = 5) Set<@IntRange(max = 19) Integer> withoutNeeds) {
+    Map<Node, List<Edge>> needs = graph(from, to, withoutNeeds);
+    NeedGraph.Propagation propagation = new NeedGraph.Propagation(needs, nodes(anyOf));
+    Set<Node> reached = propagation.run(nodes(seeded)::contains, n -> false);
+    List<List<Node>> expected =
+        NeedGraph.blockedCycles(needs, reached).stream().map(c -> List.copyOf(c)).toList();
+    assertEquals(
+        expected, propagation.blockedCycles(reached).stream().map(c -> List.copyOf(c)).toList());
+  }
+
+  /** Facts without needs, then an edge from each {@code from} to the {@code to} at its index. */
+  private static Map<Node, List<Edge>> graph(
+      List<Integer> from, List<Integer> to, Set<Integer> withoutNeeds) {
     Map<Node, List<Edge>> needs = new LinkedHashMap<>();
     for (int i : withoutNeeds) {
       needs.put(node(i), new ArrayList<>());
@@ -71,12 +76,7 @@ class PropagationTest {
       Node a = node(from.get(i));
       needs.computeIfAbsent(a, k -> new ArrayList<>()).add(edge(a, node(to.get(i))));
     }
-    NeedGraph.Propagation propagation = new NeedGraph.Propagation(needs, nodes(anyOf));
-    Set<Node> reached = propagation.run(nodes(seeded)::contains, n -> false);
-    List<List<Node>> expected =
-        NeedGraph.blockedCycles(needs, reached).stream().map(c -> List.copyOf(c)).toList();
-    assertEquals(
-        expected, propagation.blockedCycles(reached).stream().map(c -> List.copyOf(c)).toList());
+    return needs;
   }
 
   private static Node node(int i) {
