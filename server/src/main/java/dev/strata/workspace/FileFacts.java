@@ -15,7 +15,7 @@ import java.util.function.Function;
  * snapshot to the next: a snapshot made by changing some files takes the facts of the snapshot it
  * was made from and computes them again for those files only. A pass over every file that most
  * files have nothing for (plain Secrets, syntax problems, bootstrap scripts) was a memo lookup per
- * file and per edit, a sixth of a kochhaus edit over all of them; it is now a pass over the changed
+ * file and per edit, 12% of a kochhaus edit over all of them; it is now a pass over the changed
  * files and those that have the fact.
  *
  * <p>A fact must be a function of its file alone (its path, text and parse), as for {@link
