@@ -135,17 +135,17 @@ public record Seeds(
     return new Seeds(charts, objects, fromProvider);
   }
 
-  /**
-   * What a file can hold for the seeds, from its path and text alone: read once per version of the
-   * file (every render asks of every file, and searching the text of 20,000 files twice was a
-   * fortieth of an edit).
-   */
   /** The file when a bootstrap step may seed something from it, else null: few files are. */
   private static SourceFile seeding(SourceFile file) {
     Kind kind = file.memo().get(Kind.class, () -> Kind.of(file));
     return kind.bootstrap() || kind.commands() || kind.inlineManifests() ? file : null;
   }
 
+  /**
+   * What a file can hold for the seeds, from its path and text alone: read once per version of the
+   * file (every render asks of every file, and searching the text of 20,000 files twice was a
+   * fortieth of an edit).
+   */
   private record Kind(
       boolean bootstrap, boolean helmfile, boolean commands, boolean inlineManifests) {
     static Kind of(SourceFile file) {
