@@ -73,15 +73,13 @@ public record Deadlock(
   static List<Deadlock> find(Cluster cluster, NeedGraph graph) {
     List<Deadlock> result = new ArrayList<>();
     Set<Applied> anchors = new java.util.HashSet<>();
-    Set<NeedGraph.Node> withSeeds = graph.reached(true);
-    for (Set<NeedGraph.Node> cycle : graph.blockedCycles(withSeeds)) {
+    for (Set<NeedGraph.Node> cycle : graph.blockedCycles(true)) {
       classify(cluster, graph, cycle, Optional.empty())
           .filter(d -> anchors.add(d.anchor()))
           .ifPresent(result::add);
     }
     // A cycle that only what a bootstrap step seeds breaks: the cluster starts, but only so.
-    Set<NeedGraph.Node> fromGit = graph.reached(false);
-    for (Set<NeedGraph.Node> cycle : graph.blockedCycles(fromGit)) {
+    for (Set<NeedGraph.Node> cycle : graph.blockedCycles(false)) {
       Optional<Origin> seed = cycle.stream().map(graph::seed).flatMap(Optional::stream).findFirst();
       if (seed.isPresent()) {
         classify(cluster, graph, cycle, seed)

@@ -318,7 +318,6 @@ public final class NeedGraph {
   static final class Propagation {
     private final Map<Node, Integer> index;
     private final Node[] nodes;
-    private final boolean[] key;
     private final boolean[] anyOf;
     private final int[][] targets;
     private final int[][] waiters;
@@ -367,12 +366,10 @@ public final class NeedGraph {
       int n = all.size();
       this.keys = keys;
       nodes = all.toArray(new Node[0]);
-      key = new boolean[n];
       anyOf = new boolean[n];
       targets = new int[n][];
       int[] waiting = new int[n];
       for (int i = 0; i < n; i++) {
-        key[i] = i < keys;
         anyOf[i] = anyOfFacts.contains(nodes[i]);
         targets[i] = i < keys ? keyTargets[i] : new int[0];
         for (int t : targets[i]) {
@@ -403,7 +400,7 @@ public final class NeedGraph {
       int[] stack = new int[n];
       int top = 0;
       Arrays.fill(remaining, -1);
-      for (int i = 0; i < n && key[i]; i++) {
+      for (int i = 0; i < keys; i++) {
         if (down.test(nodes[i])) {
           continue;
         }
@@ -421,7 +418,7 @@ public final class NeedGraph {
           stack[top++] = i;
         }
         for (int t : targets[i]) {
-          if (!key[t] && !queued[t] && !down.test(nodes[t])) {
+          if (t >= keys && !queued[t] && !down.test(nodes[t])) {
             queued[t] = true;
             stack[top++] = t;
           }
@@ -450,12 +447,12 @@ public final class NeedGraph {
     }
 
     /**
-     * What {@link NeedGraph#blockedCycles(Map, Set)} finds for a set {@link #run} returned: the
-     * strongly connected groups of the keys it did not reach, over their needs that it did not
-     * reach either, with more than one member or a need on itself. Tarjan's algorithm over the
-     * numbering, visiting keys and targets in the order the maps would (each key's distinct targets
-     * in edge order: a repeated edge changes no low link), so that groups and their members come
-     * out in the same order.
+     * The blocked cycles for a set {@link #run} returned: the strongly connected groups of the keys
+     * it did not reach, over their needs that it did not reach either, with more than one member or
+     * a need on itself. Tarjan's algorithm over the numbering, visiting keys and targets in the
+     * order Tarjan's algorithm over the maps of needs would (PropagationTest keeps that as the
+     * reference; each key's distinct targets in edge order: a repeated edge changes no low link),
+     * so that groups and their members come out in the same order.
      */
     List<Set<Node>> blockedCycles(Set<Node> reachedSet) {
       BitSet reached = ((Reached) reachedSet).bits;
@@ -568,45 +565,12 @@ public final class NeedGraph {
   }
 
   /**
-   * The facts that never become true and wait on each other: each strongly connected group of such
-   * facts, with more than one member or a need on itself, once.
+   * The facts that never become true and wait on each other, with or without what bootstrap steps
+   * seed ({@link #reached}): each strongly connected group of such facts, with more than one member
+   * or a need on itself, once.
    */
-  public List<Set<Node>> blockedCycles(Set<Node> reached) {
-    if (reached == achievable) {
-      return blockedWithSeeds;
-    }
-    if (reached == unseeded) {
-      return blockedFromGit;
-    }
-    return blockedCycles(needs, reached);
-  }
-
-  /**
-   * The blocked cycles of {@code needs} over the maps: {@link Propagation#blockedCycles} finds the
-   * same, in the same order, over its numbering.
-   */
-  static List<Set<Node>> blockedCycles(Map<Node, List<Edge>> needs, Set<Node> reached) {
-    Map<Node, List<Node>> blocked = new LinkedHashMap<>();
-    for (Map.Entry<Node, List<Edge>> entry : needs.entrySet()) {
-      if (reached.contains(entry.getKey())) {
-        continue;
-      }
-      List<Node> targets = new ArrayList<>();
-      for (Edge edge : entry.getValue()) {
-        if (needs.containsKey(edge.to()) && !reached.contains(edge.to())) {
-          targets.add(edge.to());
-        }
-      }
-      blocked.put(entry.getKey(), targets);
-    }
-    List<Set<Node>> result = new ArrayList<>();
-    for (Set<Node> component : Tarjan.components(blocked)) {
-      Node first = component.iterator().next();
-      if (component.size() > 1 || blocked.get(first).contains(first)) {
-        result.add(component);
-      }
-    }
-    return result;
+  public List<Set<Node>> blockedCycles(boolean withSeeds) {
+    return withSeeds ? blockedWithSeeds : blockedFromGit;
   }
 
   /** A closed walk inside a cycle, from {@code start} back to it, edge by edge. */

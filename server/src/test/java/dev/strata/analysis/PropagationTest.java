@@ -60,9 +60,37 @@ class PropagationTest {
     NeedGraph.Propagation propagation = new NeedGraph.Propagation(needs, nodes(anyOf));
     Set<Node> reached = propagation.run(nodes(seeded)::contains, n -> false);
     List<List<Node>> expected =
-        NeedGraph.blockedCycles(needs, reached).stream().map(c -> List.copyOf(c)).toList();
+        blockedCycles(needs, reached).stream().map(c -> List.copyOf(c)).toList();
     assertEquals(
         expected, propagation.blockedCycles(reached).stream().map(c -> List.copyOf(c)).toList());
+  }
+
+  /**
+   * The blocked cycles over maps, as the need graph first found them: Tarjan's components of the
+   * keys not reached over their needs not reached, with more than one member or a need on itself.
+   */
+  private static List<Set<Node>> blockedCycles(Map<Node, List<Edge>> needs, Set<Node> reached) {
+    Map<Node, List<Node>> blocked = new LinkedHashMap<>();
+    for (Map.Entry<Node, List<Edge>> entry : needs.entrySet()) {
+      if (reached.contains(entry.getKey())) {
+        continue;
+      }
+      List<Node> targets = new ArrayList<>();
+      for (Edge edge : entry.getValue()) {
+        if (needs.containsKey(edge.to()) && !reached.contains(edge.to())) {
+          targets.add(edge.to());
+        }
+      }
+      blocked.put(entry.getKey(), targets);
+    }
+    List<Set<Node>> result = new ArrayList<>();
+    for (Set<Node> component : Tarjan.components(blocked)) {
+      Node first = component.iterator().next();
+      if (component.size() > 1 || blocked.get(first).contains(first)) {
+        result.add(component);
+      }
+    }
+    return result;
   }
 
   /** Facts without needs, then an edge from each {@code from} to the {@code to} at its index. */
