@@ -8,6 +8,7 @@ import dev.strata.syntax.YamlScalar;
 import dev.strata.syntax.YamlSequence;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -39,6 +40,7 @@ public final class SecretValues {
               + "|-----(?:BEGIN|END) [A-Z0-9 ]+-----|AGE-SECRET-KEY-1",
           Pattern.DOTALL);
   private static final char FILLER = 'x';
+  private static final List<String> ANCHORED = List.of("ENC[", "op://", "ref+", "<path:", "vault:");
 
   private SecretValues() {}
 
@@ -47,7 +49,7 @@ public final class SecretValues {
     List<YamlDocument> documents = new ArrayList<>();
     char[] text = null;
     for (YamlDocument document : file.documents()) {
-      Set<YamlScalar> hidden = hidden(document);
+      Map<YamlScalar, String> hidden = hidden(document);
       if (hidden.isEmpty()) {
         documents.add(document);
         continue;
@@ -55,8 +57,8 @@ public final class SecretValues {
       if (text == null) {
         text = file.text().toCharArray();
       }
-      for (YamlScalar scalar : hidden) {
-        maskSource(text, file, scalar);
+      for (Map.Entry<YamlScalar, String> scalar : hidden.entrySet()) {
+        maskSource(text, file, scalar.getKey(), scalar.getValue());
       }
       documents.add(
           new YamlDocument(
@@ -71,7 +73,7 @@ public final class SecretValues {
 
   /** One document with its hidden values masked; the same instance when nothing is hidden. */
   public static YamlDocument mask(YamlDocument document) {
-    Set<YamlScalar> hidden = hidden(document);
+    Map<YamlScalar, String> hidden = hidden(document);
     if (hidden.isEmpty()) {
       return document;
     }
@@ -91,19 +93,64 @@ public final class SecretValues {
       return maskEncoded(value, decoded.get());
     }
     char[] chars = value.toCharArray();
-    boolean[] kept = new boolean[chars.length];
-    Matcher matcher = KEPT.matcher(value);
-    while (matcher.find()) {
-      for (int i = matcher.start(); i < matcher.end(); i++) {
-        kept[i] = true;
-      }
-    }
+    boolean[] kept = kept(value);
     for (int i = 0; i < chars.length; i++) {
       if (!kept[i] && !Character.isWhitespace(chars[i])) {
         chars[i] = FILLER;
       }
     }
     return new String(chars);
+  }
+
+  /** Which characters of {@code value} a shape marker ({@link #KEPT}) covers. */
+  static boolean[] kept(String value) {
+    if (markerFree(value)) {
+      // Only KEPT's anchored alternative can match: SOPS ciphertext, most of what is masked.
+      boolean[] kept = new boolean[value.length()];
+      Arrays.fill(kept, 0, anchoredMarker(value), true);
+      return kept;
+    }
+    return keptByPattern(value);
+  }
+
+  /** {@link #kept} by the regular expression alone, which {@code SecretValuesTest} compares. */
+  static boolean[] keptByPattern(String value) {
+    boolean[] kept = new boolean[value.length()];
+    Matcher matcher = KEPT.matcher(value);
+    while (matcher.find()) {
+      for (int i = matcher.start(); i < matcher.end(); i++) {
+        kept[i] = true;
+      }
+    }
+    return kept;
+  }
+
+  /**
+   * No character that every alternative of {@link #KEPT} but the anchored one starts with or holds:
+   * {@code $}, <code>{</code>, {@code -}.
+   */
+  private static boolean markerFree(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '$' || c == '{' || c == '-') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The end of {@link #KEPT}'s anchored alternative at the start of {@code value}, or 0. */
+  private static int anchoredMarker(String value) {
+    int i = 0;
+    while (i < value.length() && KeyMaterial.regexSpace(value.charAt(i))) {
+      i++;
+    }
+    for (String marker : ANCHORED) {
+      if (value.startsWith(marker, i)) {
+        return i + marker.length();
+      }
+    }
+    return 0;
   }
 
   /**
@@ -127,12 +174,15 @@ public final class SecretValues {
     return out.toString();
   }
 
-  /** The scalars to hide in one document, by identity: aliases share nodes. */
-  static Set<YamlScalar> hidden(YamlDocument document) {
+  /**
+   * The scalars to hide in one document, by identity (aliases share nodes), each with its mask: a
+   * mask costs more than finding what to hide, so each is made once.
+   */
+  static Map<YamlScalar, String> hidden(YamlDocument document) {
     Set<YamlScalar> hidden = Collections.newSetFromMap(new IdentityHashMap<>());
     Optional<YamlMapping> root = document.mapping();
     if (root.isEmpty()) {
-      return hidden;
+      return Map.of();
     }
     Set<YamlMapping.Entry> regions = Collections.newSetFromMap(new IdentityHashMap<>());
     regions(root.get(), regions);
@@ -150,9 +200,17 @@ public final class SecretValues {
       hidden.removeIf(s -> KeyMaterial.of(s.value(), true) == KeyMaterial.PUBLIC);
     }
     leaking(root.get(), Collections.newSetFromMap(new IdentityHashMap<>()), hidden);
-    hidden.removeIf(
-        s -> s.isNull() || s.value().isBlank() || maskValue(s.value()).equals(s.value()));
-    return hidden;
+    Map<YamlScalar, String> masks = new IdentityHashMap<>();
+    for (YamlScalar scalar : hidden) {
+      if (scalar.isNull() || scalar.value().isBlank()) {
+        continue;
+      }
+      String masked = maskValue(scalar.value());
+      if (!masked.equals(scalar.value())) {
+        masks.put(scalar, masked);
+      }
+    }
+    return masks;
   }
 
   /** The entries whose values are to hide: they stand where the values are, not the nodes. */
@@ -257,14 +315,14 @@ public final class SecretValues {
 
   /** A copy with hidden scalars masked; shared nodes stay shared, unchanged subtrees are reused. */
   private static YamlNode rebuild(
-      YamlNode node, Set<YamlScalar> hidden, Map<YamlNode, YamlNode> done) {
+      YamlNode node, Map<YamlScalar, String> hidden, Map<YamlNode, YamlNode> done) {
     YamlNode known = done.get(node);
     if (known != null) {
       return known;
     }
     YamlNode result = node;
-    if (node instanceof YamlScalar scalar && hidden.contains(scalar)) {
-      result = new YamlScalar(maskValue(scalar.value()), scalar.style(), scalar.range());
+    if (node instanceof YamlScalar scalar && hidden.containsKey(scalar)) {
+      result = new YamlScalar(hidden.get(scalar), scalar.style(), scalar.range());
     } else if (node instanceof YamlMapping mapping) {
       List<YamlMapping.Entry> entries = new ArrayList<>();
       boolean changed = false;
@@ -296,7 +354,7 @@ public final class SecretValues {
    * Masks a scalar's source: quotes and a block scalar's header line stay, so that the masked text
    * reads as the same YAML.
    */
-  private static void maskSource(char[] text, YamlFile file, YamlScalar scalar) {
+  private static void maskSource(char[] text, YamlFile file, YamlScalar scalar, String mask) {
     String source = file.text();
     int start = file.lines().offset(scalar.range().start(), source);
     int end = Math.min(file.lines().offset(scalar.range().end(), source), text.length);
@@ -323,7 +381,9 @@ public final class SecretValues {
     if (start >= end) {
       return;
     }
-    String masked = maskValue(new String(text, start, end - start));
+    String slice = new String(text, start, end - start);
+    // A plain or quoted scalar without escapes is its own source: its mask is the one made.
+    String masked = slice.equals(scalar.value()) ? mask : maskValue(slice);
     masked.getChars(0, masked.length(), text, start);
   }
 }

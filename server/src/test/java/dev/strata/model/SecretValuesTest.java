@@ -80,6 +80,25 @@ class SecretValuesTest {
     assertEquals(masked, SecretValues.maskValue(masked), "masking twice changes nothing");
   }
 
+  @Provide
+  Arbitrary<String> markedValues() {
+    Arbitrary<String> dashes =
+        Arbitraries.of(
+            "-", "-----BEGIN AGE ENCRYPTED FILE-----", "-----END X-----", "AGE-SECRET-KEY-1");
+    return Arbitraries.oneOf(values(), dashes)
+        .list()
+        .ofMaxSize(3)
+        .map(list -> String.join("", list));
+  }
+
+  @Property(tries = 2000)
+  void theScanWithoutAPatternKeepsWhatThePatternKeeps(@ForAll("markedValues") String value) {
+    assertEquals(
+        java.util.Arrays.toString(SecretValues.keptByPattern(value)),
+        java.util.Arrays.toString(SecretValues.kept(value)),
+        value);
+  }
+
   private static SecretManifest.ValueShape shape(String value) {
     return ManifestReader.shape(
         new dev.strata.syntax.YamlScalar(
