@@ -409,6 +409,16 @@ final class SourceResolver {
   }
 
   /** A source whose Kustomization builds the folder holding that Kustomization's definition. */
+  /** True when there are none, or every one is already known to be this repository. */
+  private static boolean allOwn(List<Candidate> candidates) {
+    for (Candidate candidate : candidates) {
+      if (!candidate.own) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private boolean selfApplying(List<Candidate> candidates, List<Emitted> kustomizations) {
     boolean changed = false;
     Map<String, List<Candidate>> byName = new HashMap<>();
@@ -425,6 +435,11 @@ final class SourceResolver {
       String kind = kustomization.sourceRef().get().kindOr("GitRepository");
       String name = kustomization.sourceRef().get().name().value();
       List<Candidate> named = byName.getOrDefault(kind + "/" + name, List.of());
+      // Asked first, since once a round has found the source's own it settles every Kustomization
+      // of that source in the rounds after it (most of them).
+      if (allOwn(named)) {
+        continue;
+      }
       // A Kustomization of an artifact's root (an empty path) holds everything: that it would hold
       // its own definition proves nothing, and most such Kustomizations build other projects.
       boolean wholeArtifact =
@@ -433,7 +448,7 @@ final class SourceResolver {
               .flatMap(p -> RepositoryPath.normalize(p.value()))
               .orElse("")
               .isEmpty();
-      if (named.isEmpty() || wholeArtifact || named.stream().allMatch(c -> c.own)) {
+      if (wholeArtifact) {
         continue;
       }
       for (String root : roots(kind, kustomization)) {

@@ -49,7 +49,11 @@ public final class SopsMetadataEncryptedRule implements Rule {
 
   @Override
   public void check(Analysis analysis, Reporter reporter) {
-    for (SourceFile file : analysis.snapshot().files()) {
+    // Few files have such a manifest: the pass over every file is carried by changed path.
+    for (SourceFile file :
+        analysis
+            .snapshot()
+            .perFile(SopsMetadataEncryptedRule.class, SopsMetadataEncryptedRule::encrypting)) {
       for (Manifest manifest : file.manifests()) {
         SopsMetadata sops = manifest.meta().sops().orElse(null);
         if (sops == null || !sops.metadataEncrypted()) {
@@ -58,6 +62,16 @@ public final class SopsMetadataEncryptedRule implements Rule {
         reporter.report(verdict(analysis, file, manifest, sops));
       }
     }
+  }
+
+  /** The file when one of its manifests has SOPS encrypt its metadata, else null. */
+  private static SourceFile encrypting(SourceFile file) {
+    for (Manifest manifest : file.manifests()) {
+      if (manifest.meta().sops().filter(SopsMetadata::metadataEncrypted).isPresent()) {
+        return file;
+      }
+    }
+    return null;
   }
 
   private Finding verdict(

@@ -3,9 +3,13 @@ package dev.strata.analysis.rules;
 import static dev.strata.testing.FixtureAssertions.assertFindings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.strata.analysis.Analysis;
+import dev.strata.analysis.Analyzer;
 import dev.strata.analysis.Finding;
 import dev.strata.model.Severity;
 import dev.strata.testing.Fixture;
+import dev.strata.workspace.Snapshot;
+import dev.strata.workspace.SourceFile;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +60,37 @@ class SopsMetadataEncryptedRuleTest {
                     + " object through and kustomize-controller decrypts it after the build, but any"
                     + " namespace"),
         RULE);
+  }
+
+  /**
+   * Which files hold such a manifest is carried from one snapshot to the next by changed path: an
+   * edit that encrypts a file's metadata, and one that decrypts it again, reach the next analysis.
+   */
+  @Test
+  void anEditThatEncryptsOrDecryptsTheMetadataReachesTheNextAnalysis() {
+    String path = "apps/app/backup.sops.yaml";
+    Snapshot encrypted = Fixture.of(ROOT.formatted("") + WHOLE.formatted("")).snapshot();
+    assertEquals(List.of(Severity.INFO), severities(encrypted));
+    // The fixture's text, not the snapshot's: a snapshot holds ciphertext masked.
+    String text = WHOLE.formatted("").substring(WHOLE.indexOf('\n') + 1);
+    String plain =
+        text.replace(
+                "apiVersion: ENC[AES256_GCM,data:djE=,iv:YWJj,tag:ZGVm,type:str]", "apiVersion: v1")
+            .replace(
+                "kind: ENC[AES256_GCM,data:U2VjcmV0,iv:YWJj,tag:ZGVm,type:str]", "kind: Secret")
+            .replace(
+                "name: ENC[AES256_GCM,data:YmFja3Vw,iv:YWJj,tag:ZGVm,type:str]", "name: backup");
+    Snapshot decrypted = encrypted.withFile(SourceFile.parse(path, plain));
+    assertEquals(List.of(), severities(decrypted));
+    Snapshot again = decrypted.withFile(SourceFile.parse(path, text));
+    assertEquals(List.of(Severity.INFO), severities(again));
+  }
+
+  private static List<Severity> severities(Snapshot snapshot) {
+    return Analyzer.standard((r, e) -> {}).analyze(new Analysis(snapshot)).stream()
+        .filter(f -> f.rule().equals(RULE))
+        .map(Finding::severity)
+        .toList();
   }
 
   @Test
