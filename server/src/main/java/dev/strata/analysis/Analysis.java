@@ -88,7 +88,7 @@ public final class Analysis {
             carried()
                 .get(
                     NeedGraph.class,
-                    () -> new NeedGraph(c, facts(c), snapshot.render().seeds()),
+                    () -> new NeedGraph(c, facts(c), snapshot.render().seeds(), carried()),
                     c,
                     Carried.byValue(snapshot.render().seeds())));
   }

@@ -13,6 +13,7 @@ import dev.strata.syntax.YamlScalar;
 import dev.strata.syntax.YamlSequence;
 import dev.strata.workspace.Applied;
 import dev.strata.workspace.AppliedKustomization;
+import dev.strata.workspace.Carried;
 import dev.strata.workspace.Cluster;
 import dev.strata.workspace.Dependency;
 import dev.strata.workspace.ObjectId;
@@ -114,6 +115,10 @@ public final class NeedGraph {
 
   static final Node OPERATOR =
       new Node(Kind.OPERATOR, new ObjectId("Operator", "", "external-secrets"));
+
+  /** The kind of the carried claims of an object ({@code Builder.claims}). */
+  private static final Object CLAIMS = new Object();
+
   private static final Set<String> WORKLOADS =
       Set.of("Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "Pod", "ReplicaSet");
 
@@ -129,9 +134,9 @@ public final class NeedGraph {
   private final List<Set<Node>> blockedFromGit;
   private final Map<ObjectId, List<Need>> crossings = new LinkedHashMap<>();
 
-  NeedGraph(Cluster cluster, ClusterFacts facts, Seeds outOfBand) {
+  NeedGraph(Cluster cluster, ClusterFacts facts, Seeds outOfBand, Carried carried) {
     this.cluster = cluster;
-    new Builder(facts, outOfBand).build();
+    new Builder(facts, outOfBand, carried).build();
     Propagation propagation = new Propagation(this);
     this.achievable = propagation.run(seeds::containsKey, n -> false);
     this.unseeded = propagation.run(n -> false, n -> false);
@@ -619,15 +624,17 @@ public final class NeedGraph {
   private final class Builder {
     private final ClusterFacts facts;
     private final Seeds outOfBand;
+    private final Carried carried;
     private final Map<String, List<Applied>> crdInstallers = new HashMap<>();
     private final List<Applied> operators = new ArrayList<>();
     private final List<Applied> connectServers = new ArrayList<>();
     private final Map<String, Applied> storageClasses = new HashMap<>();
     private final Set<Node> rootApplied = new HashSet<>();
 
-    Builder(ClusterFacts facts, Seeds outOfBand) {
+    Builder(ClusterFacts facts, Seeds outOfBand, Carried carried) {
       this.facts = facts;
       this.outOfBand = outOfBand;
+      this.carried = carried;
     }
 
     void build() {
@@ -928,10 +935,7 @@ public final class NeedGraph {
               use.at());
         }
       }
-      List<Located<String>> claims = new ArrayList<>();
-      Fields.of(workload.meta().node())
-          .node("spec")
-          .ifPresent(spec -> collectClaims(spec, false, claims, 0));
+      List<Located<String>> claims = claims(workload, "spec");
       if (workload.id().kind().equals("StatefulSet")) {
         for (YamlNode node :
             FieldPath.parse("spec.volumeClaimTemplates.[].spec.storageClassName")
@@ -1021,7 +1025,7 @@ public final class NeedGraph {
               use.at());
         }
       }
-      for (Located<String> claim : claimsNamed(applied)) {
+      for (Located<String> claim : claims(applied, "spec", "values")) {
         ObjectId pvc =
             new ObjectId(
                 "PersistentVolumeClaim", releaseNamespace(applied, release), claim.value());
@@ -1043,13 +1047,22 @@ public final class NeedGraph {
           .orElse(applied.id().namespace());
     }
 
-    /** Scalars of the values that name a claim of the cluster ({@code existingClaim: data}). */
-    private List<Located<String>> claimsNamed(Applied release) {
-      List<Located<String>> result = new ArrayList<>();
-      Fields.of(release.meta().node())
-          .node("spec", "values")
-          .ifPresent(values -> collectClaims(values, false, result, 0));
-      return result;
+    /**
+     * The scalars under {@code path} of the object that name a claim ({@code existingClaim: data},
+     * {@code claimName}). A walk of the whole values or spec, so it is carried from one snapshot to
+     * the next with the document, which the next render shares while its build holds.
+     */
+    private List<Located<String>> claims(Applied object, String... path) {
+      YamlMapping document = object.meta().node();
+      return carried.get(
+          CLAIMS,
+          () -> {
+            List<Located<String>> result = new ArrayList<>();
+            Fields.of(document).node(path).ifPresent(n -> collectClaims(n, false, result, 0));
+            return List.copyOf(result);
+          },
+          document,
+          path.length);
     }
 
     private void collectClaims(
@@ -1180,8 +1193,9 @@ public final class NeedGraph {
 
     /** A Secret exists once any of its producers does; ExternalSecrets through their store. */
     private void secrets() {
+      // Found first and added after: this loop only reads the graph, the next one grows it.
       Map<Node, List<SecretSource>> producers = new LinkedHashMap<>();
-      for (Node node : List.copyOf(needs.keySet())) {
+      for (Node node : needs.keySet()) {
         if (node.kind() == Kind.EXISTS && node.id().kind().equals("Secret")) {
           List<SecretSource> found = new ArrayList<>();
           for (SecretSource source : facts.sourcesNamed(node.id().name())) {
@@ -1191,14 +1205,13 @@ public final class NeedGraph {
               found.add(source);
             }
           }
-          producers.put(node, found);
+          if (!found.isEmpty()) {
+            producers.put(node, found);
+          }
         }
       }
       producers.forEach(
           (node, sources) -> {
-            if (sources.isEmpty()) {
-              return;
-            }
             // The Secret is also an object of the cluster when a Secret document makes it: that
             // document's own "exists" is reached through its owner, like any object.
             needs.get(node).removeIf(e -> e.cause() == Cause.STRUCTURE);
@@ -1315,9 +1328,17 @@ public final class NeedGraph {
 
     /** What bootstrap steps create before Flux runs. */
     private void seed() {
+      // Both look-ups of an object match by its name (then by namespace, or none): a fact whose
+      // name no seed has is skipped, which is nearly every fact of a cluster.
+      Set<String> seededNames = new HashSet<>();
+      outOfBand.objects().keySet().forEach(id -> seededNames.add(id.name()));
+      outOfBand.fromProvider().forEach(id -> seededNames.add(id.name()));
       for (Node node : needs.keySet()) {
         switch (node.kind()) {
           case EXISTS -> {
+            if (!seededNames.contains(node.id().name())) {
+              continue;
+            }
             outOfBand.object(node.id()).ifPresent(o -> seeds.put(node, o));
             if (outOfBand.needsProvider(node.id())) {
               providerSeeds.add(node);

@@ -193,4 +193,87 @@ class AnalysisCarryTest {
     assertEquals(
         analyzer.analyze(Fixture.of(repository.replace("2.8.0", "2.9.1")).analysis()), findings);
   }
+
+  private static final String RELEASE =
+      """
+      #- clusters/one/flux-system/gotk-sync.yaml
+      apiVersion: kustomize.toolkit.fluxcd.io/v1
+      kind: Kustomization
+      metadata:
+        name: flux-system
+        namespace: flux-system
+      spec:
+        interval: 10m
+        path: ./clusters/one
+        sourceRef:
+          kind: GitRepository
+          name: flux-system
+      #- clusters/one/apps.yaml
+      apiVersion: kustomize.toolkit.fluxcd.io/v1
+      kind: Kustomization
+      metadata:
+        name: apps
+        namespace: flux-system
+      spec:
+        interval: 10m
+        path: ./apps
+        sourceRef:
+          kind: GitRepository
+          name: flux-system
+      #- apps/release.yaml
+      apiVersion: helm.toolkit.fluxcd.io/v2
+      kind: HelmRelease
+      metadata:
+        name: app
+        namespace: default
+      spec:
+        values:
+          persistence:
+            existingClaim: data
+      #- apps/claim.yaml
+      apiVersion: v1
+      kind: PersistentVolumeClaim
+      metadata:
+        name: data
+        namespace: default
+      """;
+
+  /**
+   * The claims a release's values name are carried with its document: an edit of the values gives
+   * the need graph of a fresh analysis, and one back gives the first graph again.
+   */
+  @Test
+  void anEditOfTheClaimsAReleaseMountsReachesTheNeedGraph() {
+    // Each analysis is made after the one before it has built its graph: a snapshot carries what
+    // its predecessor's analysis had computed when the snapshot was made.
+    Analysis before = Fixture.of(RELEASE).analysis();
+    assertEquals(java.util.List.of("PersistentVolumeClaim/default/data"), mounted(before));
+    String path = "apps/release.yaml";
+    String text = before.snapshot().file(path).orElseThrow().text();
+    Snapshot edited =
+        before
+            .snapshot()
+            .withFile(
+                SourceFile.parse(path, text.replace("existingClaim: data", "existingClaim: x")));
+    Analysis after = new Analysis(edited);
+    assertEquals(java.util.List.of(), mounted(after));
+    assertEquals(
+        mounted(Fixture.of(RELEASE.replace("existingClaim: data", "existingClaim: x")).analysis()),
+        mounted(after));
+    Analysis back = new Analysis(edited.withFile(SourceFile.parse(path, text)));
+    assertEquals(java.util.List.of("PersistentVolumeClaim/default/data"), mounted(back));
+  }
+
+  /** What the release's readiness waits for being bound. */
+  private static java.util.List<String> mounted(Analysis analysis) {
+    Cluster cluster = of(analysis, "apps/release.yaml");
+    NeedGraph.Node ready =
+        new NeedGraph.Node(
+            NeedGraph.Kind.READY,
+            new dev.strata.workspace.ObjectId("HelmRelease", "default", "app"));
+    return analysis.needs(cluster).needs(ready).stream()
+        .filter(e -> e.to().kind() == NeedGraph.Kind.BOUND)
+        .map(e -> e.to().id().toString())
+        .toList();
+  }
 }
