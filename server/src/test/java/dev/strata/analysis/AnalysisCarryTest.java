@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * findings are those of a fresh analysis.
  */
 class AnalysisCarryTest {
-  private static final String REPOSITORY =
+  /** The Kustomization that applies cluster one's folder to itself, as flux bootstrap writes it. */
+  private static final String ROOT_ONE =
       """
       #- clusters/one/flux-system/gotk-sync.yaml
       apiVersion: kustomize.toolkit.fluxcd.io/v1
@@ -30,6 +31,11 @@ class AnalysisCarryTest {
         sourceRef:
           kind: GitRepository
           name: flux-system
+      """;
+
+  private static final String REPOSITORY =
+      ROOT_ONE
+          + """
       #- clusters/one/apps.yaml
       apiVersion: kustomize.toolkit.fluxcd.io/v1
       kind: Kustomization
@@ -195,19 +201,8 @@ class AnalysisCarryTest {
   }
 
   private static final String RELEASE =
-      """
-      #- clusters/one/flux-system/gotk-sync.yaml
-      apiVersion: kustomize.toolkit.fluxcd.io/v1
-      kind: Kustomization
-      metadata:
-        name: flux-system
-        namespace: flux-system
-      spec:
-        interval: 10m
-        path: ./clusters/one
-        sourceRef:
-          kind: GitRepository
-          name: flux-system
+      ROOT_ONE
+          + """
       #- clusters/one/apps.yaml
       apiVersion: kustomize.toolkit.fluxcd.io/v1
       kind: Kustomization

@@ -2,7 +2,11 @@ package dev.strata.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.strata.analysis.Analysis;
+import dev.strata.analysis.Analyzer;
 import dev.strata.analysis.Finding;
+import dev.strata.model.Severity;
+import dev.strata.workspace.Snapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -13,10 +17,6 @@ import java.util.stream.Collectors;
 public final class FixtureAssertions {
   private FixtureAssertions() {}
 
-  /**
-   * Checks that {@code ruleId} reports exactly what the fixture's annotations for that rule ask
-   * for.
-   */
   /** The findings of several rules, each checked against the annotations of its id. */
   public static void assertFindings(String fixtureText, String ruleId, String... more) {
     Fixture fixture = Fixture.of(fixtureText);
@@ -26,11 +26,26 @@ public final class FixtureAssertions {
     }
   }
 
+  /**
+   * Checks that {@code ruleId} reports exactly what the fixture's annotations for that rule ask
+   * for.
+   */
   public static void assertFindings(Fixture fixture, String ruleId) {
     List<Finding> actual = fixture.findings(ruleId);
     List<Fixture.Expected> expected =
         fixture.expected().stream().filter(e -> e.rule().equals(ruleId)).toList();
     assertMatch(expected, actual);
+  }
+
+  /**
+   * The severities of {@code ruleId}'s findings in a whole analysis of {@code snapshot}, in report
+   * order: for tests that edit a snapshot and compare what the next analysis says.
+   */
+  public static List<Severity> severities(Snapshot snapshot, String ruleId) {
+    return Analyzer.standard((rule, e) -> {}).analyze(new Analysis(snapshot)).stream()
+        .filter(f -> f.rule().equals(ruleId))
+        .map(Finding::severity)
+        .toList();
   }
 
   public static void assertMatch(List<Fixture.Expected> expected, List<Finding> actual) {

@@ -3,11 +3,10 @@ package dev.strata.analysis.rules;
 import static dev.strata.testing.FixtureAssertions.assertFindings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.strata.analysis.Analysis;
-import dev.strata.analysis.Analyzer;
 import dev.strata.analysis.Finding;
 import dev.strata.model.Severity;
 import dev.strata.testing.Fixture;
+import dev.strata.testing.FixtureAssertions;
 import dev.strata.workspace.Snapshot;
 import dev.strata.workspace.SourceFile;
 import java.util.List;
@@ -87,10 +86,7 @@ class SopsMetadataEncryptedRuleTest {
   }
 
   private static List<Severity> severities(Snapshot snapshot) {
-    return Analyzer.standard((r, e) -> {}).analyze(new Analysis(snapshot)).stream()
-        .filter(f -> f.rule().equals(RULE))
-        .map(Finding::severity)
-        .toList();
+    return FixtureAssertions.severities(snapshot, RULE);
   }
 
   @Test
