@@ -126,8 +126,8 @@ public final class SecretValues {
   }
 
   /**
-   * No character that every alternative of {@link #KEPT} but the anchored one starts with or holds:
-   * {@code $}, <code>{</code>, {@code -}.
+   * None of the characters without which no alternative of {@link #KEPT} but the anchored one can
+   * match: {@code $}, <code>{</code>, {@code -}.
    */
   private static boolean markerFree(String value) {
     for (int i = 0; i < value.length(); i++) {

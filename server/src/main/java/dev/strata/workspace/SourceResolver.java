@@ -408,7 +408,6 @@ final class SourceResolver {
     return changed;
   }
 
-  /** A source whose Kustomization builds the folder holding that Kustomization's definition. */
   /** True when there are none, or every one is already known to be this repository. */
   private static boolean allOwn(List<Candidate> candidates) {
     for (Candidate candidate : candidates) {
@@ -419,6 +418,7 @@ final class SourceResolver {
     return true;
   }
 
+  /** A source whose Kustomization builds the folder holding that Kustomization's definition. */
   private boolean selfApplying(List<Candidate> candidates, List<Emitted> kustomizations) {
     boolean changed = false;
     Map<String, List<Candidate>> byName = new HashMap<>();

@@ -10,6 +10,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
+/** {@code KeyMaterial.decoded}'s first scan changes no answer of its regular expressions. */
 class KeyMaterialTest {
   @Provide
   Arbitrary<String> values() {
@@ -20,7 +21,10 @@ class KeyMaterialTest {
             .map(s -> Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.US_ASCII)));
     Arbitrary<String> noise =
         Arbitraries.strings()
-            .withChars("AZaz09+/=")
+            .withCharRange('a', 'z')
+            .withCharRange('A', 'Z')
+            .withCharRange('0', '9')
+            .withChars("+/=")
             .withChars(" \t\n\u000B\f\r\u00A0[],:")
             .ofMaxLength(12);
     return Arbitraries.oneOf(base64, noise).list().ofMaxSize(3).map(list -> String.join("", list));
