@@ -70,6 +70,14 @@ public record SourceFile(
   }
 
   public Optional<Manifest> manifest(int document) {
+    // Manifests are in document order, one per document at most (parse makes every SourceFile),
+    // and most files hold nothing else: then the index finds it.
+    if (document >= 0 && document < manifests.size()) {
+      Manifest at = manifests.get(document);
+      if (at.meta().document() == document) {
+        return Optional.of(at);
+      }
+    }
     return manifests.stream().filter(m -> m.meta().document() == document).findFirst();
   }
 

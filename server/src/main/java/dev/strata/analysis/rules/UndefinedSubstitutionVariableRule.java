@@ -5,6 +5,7 @@ import dev.strata.analysis.ClusterRule;
 import dev.strata.analysis.DeployedVersions;
 import dev.strata.analysis.Finding;
 import dev.strata.analysis.PostBuildVariables;
+import dev.strata.model.KustomizeOverlay;
 import dev.strata.model.Severity;
 import dev.strata.workspace.Applied;
 import dev.strata.workspace.AppliedKustomization;
@@ -58,13 +59,15 @@ public final class UndefinedSubstitutionVariableRule implements ClusterRule {
     Map<ObjectId, PostBuildVariables> variables = new HashMap<>();
     for (Applied applied : cluster.objects()) {
       Optional<AppliedKustomization> owner = cluster.ownerOf(applied);
-      if (owner.isEmpty()
-          || disabled(applied)
-          || PostBuildVariables.generator(analysis.snapshot(), applied).isPresent()) {
+      if (owner.isEmpty() || disabled(applied)) {
         continue;
       }
       Optional<SourceFile> file = analysis.snapshot().file(applied.file());
-      if (file.isEmpty()) {
+      // A generated object (its document is the kustomization that generates it) is left out, as
+      // PostBuildVariables.generator tells; asked of the file looked up once.
+      if (file.isEmpty()
+          || file.get().manifest(applied.meta().document()).orElse(null)
+              instanceof KustomizeOverlay) {
         continue;
       }
       VariableSites sites =
