@@ -109,7 +109,7 @@ public final class UnknownDependencyRule implements Rule {
    * read once per check rather than once per unknown dependency.
    */
   private static final class Definitions {
-    private final Map<String, List<SourceFile>> files = new HashMap<>();
+    private final Map<Name, List<SourceFile>> files = new HashMap<>();
     private final Map<dev.strata.workspace.SourceFile, List<Manifest>> manifests =
         new IdentityHashMap<>();
 
@@ -117,7 +117,7 @@ public final class UnknownDependencyRule implements Rule {
       for (SourceFile file : snapshot.perFile(Definitions.class, Definitions::defining)) {
         for (Manifest manifest : file.manifests()) {
           if (manifest instanceof FluxKustomization || manifest instanceof HelmRelease) {
-            String key = manifest.kind() + "/" + manifest.meta().nameText();
+            Name key = new Name(manifest.kind(), manifest.meta().nameText());
             List<SourceFile> list = files.computeIfAbsent(key, k -> new ArrayList<>());
             if (list.isEmpty() || list.get(list.size() - 1) != file) {
               list.add(file);
@@ -127,6 +127,9 @@ public final class UnknownDependencyRule implements Rule {
         }
       }
     }
+
+    /** A kind and a name: the key of the definitions (a joined string cost a copy of each). */
+    private record Name(String kind, String name) {}
 
     /** The file when it defines a Flux Kustomization or a HelmRelease, else null. */
     private static SourceFile defining(SourceFile file) {
@@ -140,7 +143,8 @@ public final class UnknownDependencyRule implements Rule {
 
     /** "is defined in F but not applied: why", when a document of the repository defines it. */
     Optional<String> unapplied(Unreached unreached, ObjectId target) {
-      for (SourceFile file : files.getOrDefault(target.kind() + "/" + target.name(), List.of())) {
+      for (SourceFile file :
+          files.getOrDefault(new Name(target.kind(), target.name()), List.of())) {
         for (Manifest manifest : manifests.get(file)) {
           if (manifest.kind().equals(target.kind())
               && manifest.meta().nameText().equals(target.name())
