@@ -70,8 +70,8 @@ public record SourceFile(
   }
 
   public Optional<Manifest> manifest(int document) {
-    // Manifests are in document order, one per document at most (parse makes every SourceFile),
-    // and most files hold nothing else: then the index finds it.
+    // Manifests are in document order, one per document at most (parse reads them so; a skipped
+    // file has none), and most files hold nothing else: then the index finds it.
     if (document >= 0 && document < manifests.size()) {
       Manifest at = manifests.get(document);
       if (at.meta().document() == document) {
