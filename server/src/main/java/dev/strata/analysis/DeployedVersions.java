@@ -98,14 +98,7 @@ public record DeployedVersions(Optional<Release> flux, Optional<Release> externa
      */
     static Evidence of(Snapshot snapshot, List<Cluster> clusters) {
       List<Release> text = new ArrayList<>();
-      snapshot
-          .perFile(
-              TEXT_EVIDENCE,
-              file -> {
-                List<Release> found = file.memo().get(TEXT_EVIDENCE, () -> fileEvidence(file));
-                return found.isEmpty() ? null : found;
-              })
-          .forEach(text::addAll);
+      snapshot.perFileList(TEXT_EVIDENCE, Evidence::fileEvidence).forEach(text::addAll);
       Map<Cluster, List<Release>> objects = new IdentityHashMap<>();
       for (Cluster cluster : clusters) {
         objects.put(

@@ -130,15 +130,10 @@ final class RootFinder {
                         && m.meta().nameText().equals(name));
   }
 
-  /** The file when it holds a Flux Kustomization or a FluxInstance, else null. */
-  private static SourceFile structural(SourceFile file) {
-    for (Manifest manifest : file.manifests()) {
-      if (manifest instanceof FluxKustomization
-          || manifest instanceof dev.strata.model.FluxInstance) {
-        return file;
-      }
-    }
-    return null;
+  /** True when the file holds a Flux Kustomization or a FluxInstance. */
+  private static boolean structural(SourceFile file) {
+    return file.anyManifest(
+        m -> m instanceof FluxKustomization || m instanceof dev.strata.model.FluxInstance);
   }
 
   /** The applies relation over every Kustomization, and which components something applies. */
@@ -151,7 +146,7 @@ final class RootFinder {
     // Most files hold neither a Kustomization nor a FluxInstance: without releases, only those that
     // do are read, from the snapshot's carried facts.
     Iterable<SourceFile> files =
-        releases ? snapshot.files() : snapshot.perFile(RootFinder.class, RootFinder::structural);
+        releases ? snapshot.files() : snapshot.filesWhere(RootFinder.class, RootFinder::structural);
     for (SourceFile file : files) {
       for (Manifest manifest : file.manifests()) {
         boolean kustomization = manifest instanceof FluxKustomization;

@@ -55,14 +55,7 @@ final class Scope {
 
   static Scope of(Snapshot snapshot) {
     Set<String> kinds = new HashSet<>(BUILT_IN);
-    snapshot
-        .perFile(
-            Scope.class,
-            file -> {
-              List<String> defined = file.memo().get(Scope.class, () -> clusterScoped(file));
-              return defined.isEmpty() ? null : defined;
-            })
-        .forEach(kinds::addAll);
+    snapshot.perFileList(Scope.class, Scope::clusterScoped).forEach(kinds::addAll);
     return new Scope(Set.copyOf(kinds));
   }
 

@@ -94,7 +94,7 @@ public record Seeds(
     for (String file : declared.files()) {
       RepositoryPath.normalize(file).ifPresent(f -> applied(snapshot, builder, f, objects));
     }
-    for (SourceFile file : snapshot.perFile(Kind.class, Seeds::seeding)) {
+    for (SourceFile file : snapshot.filesWhere(Kind.class, Seeds::seeding)) {
       Kind kind = file.memo().get(Kind.class, () -> Kind.of(file));
       if (kind.bootstrap() && !appliedFiles.contains(file.path())) {
         if (kind.helmfile()) {
@@ -135,10 +135,10 @@ public record Seeds(
     return new Seeds(charts, objects, fromProvider);
   }
 
-  /** The file when a bootstrap step may seed something from it, else null: few files are. */
-  private static SourceFile seeding(SourceFile file) {
+  /** True when a bootstrap step may seed something from the file: few files are. */
+  private static boolean seeding(SourceFile file) {
     Kind kind = file.memo().get(Kind.class, () -> Kind.of(file));
-    return kind.bootstrap() || kind.commands() || kind.inlineManifests() ? file : null;
+    return kind.bootstrap() || kind.commands() || kind.inlineManifests();
   }
 
   /**

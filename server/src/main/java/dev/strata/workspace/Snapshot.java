@@ -434,6 +434,26 @@ public final class Snapshot {
     return facts.get(key, files, compute);
   }
 
+  /**
+   * The lists {@code compute} makes that are not empty, in path order, as {@link #perFile} carries
+   * them; each file also keeps its own list in its {@link FileMemo} under {@code key}, so that a
+   * full pass (a fresh chain) computes it again for the changed files only.
+   */
+  public <T> List<List<T>> perFileList(
+      Object key, java.util.function.Function<SourceFile, List<T>> compute) {
+    return perFile(
+        key,
+        file -> {
+          List<T> values = file.memo().get(key, () -> compute.apply(file));
+          return values.isEmpty() ? null : values;
+        });
+  }
+
+  /** The files {@code test} holds for, as {@link #perFile} carries them: {@code key} names it. */
+  public List<SourceFile> filesWhere(Object key, java.util.function.Predicate<SourceFile> test) {
+    return perFile(key, file -> test.test(file) ? file : null);
+  }
+
   /** True once this snapshot is rendered, so that reading its render costs nothing. */
   public boolean rendered() {
     return render != null;

@@ -69,6 +69,16 @@ public record SourceFile(
     return directoryOf(path);
   }
 
+  /** True when one of the file's manifests passes {@code test}. */
+  public boolean anyManifest(java.util.function.Predicate<? super Manifest> test) {
+    for (Manifest manifest : manifests) {
+      if (test.test(manifest)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public Optional<Manifest> manifest(int document) {
     // Manifests are in document order, one per document at most (parse reads them so; a skipped
     // file has none), and most files hold nothing else: then the index finds it.

@@ -84,7 +84,10 @@ final class SourceResolver {
     }
     // A FluxInstance may live in the values a kustomization generates for a HelmRelease: build
     // every kustomization folder once to find it in the context of its ConfigMaps.
-    for (SourceFile file : snapshot.perFile(KUSTOMIZATION_FILES, SourceResolver::overlay)) {
+    for (SourceFile file :
+        snapshot.filesWhere(
+            KUSTOMIZATION_FILES,
+            f -> dev.strata.model.ManifestReader.isKustomizationFile(f.path()))) {
       KustomizeBuild build =
           builder.kustomize().build(Artifact.WORKSPACE, file.directory(), FluxOverrides.NONE);
       for (Created.Made made : builder.kustomize().expansion(build, created)) {
@@ -191,11 +194,6 @@ final class SourceResolver {
 
   private static final Object FOUND = new Object();
   private static final Object KUSTOMIZATION_FILES = new Object();
-
-  /** The file when it is a kustomization file, else null. */
-  private static SourceFile overlay(SourceFile file) {
-    return dev.strata.model.ManifestReader.isKustomizationFile(file.path()) ? file : null;
-  }
 
   /** What one file holds for the resolver, or null when it holds nothing (most files). */
   private Found contributing(SourceFile file) {

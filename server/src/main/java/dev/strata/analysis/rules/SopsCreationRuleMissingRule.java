@@ -61,7 +61,7 @@ public final class SopsCreationRuleMissingRule implements Rule {
     for (SourceFile file :
         analysis
             .snapshot()
-            .perFile(SOPS_FILE, f -> f.memo().get(SOPS_FILE, () -> isSopsFile(f)) ? f : null)) {
+            .filesWhere(SOPS_FILE, f -> f.memo().get(SOPS_FILE, () -> isSopsFile(f)))) {
       // sops matches path_regex against the path a file is edited under: a copy reached through a
       // symbolic link is judged by its real file.
       if (analysis.snapshot().layout().realPath(file.path()).isPresent()) {

@@ -53,7 +53,7 @@ public final class SopsMetadataEncryptedRule implements Rule {
     for (SourceFile file :
         analysis
             .snapshot()
-            .perFile(SopsMetadataEncryptedRule.class, SopsMetadataEncryptedRule::encrypting)) {
+            .filesWhere(SopsMetadataEncryptedRule.class, SopsMetadataEncryptedRule::encrypting)) {
       for (Manifest manifest : file.manifests()) {
         SopsMetadata sops = manifest.meta().sops().orElse(null);
         if (sops == null || !sops.metadataEncrypted()) {
@@ -64,14 +64,10 @@ public final class SopsMetadataEncryptedRule implements Rule {
     }
   }
 
-  /** The file when one of its manifests has SOPS encrypt its metadata, else null. */
-  private static SourceFile encrypting(SourceFile file) {
-    for (Manifest manifest : file.manifests()) {
-      if (manifest.meta().sops().filter(SopsMetadata::metadataEncrypted).isPresent()) {
-        return file;
-      }
-    }
-    return null;
+  /** True when one of the file's manifests has SOPS encrypt its metadata. */
+  private static boolean encrypting(SourceFile file) {
+    return file.anyManifest(
+        m -> m.meta().sops().filter(SopsMetadata::metadataEncrypted).isPresent());
   }
 
   private Finding verdict(

@@ -57,19 +57,12 @@ public final class UnencryptedSecretRule implements Rule {
     // Most files hold no Secret: the snapshot keeps which do have findings across edits.
     analysis
         .snapshot()
-        .perFile(
+        .perFileList(
             FINDINGS,
             file -> {
-              List<Finding> own =
-                  file.memo()
-                      .get(
-                          FINDINGS,
-                          () -> {
-                            List<Finding> found = new ArrayList<>();
-                            check(file, found::add);
-                            return List.copyOf(found);
-                          });
-              return own.isEmpty() ? null : own;
+              List<Finding> found = new ArrayList<>();
+              check(file, found::add);
+              return List.copyOf(found);
             })
         .forEach(own -> own.forEach(reporter::report));
   }

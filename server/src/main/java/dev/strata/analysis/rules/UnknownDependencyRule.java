@@ -114,7 +114,7 @@ public final class UnknownDependencyRule implements Rule {
         new IdentityHashMap<>();
 
     Definitions(Snapshot snapshot) {
-      for (SourceFile file : snapshot.perFile(Definitions.class, Definitions::defining)) {
+      for (SourceFile file : snapshot.filesWhere(Definitions.class, Definitions::defining)) {
         for (Manifest manifest : file.manifests()) {
           if (manifest instanceof FluxKustomization || manifest instanceof HelmRelease) {
             Name key = new Name(manifest.kind(), manifest.meta().nameText());
@@ -131,14 +131,9 @@ public final class UnknownDependencyRule implements Rule {
     /** A kind and a name: the key of the definitions (a joined string cost a copy of each). */
     private record Name(String kind, String name) {}
 
-    /** The file when it defines a Flux Kustomization or a HelmRelease, else null. */
-    private static SourceFile defining(SourceFile file) {
-      for (Manifest manifest : file.manifests()) {
-        if (manifest instanceof FluxKustomization || manifest instanceof HelmRelease) {
-          return file;
-        }
-      }
-      return null;
+    /** True when the file defines a Flux Kustomization or a HelmRelease. */
+    private static boolean defining(SourceFile file) {
+      return file.anyManifest(m -> m instanceof FluxKustomization || m instanceof HelmRelease);
     }
 
     /** "is defined in F but not applied: why", when a document of the repository defines it. */

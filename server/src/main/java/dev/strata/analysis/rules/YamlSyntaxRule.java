@@ -41,16 +41,16 @@ public final class YamlSyntaxRule implements Rule {
 
   private static final Object TROUBLED = new Object();
 
-  /** The file when it has something to report (a syntax problem, an encoding note), else null. */
-  private static SourceFile troubled(SourceFile file) {
-    boolean encoding = file.notes().stream().anyMatch(n -> n.kind() == FileNote.Kind.ENCODING);
-    return file.syntax().problems().isEmpty() && !encoding ? null : file;
+  /** True when the file has something to report: a syntax problem or an encoding note. */
+  private static boolean troubled(SourceFile file) {
+    return !file.syntax().problems().isEmpty()
+        || file.notes().stream().anyMatch(n -> n.kind() == FileNote.Kind.ENCODING);
   }
 
   @Override
   public void check(Analysis analysis, Reporter reporter) {
     dev.strata.workspace.RenderTree render = analysis.snapshot().render();
-    for (SourceFile file : analysis.snapshot().perFile(TROUBLED, YamlSyntaxRule::troubled)) {
+    for (SourceFile file : analysis.snapshot().filesWhere(TROUBLED, YamlSyntaxRule::troubled)) {
       if (render.data(file.path())) {
         continue;
       }
