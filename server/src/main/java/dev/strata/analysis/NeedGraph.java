@@ -454,71 +454,21 @@ public final class NeedGraph {
     /**
      * The blocked cycles for a set {@link #run} returned: the strongly connected groups of the keys
      * it did not reach, over their needs that it did not reach either, with more than one member or
-     * a need on itself. Tarjan's algorithm over the numbering, visiting keys and targets in the
-     * order Tarjan's algorithm over the maps of needs would (PropagationTest keeps that as the
-     * reference; each key's distinct targets in edge order: a repeated edge changes no low link),
-     * so that groups and their members come out in the same order.
+     * a need on itself. {@link Tarjan} over the numbering itself, which visits keys and targets in
+     * the order it would over the maps of needs (PropagationTest keeps that as the reference; a
+     * repeated edge changes no low link), so that groups and their members come out in the same
+     * order.
      */
     List<Set<Node>> blockedCycles(Set<Node> reachedSet) {
       BitSet reached = ((Reached) reachedSet).bits;
-      int[] order = new int[keys];
-      int[] low = new int[keys];
-      boolean[] onStack = new boolean[keys];
-      Arrays.fill(order, -1);
-      int[] stack = new int[keys];
-      int[] frameVertex = new int[keys];
-      int[] frameEdge = new int[keys];
-      int top = 0;
-      int counter = 0;
       List<Set<Node>> result = new ArrayList<>();
-      for (int start = 0; start < keys; start++) {
-        if (reached.get(start) || order[start] >= 0) {
-          continue;
-        }
-        int frames = 0;
-        order[start] = low[start] = counter++;
-        stack[top++] = start;
-        onStack[start] = true;
-        frameVertex[frames] = start;
-        frameEdge[frames++] = 0;
-        while (frames > 0) {
-          int vertex = frameVertex[frames - 1];
-          int[] out = targets[vertex];
-          int edge = frameEdge[frames - 1];
-          if (edge < out.length) {
-            frameEdge[frames - 1] = edge + 1;
-            int target = out[edge];
-            if (target >= keys || reached.get(target)) {
-              continue;
-            }
-            if (order[target] < 0) {
-              order[target] = low[target] = counter++;
-              stack[top++] = target;
-              onStack[target] = true;
-              frameVertex[frames] = target;
-              frameEdge[frames++] = 0;
-            } else if (onStack[target]) {
-              low[vertex] = Math.min(low[vertex], order[target]);
-            }
-            continue;
+      for (int[] group : Tarjan.components(keys, targets, reached::get)) {
+        if (group.length > 1 || needsItself(group[0], reached)) {
+          Set<Node> component = new LinkedHashSet<>();
+          for (int member : group) {
+            component.add(nodes[member]);
           }
-          frames--;
-          if (low[vertex] == order[vertex]) {
-            Set<Node> component = new LinkedHashSet<>();
-            int member;
-            do {
-              member = stack[--top];
-              onStack[member] = false;
-              component.add(nodes[member]);
-            } while (member != vertex);
-            if (component.size() > 1 || needsItself(vertex, reached)) {
-              result.add(component);
-            }
-          }
-          if (frames > 0) {
-            int parent = frameVertex[frames - 1];
-            low[parent] = Math.min(low[parent], low[vertex]);
-          }
+          result.add(component);
         }
       }
       return result;

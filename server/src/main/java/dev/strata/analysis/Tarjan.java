@@ -1,102 +1,122 @@
 package dev.strata.analysis;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * Strongly connected components of a directed graph given as adjacency lists (a target that is not
  * a key is a vertex without edges): Tarjan's algorithm, iterative so that a long chain cannot
  * overflow the stack, linear in vertices and edges and without building a graph object, since it
- * runs on every cluster's need graph at every edit. Components come in reverse topological order;
- * callers that report them sort what they print.
+ * runs on every cluster's need graph at every edit: over vertices numbered from 0 and int arrays of
+ * targets, and over maps of any vertices through that numbering. Components come in reverse
+ * topological order; callers that report them sort what they print.
  */
 final class Tarjan {
   private Tarjan() {}
 
+  /** The components of a graph of any vertices, numbered keys first, then the other targets. */
   static <T> List<Set<T>> components(Map<T, List<T>> adjacency) {
-    return new Run<>(adjacency).all();
+    Map<T, Integer> number = new HashMap<>();
+    List<T> vertices = new ArrayList<>();
+    java.util.function.Consumer<T> numbered =
+        v -> {
+          if (number.putIfAbsent(v, vertices.size()) == null) {
+            vertices.add(v);
+          }
+        };
+    adjacency.keySet().forEach(numbered);
+    adjacency.values().forEach(targets -> targets.forEach(numbered));
+    int[][] targets = new int[vertices.size()][];
+    for (int i = 0; i < targets.length; i++) {
+      List<T> out = adjacency.getOrDefault(vertices.get(i), List.of());
+      targets[i] = new int[out.size()];
+      for (int e = 0; e < out.size(); e++) {
+        targets[i][e] = number.get(out.get(e));
+      }
+    }
+    List<Set<T>> result = new ArrayList<>();
+    for (int[] group : components(targets.length, targets, v -> false)) {
+      Set<T> component = new LinkedHashSet<>();
+      for (int member : group) {
+        component.add(vertices.get(member));
+      }
+      result.add(component);
+    }
+    return result;
   }
 
-  private static final class Run<T> {
-    private final Map<T, List<T>> adjacency;
-    private final Map<T, int[]> state = new HashMap<>(); // {index, lowlink, on stack 1/0}
-    private final Deque<T> stack = new ArrayDeque<>();
-    private final List<Set<T>> result = new ArrayList<>();
-    private int next;
-
-    Run(Map<T, List<T>> adjacency) {
-      this.adjacency = adjacency;
-    }
-
-    List<Set<T>> all() {
-      for (T vertex : adjacency.keySet()) {
-        if (!state.containsKey(vertex)) {
-          visit(vertex);
-        }
+  /**
+   * The components of the graph over vertices {@code 0..count-1} whose edges are {@code
+   * targets[v]}, leaving out the {@code excluded} vertices and every target at or above {@code
+   * count}: vertices visited in number order and edges in array order, each component's members in
+   * the order they leave the stack. The need graph's propagation runs it over its own numbering.
+   */
+  static List<int[]> components(int count, int[][] targets, IntPredicate excluded) {
+    int[] order = new int[count];
+    int[] low = new int[count];
+    boolean[] onStack = new boolean[count];
+    Arrays.fill(order, -1);
+    int[] stack = new int[count];
+    int[] frameVertex = new int[count];
+    int[] frameEdge = new int[count];
+    int top = 0;
+    int counter = 0;
+    List<int[]> result = new ArrayList<>();
+    for (int start = 0; start < count; start++) {
+      if (order[start] >= 0 || excluded.test(start)) {
+        continue;
       }
-      for (List<T> targets : adjacency.values()) {
-        for (T target : targets) {
-          if (!state.containsKey(target)) {
-            visit(target);
+      int frames = 0;
+      order[start] = low[start] = counter++;
+      stack[top++] = start;
+      onStack[start] = true;
+      frameVertex[frames] = start;
+      frameEdge[frames++] = 0;
+      while (frames > 0) {
+        int vertex = frameVertex[frames - 1];
+        int[] out = targets[vertex];
+        int edge = frameEdge[frames - 1];
+        if (edge < out.length) {
+          frameEdge[frames - 1] = edge + 1;
+          int target = out[edge];
+          if (target >= count || excluded.test(target)) {
+            continue;
           }
-        }
-      }
-      return result;
-    }
-
-    /** One depth-first search from {@code start}, with an explicit stack of (vertex, next edge). */
-    private void visit(T start) {
-      Deque<Object[]> frames = new ArrayDeque<>();
-      enter(start, frames);
-      while (!frames.isEmpty()) {
-        Object[] frame = frames.peek();
-        @SuppressWarnings("unchecked")
-        T vertex = (T) frame[0];
-        List<T> targets = adjacency.getOrDefault(vertex, List.of());
-        int edge = (Integer) frame[1];
-        int[] own = state.get(vertex);
-        if (edge < targets.size()) {
-          frame[1] = edge + 1;
-          T target = targets.get(edge);
-          int[] other = state.get(target);
-          if (other == null) {
-            enter(target, frames);
-          } else if (other[2] == 1) {
-            own[1] = Math.min(own[1], other[0]);
+          if (order[target] < 0) {
+            order[target] = low[target] = counter++;
+            stack[top++] = target;
+            onStack[target] = true;
+            frameVertex[frames] = target;
+            frameEdge[frames++] = 0;
+          } else if (onStack[target]) {
+            low[vertex] = Math.min(low[vertex], order[target]);
           }
           continue;
         }
-        frames.pop();
-        if (own[1] == own[0]) {
-          Set<T> component = new LinkedHashSet<>();
-          T member;
+        frames--;
+        if (low[vertex] == order[vertex]) {
+          int end = top;
           do {
-            member = stack.pop();
-            state.get(member)[2] = 0;
-            component.add(member);
-          } while (member != vertex && !member.equals(vertex));
-          result.add(component);
+            onStack[stack[--top]] = false;
+          } while (stack[top] != vertex);
+          int[] group = new int[end - top];
+          for (int i = 0; i < group.length; i++) {
+            group[i] = stack[end - 1 - i];
+          }
+          result.add(group);
         }
-        if (!frames.isEmpty()) {
-          @SuppressWarnings("unchecked")
-          T parent = (T) frames.peek()[0];
-          int[] up = state.get(parent);
-          up[1] = Math.min(up[1], own[1]);
+        if (frames > 0) {
+          int parent = frameVertex[frames - 1];
+          low[parent] = Math.min(low[parent], low[vertex]);
         }
       }
     }
-
-    private void enter(T vertex, Deque<Object[]> frames) {
-      state.put(vertex, new int[] {next, next, 1});
-      next++;
-      stack.push(vertex);
-      frames.push(new Object[] {vertex, 0});
-    }
+    return result;
   }
 }
