@@ -28,6 +28,7 @@ final class RootFinder {
   private final Snapshot snapshot;
   private final FluxBuilder builder;
   private final Created created;
+  private final Map<KustomizeBuild, Set<String>> objectFiles = new java.util.IdentityHashMap<>();
 
   /** A Kustomization before any cluster is rendered: its document and what it applies. */
   private static final class Node {
@@ -411,12 +412,19 @@ final class RootFinder {
     while (true) {
       Optional<String> overlay = builder.kustomize().kustomizationFile(folder);
       if (overlay.isPresent()) {
-        return builder
-            .kustomize()
-            .build(Artifact.WORKSPACE, folder, FluxOverrides.NONE)
-            .objects()
-            .stream()
-            .noneMatch(o -> o.file().equals(file));
+        KustomizeBuild build =
+            builder.kustomize().build(Artifact.WORKSPACE, folder, FluxOverrides.NONE);
+        // Every Kustomization document of the folder asks the same build: its objects' files are
+        // collected once per build rather than scanned per document.
+        return !objectFiles
+            .computeIfAbsent(
+                build,
+                b -> {
+                  Set<String> files = new HashSet<>();
+                  b.objects().forEach(o -> files.add(o.file()));
+                  return files;
+                })
+            .contains(file);
       }
       if (folder.isEmpty()) {
         return false;
